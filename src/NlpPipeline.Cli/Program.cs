@@ -1,13 +1,29 @@
 using System.CommandLine;
+using NlpPipeline.Cli.Commands;
 
 namespace NlpPipeline.Cli;
 
-/// <summary>Entry point of the <c>nlp</c> command.</summary>
+/// <summary>Entry point of the <c>nlp</c> command. Each area adds its commands from its own file under <c>Commands/</c>.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+
+    /// <summary>The whole command tree; tests parse against it.</summary>
+    public static RootCommand BuildRoot()
     {
         var root = new RootCommand("NlpPipeline: who said what in Vietnamese news.");
-        return root.Parse(args).Invoke();
+
+        // nlp train <model>
+        var train = new Command("train", "Train a model from the shared corpora and write it under models/.");
+        // (segmenter) (ner) (topic)
+        root.Subcommands.Add(train);
+
+        // nlp eval <task> GOLD
+        var eval = new Command("eval", "Score a task against gold data and print precision, recall, F1.");
+        // (segmentation) (ner) (quotes) (topic)
+        root.Subcommands.Add(eval);
+
+        // annotate, index, query, people, person, export
+        return root;
     }
 }
