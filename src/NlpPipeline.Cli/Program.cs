@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NlpPipeline.Cli.Commands;
 
 namespace NlpPipeline.Cli;
 
