@@ -60,8 +60,12 @@ public sealed class AnnotateCommandTests : IDisposable
     [Theory]
     [InlineData("annotate")]
     [InlineData("annotate --workers")]
-    public void Parse_MissingValues_ParseErrors(string args) =>
+    [InlineData("annotate --workers many x.txt")]
+    public void Main_ParseErrors_ExitTwo(string args)
+    {
         Assert.NotEmpty(Program.BuildRoot().Parse(args).Errors);
+        Assert.Equal(2, Program.Main(args.Split(' ')));
+    }
 
     [Fact]
     public async Task RunAsync_ResumeAfterTruncatedLastLine_ExactlyOneRecordPerDocument()
