@@ -63,10 +63,12 @@ public static class SegmenterCommands
         var gold = new Argument<string>("gold") { Description = "Gold file or folder: _-joined lines, CoNLL-U, or VLSP 2016 columns." };
         var model = new Option<string?>("--model", "-m") { Description = "Model file (default: the shipped model)." };
         var devSplit = new Option<bool>("--dev-split") { Description = "Score only the held-out dev blocks (for the VLSP 2013 training file)." };
+        var errors = new Option<int>("--errors") { Description = "Print up to N wrongly segmented words with their context." };
         var command = new Command("segmentation", "Word precision, recall and F1 of the word segmenter (a word counts when both boundaries are right).");
         command.Arguments.Add(gold);
         command.Options.Add(model);
         command.Options.Add(devSplit);
+        command.Options.Add(errors);
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(gold)!;
@@ -78,10 +80,31 @@ public static class SegmenterCommands
             var segmenter = new PerceptronWordSegmenter(modelPath is null ? SegmenterModel.Default : SegmenterModel.Load(modelPath));
             var loaded = watch.Elapsed;
             var score = SegmentationScorer.Score(segmenter, sentences);
+            PrintErrors(segmenter, sentences, parseResult.GetValue(errors));
             Console.WriteLine($"{sentences.Count} sentences: {score}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model loaded in {loaded.TotalMilliseconds:F0} ms; scored in {(watch.Elapsed - loaded).TotalMilliseconds:F0} ms"));
             return 0;
         });
         return command;
+    }
+
+    private static void PrintErrors(PerceptronWordSegmenter segmenter, List<GoldSentence> sentences, int limit)
+    {
+        var printed = 0;
+        foreach (var sentence in sentences)
+        {
+            if (printed >= limit)
+                return;
+            var predicted = segmenter.Segment(sentence.Text);
+            var goldSet = sentence.Words.ToHashSet();
+            var predictedSet = predicted.Select(t => (t.Start, t.End)).ToHashSet();
+            string Render(IEnumerable<(int Start, int End)> words, HashSet<(int, int)> other) =>
+                string.Join(' ', words.Select(w => other.Contains(w) ? sentence.Text[w.Start..w.End].Replace(' ', '_') : "[" + sentence.Text[w.Start..w.End].Replace(' ', '_') + "]"));
+            if (goldSet.SetEquals(predictedSet))
+                continue;
+            Console.WriteLine("gold: " + Render(sentence.Words, predictedSet));
+            Console.WriteLine("pred: " + Render(predicted.Select(t => (t.Start, t.End)), goldSet));
+            printed++;
+        }
     }
 }

@@ -7,11 +7,11 @@ namespace NlpPipeline.Text.Segmentation;
 public sealed record SegmenterTrainingOptions
 {
     public int Bits { get; init; } = 21;
-    public int Epochs { get; init; } = 5;
+    public int Epochs { get; init; } = 6;
     public int Seed { get; init; } = 20131;
     /// <summary>Folds for the dictionary feature: a sentence sees only words seen in the other folds.</summary>
     public int Folds { get; init; } = 10;
-    /// <summary>Include the VLSP 2016 NER word column (it splits foreign names that VLSP 2013 joins).</summary>
+    /// <summary>Include the VLSP 2016 NER word column, person names re-joined to the VLSP 2013 convention.</summary>
     public bool IncludeVlsp2016 { get; init; } = true;
     /// <summary>Include UD Vietnamese-VTB train and dev.</summary>
     public bool IncludeUd { get; init; } = true;
@@ -59,7 +59,11 @@ public sealed record SegmenterTrainingData(IReadOnlyList<GoldSentence> Train, IR
             }
         }
         if (options.IncludeVlsp2016)
-            AddOthers(SegmentationCorpus.Read(Path.Combine(corporaDirectory, "vlsp2016-ner", "train")), ref added2016);
+        {
+            var files = Directory.GetFiles(Path.Combine(corporaDirectory, "vlsp2016-ner", "train"), "*.txt");
+            Array.Sort(files, StringComparer.Ordinal);
+            AddOthers(files.SelectMany(f => SegmentationCorpus.ReadColumns(f, joinPersonNames: true)), ref added2016);
+        }
         if (options.IncludeUd)
         {
             var ud = Path.Combine(corporaDirectory, "ud-vi-vtb");

@@ -127,11 +127,16 @@ public static class SegmentationCorpus
         return sentences;
     }
 
-    /// <summary>VLSP 2016 NER columns: the first column is the word (syllables joined by <c>_</c>); sentences in &lt;s&gt;…&lt;/s&gt;.</summary>
-    public static List<GoldSentence> ReadColumns(string path)
+    /// <summary>
+    /// VLSP 2016 NER columns: the first column is the word (syllables joined by <c>_</c>); sentences in &lt;s&gt;…&lt;/s&gt;.
+    /// With <paramref name="joinPersonNames"/>, the capitalised words of one PER mention become one word, as
+    /// VLSP 2013 and VietTreebank write names (<c>Nguyễn_Văn_Thạc</c>) where VLSP 2016 splits them.
+    /// </summary>
+    public static List<GoldSentence> ReadColumns(string path, bool joinPersonNames = false)
     {
         var sentences = new List<GoldSentence>();
         var words = new List<IReadOnlyList<string>>();
+        var previousTag = "O";
         void Flush()
         {
             if (words.Count > 0)
@@ -144,13 +149,24 @@ public static class SegmentationCorpus
             if (line.StartsWith("<s>", StringComparison.Ordinal) || line.StartsWith("</s>", StringComparison.Ordinal) || line.Trim().Length == 0)
             {
                 Flush();
+                previousTag = "O";
                 continue;
             }
             if (line.StartsWith("-DOCSTART-", StringComparison.Ordinal) || (line[0] == '<' && line.TrimEnd().EndsWith('>')))
                 continue;
-            var word = line.Split('\t')[0].Trim();
+            var columns = line.Split('\t');
+            var word = columns[0].Trim();
+            var tag = columns.Length > 3 ? columns[3].Trim() : "O";
             if (word.Length > 0)
-                words.Add(SplitSyllables(word, '_'));
+            {
+                var syllables = SplitSyllables(word, '_');
+                if (joinPersonNames && tag == "I-PER" && previousTag is "B-PER" or "I-PER" && words.Count > 0
+                    && char.IsUpper(word[0]) && words[^1] is { Count: > 0 } last && char.IsUpper(last[0][0]))
+                    words[^1] = [.. last, .. syllables];
+                else
+                    words.Add(syllables);
+            }
+            previousTag = tag;
         }
         Flush();
         return sentences;
