@@ -7,12 +7,16 @@ namespace NlpPipeline.Text.Segmentation;
 public sealed record SegmenterTrainingOptions
 {
     public int Bits { get; init; } = 21;
-    public int Epochs { get; init; } = 6;
+    public int Epochs { get; init; } = 7;
     public int Seed { get; init; } = 20131;
     /// <summary>Folds for the dictionary feature: a sentence sees only words seen in the other folds.</summary>
     public int Folds { get; init; } = 10;
     /// <summary>Include the VLSP 2016 NER word column, person names re-joined to the VLSP 2013 convention.</summary>
     public bool IncludeVlsp2016 { get; init; } = true;
+    /// <summary>Add copies of training sentences without diacritics.</summary>
+    public bool AugmentBare { get; init; } = true;
+    /// <summary>Add upper-cased copies of training sentences.</summary>
+    public bool AugmentUpper { get; init; } = true;
     /// <summary>Include UD Vietnamese-VTB train and dev.</summary>
     public bool IncludeUd { get; init; } = true;
 }
@@ -95,6 +99,8 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
     public SegmenterModel Train(IReadOnlyList<GoldSentence> train, IReadOnlyList<GoldSentence>? dev, Action<string>? log, string description)
     {
         ArgumentNullException.ThrowIfNull(train);
+        var original = train.Count;
+        train = [.. train, .. Augment(train)];
         var bits = _options.Bits;
         var folds = _options.Folds;
 
@@ -102,6 +108,7 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         var w = new SegmentationWorkspace();
         var offsets = new int[train.Count + 1];
         var hashes = new List<ulong>();
+        var bare = new List<ulong>();
         var shapes = new List<byte>();
         var gold = new List<bool>();
         var hard = new List<bool>();
@@ -140,19 +147,23 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
                         h = SyllableFeatures.ExtendWord(h, w.Hashes[k]);
                         textOfWord.Append(' ').Append(sentence.Text.AsSpan(w.Tokens[k].Start, w.Tokens[k].Length));
                     }
-                    if (!wordCounts.TryGetValue(h, out var counts))
-                        wordCounts[h] = counts = new int[folds + 2];
-                    counts[fold]++;
-                    counts[folds]++;
-                    counts[folds + 1] = i - wordStart;
-                    var key = textOfWord.ToString().ToLower(CultureInfo.InvariantCulture);
-                    vocabularyCounts[key] = vocabularyCounts.GetValueOrDefault(key) + 1;
+                    if (si < original) // augmented copies teach the features, not the vocabulary
+                    {
+                        if (!wordCounts.TryGetValue(h, out var counts))
+                            wordCounts[h] = counts = new int[folds + 2];
+                        counts[fold]++;
+                        counts[folds]++;
+                        counts[folds + 1] = i - wordStart;
+                        var key = textOfWord.ToString().ToLower(CultureInfo.InvariantCulture);
+                        vocabularyCounts[key] = vocabularyCounts.GetValueOrDefault(key) + 1;
+                    }
                 }
                 if (i == n)
                     break;
                 if (isStart)
                     wordStart = i;
                 hashes.Add(w.Hashes[i]);
+                bare.Add(w.Bare[i]);
                 shapes.Add(w.Shapes[i]);
                 gold.Add(isStart);
                 hard.Add(w.HardBreak[i]);
@@ -170,7 +181,7 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         {
             var from = offsets[si];
             var n = offsets[si + 1] - from;
-            LoadSentence(w, hashes, shapes, hard, from, n);
+            LoadSentence(w, hashes, bare, shapes, hard, from, n);
             w.MatchDictionary(n, new FoldLookup(wordCounts, FoldOf(si), folds));
             Array.Copy(w.StartMask, 0, startMask, from, n);
             Array.Copy(w.EndLength, 0, endLength, from, n);
@@ -197,7 +208,7 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
             {
                 var from = offsets[si];
                 var n = offsets[si + 1] - from;
-                LoadSentence(w, hashes, shapes, hard, from, n);
+                LoadSentence(w, hashes, bare, shapes, hard, from, n);
                 Array.Copy(startMask, from, w.StartMask, 0, n);
                 Array.Copy(endLength, from, w.EndLength, 0, n);
                 Array.Copy(crossLength, from, w.CrossLength, 0, n);
@@ -245,6 +256,21 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         return new SegmenterModel(bits, Average(weights, accumulated, step), vocabulary, description);
     }
 
+    /// <summary>
+    /// Copies that teach text typed without diacritics (every 4th sentence, marks stripped) and all-caps headlines
+    /// (every 20th, upper-cased); same lengths, so the gold word offsets still hold.
+    /// </summary>
+    private IEnumerable<GoldSentence> Augment(IReadOnlyList<GoldSentence> train)
+    {
+        for (var i = 0; i < train.Count; i++)
+        {
+            if (_options.AugmentBare && i % 4 == 1)
+                yield return train[i] with { Text = SyllableFeatures.StripDiacritics(train[i].Text) };
+            if (_options.AugmentUpper && i % 20 == 3)
+                yield return train[i] with { Text = train[i].Text.ToUpperInvariant() };
+        }
+    }
+
     private int FoldOf(int sentenceIndex) => sentenceIndex / 50 % _options.Folds;
 
     private static float[] Average(float[] weights, double[] accumulated, long step)
@@ -255,12 +281,13 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         return averaged;
     }
 
-    private static void LoadSentence(SegmentationWorkspace w, List<ulong> hashes, List<byte> shapes, List<bool> hard, int from, int n)
+    private static void LoadSentence(SegmentationWorkspace w, List<ulong> hashes, List<ulong> bare, List<byte> shapes, List<bool> hard, int from, int n)
     {
         w.Ensure(n);
         for (var i = 0; i < n; i++)
         {
             w.Hashes[i] = hashes[from + i];
+            w.Bare[i] = bare[from + i];
             w.Shapes[i] = shapes[from + i];
             w.HardBreak[i] = hard[from + i];
         }

@@ -27,6 +27,8 @@ internal sealed class SegmentationWorkspace
 
     public readonly List<SyllableToken> Tokens = new(256);
     public ulong[] Hashes = new ulong[256];
+    /// <summary>Hashes of the bare forms (no diacritics), so text typed without marks still meets known n-grams.</summary>
+    public ulong[] Bare = new ulong[256];
     public byte[] Shapes = new byte[256];
     /// <summary>Bit L set when a dictionary word of L syllables starts at the syllable.</summary>
     public byte[] StartMask = new byte[256];
@@ -53,7 +55,7 @@ internal sealed class SegmentationWorkspace
         {
             var t = Tokens[i];
             var local = text.Slice(t.Start - baseOffset, t.Length);
-            Hashes[i] = SyllableFeatures.Analyze(local, t.Kind, out Shapes[i]);
+            Hashes[i] = SyllableFeatures.Analyze(local, t.Kind, out Shapes[i], out Bare[i]);
             var hard = t.Kind is SyllableKind.Url or SyllableKind.Email or SyllableKind.Symbol or SyllableKind.Tag;
             if (i > 0)
             {
@@ -71,6 +73,7 @@ internal sealed class SegmentationWorkspace
             return;
         var size = Math.Max(n, Hashes.Length * 2);
         Hashes = new ulong[size];
+        Bare = new ulong[size];
         Shapes = new byte[size];
         StartMask = new byte[size];
         EndLength = new byte[size];
@@ -122,7 +125,7 @@ internal sealed class SegmentationWorkspace
 /// </summary>
 internal static class SegmenterFeatures
 {
-    public const int MaxFeatures = 24;
+    public const int MaxFeatures = 27;
     private const ulong Bos = 0x243F6A8885A308D3UL;
     private const ulong Eos = 0x13198A2E03707344UL;
 
@@ -190,6 +193,12 @@ internal static class SegmenterFeatures
         features[k++] = Index(22, starts, shift);
         features[k++] = Index(23, h0, cross | (sm1 << 8), shift);
         features[k++] = Index(24, hm1, cross | (s0 << 8), shift);
+        var bare = w.Bare;
+        var bm1 = bare[i - 1];
+        var b0 = bare[i];
+        features[k++] = Index(25, bm1, b0, shift);
+        features[k++] = Index(26, b0, shift);
+        features[k++] = Index(27, bm1, b0, i + 1 < n ? bare[i + 1] : Eos, shift);
         return k;
     }
 }

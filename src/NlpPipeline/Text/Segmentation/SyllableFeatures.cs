@@ -64,10 +64,47 @@ internal static class SyllableFeatures
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong ExtendWord(ulong wordHash, ulong syllableHash) => Mix(wordHash * 0x9E3779B97F4A7C15UL + syllableHash) | 1;
 
-    /// <summary>Computes the normalised hash and the shape of one token of <paramref name="text"/>.</summary>
-    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape)
+    /// <summary>Maps a lower-case toneless vowel or đ to its bare Latin letter (ơ → o, đ → d).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bare(int c) => c switch
+    {
+        'ă' or 'â' => 'a',
+        'ê' => 'e',
+        'ô' or 'ơ' => 'o',
+        'ư' => 'u',
+        'đ' => 'd',
+        _ => c,
+    };
+
+    /// <summary>The text with every Vietnamese tone and vowel mark removed, case kept, same length (training augmentation).</summary>
+    internal static string StripDiacritics(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                int c = source[i];
+                if (c < 0x2000)
+                {
+                    var upper = char.IsUpper((char)c);
+                    var bare = Bare(ToneTable[c] & 0xFFFF);
+                    if (bare != (ToneTable[c] & 0xFFFF) || ToneTable[c] != c)
+                        c = upper ? char.ToUpperInvariant((char)bare) : bare;
+                }
+                span[i] = (char)c;
+            }
+        });
+
+    /// <summary>Computes the normalised hash and the shape of one token.</summary>
+    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape) => Analyze(token, kind, out shape, out _);
+
+    /// <summary>
+    /// Computes the normalised hash, the shape, and the hash of the bare form (no tone or vowel marks, so
+    /// <c>quoc</c> = <c>quốc</c>) of one token.
+    /// </summary>
+    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape, out ulong bareHash)
     {
         var h = FnvOffset;
+        var b = FnvOffset;
         var tone = 0;
         int upper = 0, lower = 0, digits = 0, other = 0;
         Span<char> bare = stackalloc char[12];
@@ -115,7 +152,9 @@ internal static class SyllableFeatures
                 bare[bareLength] = (char)c;
             bareLength++;
             h = (h ^ (uint)c) * FnvPrime;
+            b = (b ^ (uint)Bare(c)) * FnvPrime;
         }
+        bareHash = Mix(b + 0x77UL);
         h = (h ^ (uint)(tone + 0x100)) * FnvPrime;
 
         shape = kind switch
