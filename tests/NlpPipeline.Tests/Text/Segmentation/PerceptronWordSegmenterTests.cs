@@ -98,4 +98,15 @@ public class PerceptronWordSegmenterTests
         var doc = new AnnotatedDocument(new Document("d", "an ninh mạng"));
         Assert.Equal([new Token(0, 7), new Token(8, 12)], Segmenter.Process(doc).Tokens.ToArray());
     }
+
+    [Fact]
+    public void DefaultStages_RunInOrder_FillsTokensInsideSentences()
+    {
+        var doc = new AnnotatedDocument(new Document("d", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp."));
+        foreach (var stage in NlpPipeline.Pipeline.DefaultStages.Create())
+            doc = stage.Process(doc);
+        Assert.NotEmpty(doc.Sentences);
+        Assert.Contains(doc.Tokens, t => doc.Text[t.Start..t.End] == "Chính phủ");
+        Assert.All(doc.Tokens, t => Assert.Contains(doc.Sentences, s => s.Start <= t.Start && t.End <= s.End));
+    }
 }
