@@ -133,7 +133,7 @@ internal sealed class SegmentationWorkspace
 /// </summary>
 internal static class SegmenterFeatures
 {
-    public const int MaxFeatures = 30;
+    public const int MaxFeatures = 31;
     private const ulong Bos = 0x243F6A8885A308D3UL;
     private const ulong Eos = 0x13198A2E03707344UL;
 
@@ -216,6 +216,7 @@ internal static class SegmenterFeatures
         ulong standalone = (w.Standalone[i - 1] ? 1UL : 0UL) | (w.Standalone[i] ? 2UL : 0UL);
         features[k++] = Index(29, standalone | (cross << 2) | (history << 8), shift);
         features[k++] = Index(30, standalone, ((pm1 >> 24) & 0xFFFFFFFF) | (((p0 >> 24) & 0xFFFFFFFF) << 32), shift);
+        features[k++] = Index(31, hm1, s0 | (s1 << 8), shift);
         return k;
     }
 }

@@ -35,6 +35,8 @@ public class PerceptronWordSegmenterTests
     public static TheoryData<string, string> ForeignNames => new()
     {
         { "Thứ trưởng Ngoại giao Nga Sergei Ryabkov và ông Oleg Syromolotov đã gặp nhau", "Syromolotov" },
+        { "Cùng ngày, Thứ trưởng Ngoại giao Nga Oleg Syromolotov đánh giá rằng", "Syromolotov" },
+        { "Bộ trưởng Ngoại giao Mỹ John Kerry cho biết", "Kerry" },
         { "ông Jeffrey Eberhardt cho rằng việc Mỹ và Nga cùng dự thảo", "Eberhardt" },
         { "Theo Eberhardt, hai nước có thể hợp tác", "Eberhardt" },
     };
@@ -46,6 +48,7 @@ public class PerceptronWordSegmenterTests
         var word = Words(text).Single(w => w.Contains(name, StringComparison.Ordinal));
         Assert.True(word.Split(' ').All(s => char.IsUpper(s[0])), $"'{word}' glues a lower-case neighbour to {name}");
         Assert.DoesNotContain("Nga", word.Split(' '));
+        Assert.DoesNotContain("Mỹ", word.Split(' '));
     }
 
     public static TheoryData<string> RoundTripTexts => new()
