@@ -73,7 +73,7 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
     public static int CountSyllables(string text)
     {
         var s = t_scratch ??= new EntityScratch();
-        return SyllableTokenizer.Tokenize(text, 0, text.Length, ref s.Starts, ref s.Ends);
+        return SyllableSplitter.Tokenize(text, 0, text.Length, ref s.Starts, ref s.Ends);
     }
 
     private void RecognizeLine(string text, int from, int to, EntityScratch s, ImmutableArray<Entity>.Builder result)

@@ -5,7 +5,7 @@ public sealed record PerceptronEntityTrainerOptions
 {
     /// <summary>Hash buckets are 2^Bits.</summary>
     public int Bits { get; init; } = 20;
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 14;
     public int Seed { get; init; } = 2016;
 }
 
