@@ -1,3 +1,4 @@
+using NlpPipeline.Entities;
 using NlpPipeline.Text;
 using NlpPipeline.Text.Sentences;
 
@@ -16,6 +17,7 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
+        stages.Add(PerceptronEntityRecognizer.Default);
         return stages;
     }
 }
