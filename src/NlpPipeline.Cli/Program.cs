@@ -28,12 +28,14 @@ public static class Program
         var train = new Command("train", "Train a model from the shared corpora and write it under models/.");
         // (segmenter) (ner) (topic)
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
+        train.Subcommands.Add(Commands.NerCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
         var eval = new Command("eval", "Score a task against gold data and print precision, recall, F1.");
         // (segmentation) (ner) (quotes) (topic)
         eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
+        eval.Subcommands.Add(Commands.NerCommands.Eval());
         root.Subcommands.Add(eval);
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());
