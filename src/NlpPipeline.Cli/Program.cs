@@ -15,6 +15,7 @@ public static class Program
         // nlp train <model>
         var train = new Command("train", "Train a model from the shared corpora and write it under models/.");
         // (segmenter) (ner) (topic)
+        train.Subcommands.Add(Commands.TitlesCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
