@@ -33,6 +33,7 @@ public sealed class TitleLexiconMiner
     public int MinCount { get; init; } = 3;
     public double MinShare { get; init; } = 0.05;
     public int MinModifierCount { get; init; } = 2;
+    public int MinPrefixHeads { get; init; } = 3;
 
     /// <param name="functionWords">Function words that cannot start or end a title and never form words with one (lower-case).</param>
     /// <param name="honorifics">Honorifics and kinship words (<c>ông</c>, <c>con trai</c>): not titles themselves.</param>
@@ -101,6 +102,21 @@ public sealed class TitleLexiconMiner
         var evidence = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var key in before.Keys.Union(after.Keys))
             evidence[key] = before.GetValueOrDefault(key) + after.GetValueOrDefault(key);
+        // Productive left syllables ("phó", "cựu", "nguyên"): seen before 3+ multi-syllable candidates, twice each.
+        // A syllable that carries most (80%) of the evidence of the next one is part of a word with it ("chủ" of "chủ tịch"), not a prefix.
+        var productive = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, ev) in evidence)
+        {
+            var sp = key.IndexOf(' ', StringComparison.Ordinal);
+            var rest = sp < 0 ? "" : key[(sp + 1)..];
+            if (ev < 2 || !rest.Contains(' ', StringComparison.Ordinal) || !candidates.ContainsKey(rest) || _stop.Contains(key[..sp]))
+                continue;
+            var next = rest[..rest.IndexOf(' ', StringComparison.Ordinal)];
+            if (evidence.GetValueOrDefault(key[..sp] + " " + next) >= 0.8 * evidence.GetValueOrDefault(next))
+                continue;
+            productive[key[..sp]] = productive.GetValueOrDefault(key[..sp]) + 1;
+        }
+        var prefixSet = productive.Where(p => p.Value >= MinPrefixHeads).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
         var maxLeftExtension = new Dictionary<string, int>(StringComparer.Ordinal);
         var sumLeftExtension = new Dictionary<string, int>(StringComparer.Ordinal);
         var rightExtendedAfter = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -110,11 +126,13 @@ public sealed class TitleLexiconMiner
             if (sp < 0)
                 continue;
             var tail = key[(sp + 1)..];
-            maxLeftExtension[tail] = Math.Max(maxLeftExtension.GetValueOrDefault(tail), ev);
-            if (!_function.Contains(key[..sp]))
-                sumLeftExtension[tail] = sumLeftExtension.GetValueOrDefault(tail) + ev;
             var head = key[..key.LastIndexOf(' ')];
             rightExtendedAfter[head] = Math.Max(rightExtendedAfter.GetValueOrDefault(head), after.GetValueOrDefault(key));
+            // A prefix before a multi-syllable string ("phó bí thư") does not make "bí thư" a tail.
+            if (!(prefixSet.Contains(key[..sp]) && tail.Contains(' ', StringComparison.Ordinal)))
+                maxLeftExtension[tail] = Math.Max(maxLeftExtension.GetValueOrDefault(tail), ev);
+            if (!_function.Contains(key[..sp]))
+                sumLeftExtension[tail] = sumLeftExtension.GetValueOrDefault(tail) + ev;
         }
         // A single syllable must not be mostly inside longer words at all ("trưởng" of bộ/thứ/viện trưởng).
         bool LeftClosed(string key) => key.Contains(' ', StringComparison.Ordinal)
@@ -123,6 +141,11 @@ public sealed class TitleLexiconMiner
         // Right-closed: a string seen mostly after "NAME," is not mostly one longer string cut short ("phó giám" of "phó giám đốc").
         bool RightClosed(MinedHead c) => c.Before >= c.After || rightExtendedAfter.GetValueOrDefault(c.Text) < 0.5 * c.After;
         var kept = candidates.Values.Where(c => LeftClosed(c.Text) && RightClosed(c)).ToDictionary(c => c.Text, StringComparer.Ordinal);
+        if (Environment.GetEnvironmentVariable("TITLES_DEBUG") is { } dbg)
+        {
+            foreach (var k in dbg.Split(','))
+                Console.Error.WriteLine($"{k}: ev {evidence.GetValueOrDefault(k)} b {before.GetValueOrDefault(k)} a {after.GetValueOrDefault(k)} tot {total.GetValueOrDefault(k)} cand {candidates.ContainsKey(k)} maxL {maxLeftExtension.GetValueOrDefault(k)} sumL {sumLeftExtension.GetValueOrDefault(k)} rc {(candidates.TryGetValue(k, out var cc) && RightClosed(cc))} kept {kept.ContainsKey(k)}");
+        }
 
         // "p + s" where s is a left-closed string with more evidence is s with extra left context ("phạt bị cáo",
         // "gia đình đại tướng"); a p that combines so with 3+ kept heads is a prefix ("phó").
@@ -161,8 +184,13 @@ public sealed class TitleLexiconMiner
                 }
             }
         }
-        var prefixes = prefixHeads.Where(p => p.Value.Count >= 3 && !_stop.Contains(p.Key))
-            .Select(p => (p.Key, p.Value.Count)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        foreach (var p in prefixSet)
+        {
+            if (!prefixHeads.ContainsKey(p))
+                prefixHeads[p] = new HashSet<string>(StringComparer.Ordinal);
+        }
+        var prefixes = prefixHeads.Where(p => (p.Value.Count >= MinPrefixHeads || prefixSet.Contains(p.Key)) && !_stop.Contains(p.Key))
+            .Select(p => (p.Key, Math.Max(p.Value.Count, productive.GetValueOrDefault(p.Key)))).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var heads = kept.Values.Where(c => !composed.Contains(c.Text))
             .OrderBy(c => c.Text, StringComparer.Ordinal).ToList();
         var accepted = heads.Where(h => !_rejected.Contains(h.Text)).ToList();
