@@ -45,7 +45,10 @@ public sealed class LexiconTitleSpotter : IDocumentStage
         {
             if (range is not { } r || r.End <= r.Start)
                 return;
-            var (s, e) = (view.Syl[r.Start].Start, view.Syl[r.End - 1].End);
+            var last = r.End - 1;
+            while (last > r.Start && !view.Syl[last].IsWord && !view.IsPunct(last, ')'))
+                last--;
+            var (s, e) = (view.Syl[r.Start].Start, view.Syl[last].End);
             if (spans.Any(x => x.Key < e && s < x.Value))
                 return;
             spans[s] = e;
@@ -146,6 +149,8 @@ public sealed class LexiconTitleSpotter : IDocumentStage
         var len = _lexicon.MatchHead(view.Keys, h);
         if (len == 0)
             return null;
+        if (Delimited(view, h + len) is { } stop)
+            return (start, stop);
         var end = h + len;
         var j = end;
         var open = 0;
@@ -180,6 +185,45 @@ public sealed class LexiconTitleSpotter : IDocumentStage
         while (end - 1 > h && !view.Syl[end - 1].IsWord && !view.IsPunct(end - 1, ')'))
             end--;
         return (start, end);
+    }
+
+    /// <summary>
+    /// The end of an appositive title closed by <c>,</c>, <c>;</c> or <c>)</c> within 18 syllables of
+    /// <paramref name="from"/> (parentheses inside kept whole), when nothing in between rules it out: a name, a
+    /// line break, a function word other than <c>của</c>/<c>về</c>/<c>tại</c>/<c>và</c>, a lower-case honorific.
+    /// </summary>
+    private int? Delimited(SyllableView view, int from)
+    {
+        var open = 0;
+        for (var j = from; j < view.Count && j < from + 18; j++)
+        {
+            if (view.PersonAt[j] || view.BreakBefore(j))
+                return null;
+            if (!view.Syl[j].IsWord)
+            {
+                if (view.IsPunct(j, '('))
+                    open++;
+                else if (view.IsPunct(j, ')'))
+                {
+                    if (open == 0)
+                        return j;
+                    open--;
+                }
+                else if (open == 0 && (view.IsPunct(j, ',') || view.IsPunct(j, ';')))
+                    return j;
+                else if (!IsInnerPunct(view, j) && !(open > 0 && view.IsPunct(j, ',')))
+                    return null;
+                continue;
+            }
+            if (view.EntityAt[j] >= 0)
+                continue;
+            var key = view.Keys[j]!;
+            if (_lexicon.FunctionWords.Contains(key) && key is not ("của" or "về" or "tại" or "và"))
+                return null;
+            if (!view.IsCapitalized(j) && _lexicon.MatchHonorific(view.Keys, j) > 0)
+                return null;
+        }
+        return null;
     }
 
     private bool GapOk(SyllableView view, int from, int to, bool allowComplement)

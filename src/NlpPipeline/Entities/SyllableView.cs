@@ -55,6 +55,9 @@ internal sealed class SyllableView
     public IReadOnlyList<(int Start, int End)> Persons { get; }
     public int Count => Syl.Count;
 
+    /// <summary>True when a line break separates syllable <paramref name="i"/> from the one before it.</summary>
+    public bool BreakBefore(int i) => i > 0 && i < Syl.Count && Text.AsSpan(Syl[i - 1].End, Syl[i].Start - Syl[i - 1].End).Contains('\n');
+
     public bool IsPunct(int i, char c) => i >= 0 && i < Syl.Count && !Syl[i].IsWord && Text[Syl[i].Start] == c;
 
     public bool IsCapitalized(int i) => i >= 0 && i < Syl.Count && SyllableScanner.IsCapitalized(Text, Syl[i]);

@@ -7,7 +7,7 @@ public static class TitleAttachment
 {
     /// <summary>
     /// The PER mention a title describes: the one right after it (only spaces, an honorific, or <c>,</c> and an
-    /// optional honorific between: <c>Thứ trưởng X</c>, <c>Giám đốc Y, ông X</c>), else the one right before it
+    /// optional honorific between: <c>Thứ trưởng X</c>, <c>Giám đốc Y, ông X</c>, <c>Chủ tịch Y – X</c>), else the one right before it
     /// across <c>,</c>, <c>-</c>, <c>–</c> or <c>(</c> (<c>X, Chủ tịch Y</c>); null when neither.
     /// </summary>
     public static Entity? Person(string text, Entity title, IReadOnlyList<Entity> persons, TitleLexicon lexicon)
@@ -39,7 +39,7 @@ public static class TitleAttachment
         var syl = SyllableScanner.Scan(gap);
         var keys = syl.Select(s => s.IsWord ? TitleLexicon.Key(gap[s.Start..s.End]) : null).ToArray();
         var i = 0;
-        if (allowComma && i < syl.Count && !syl[i].IsWord && gap[syl[i].Start] == ',')
+        if (allowComma && i < syl.Count && !syl[i].IsWord && gap[syl[i].Start] is ',' or '-' or '–')
             i++;
         if (i < keys.Length)
             i += lexicon.MatchHonorific(keys, i);
