@@ -41,16 +41,24 @@ public static class TitlesCommands
         var gold = new Argument<string>("gold") { Description = "The gold titles.tsv (titles-docs.tsv beside it lists the documents)." };
         var split = new Option<string>("--split") { Description = "dev, unseen or all.", DefaultValueFactory = _ => "all" };
         var show = new Option<bool>("--show") { Description = "Print each missed and spurious title (use on the dev split only)." };
-        var cmd = new Command("titles", "Score TITLE spans and their person links against the title gold set, on gold VLSP 2018 PER/ORG/LOC entities.");
+        var entities = new Option<string>("--entities") { Description = "gold: VLSP 2018 gold PER/ORG/LOC as input; model: the shipped NER model (end to end).", DefaultValueFactory = _ => "gold" };
+        var cmd = new Command("titles", "Score TITLE spans and their person links against the title gold set.");
         cmd.Arguments.Add(gold);
         cmd.Options.Add(split);
         cmd.Options.Add(show);
+        cmd.Options.Add(entities);
         cmd.SetAction(parse =>
         {
             var goldPath = parse.GetValue(gold)!;
+            var useModel = parse.GetValue(entities) switch
+            {
+                "gold" => false,
+                "model" => true,
+                var other => throw new ArgumentException($"--entities: gold or model, not {other}"),
+            };
             var which = parse.GetValue(split)!;
             var texts = Path.Combine(SharedData.Quotes ?? throw new DirectoryNotFoundException("shared data not found (NLP_SHARED)"), "texts");
-            var (bySplit, total) = EvaluateTitles(goldPath, texts, which, parse.GetValue(show) ? Console.Out : null);
+            var (bySplit, total) = EvaluateTitles(goldPath, texts, which, parse.GetValue(show) ? Console.Out : null, useModel);
             foreach (var (name, score) in bySplit)
                 Console.WriteLine($"{name,-7} {score}");
             Console.WriteLine($"{"all",-7} {total}");
@@ -59,8 +67,11 @@ public static class TitlesCommands
         return cmd;
     }
 
-    /// <summary>Runs the title stages over the gold documents (gold VLSP 2018 entities as input) and scores them per split.</summary>
-    internal static (SortedDictionary<string, TitleScores> BySplit, TitleScores Total) EvaluateTitles(string goldPath, string textsDir, string split, TextWriter? show)
+    /// <summary>
+    /// Runs the title stages over the gold documents and scores them per split; the input entities are the gold
+    /// VLSP 2018 ones, or those of the shipped NER model when <paramref name="useModel"/> (end to end).
+    /// </summary>
+    internal static (SortedDictionary<string, TitleScores> BySplit, TitleScores Total) EvaluateTitles(string goldPath, string textsDir, string split, TextWriter? show, bool useModel = false)
     {
         var rows = TitleEvaluator.ReadGold(goldPath);
         var docs = TitleEvaluator.ReadDocuments(Path.Combine(Path.GetDirectoryName(goldPath)!, "titles-docs.tsv"));
@@ -80,6 +91,8 @@ public static class TitlesCommands
             if (tagged.Text != text)
                 throw new InvalidDataException($"{d.Doc}: VLSP 2018 text differs from the quote text");
             var annotated = new Documents.AnnotatedDocument(new Documents.Document(d.Doc, text)) { Entities = [.. tagged.Entities] };
+            if (useModel)
+                annotated = PerceptronEntityRecognizer.Default.Process(annotated with { Entities = [] });
             annotated = linker.Process(spotter.Process(annotated));
             var score = TitleEvaluator.Score(annotated.Entities, gold);
             bySplit[d.Split] = bySplit.TryGetValue(d.Split, out var s) ? s + score : score;

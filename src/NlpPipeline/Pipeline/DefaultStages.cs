@@ -16,6 +16,8 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
+        stages.Add(new Entities.LexiconTitleSpotter());    // after the entity stage: TITLE next to PER
+        stages.Add(new Entities.RuleMentionLinker());      // refs for all entities, PersonRef for titles
         return stages;
     }
 }
