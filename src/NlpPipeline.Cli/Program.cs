@@ -36,6 +36,7 @@ public static class Program
         // (segmentation) (ner) (quotes) (topic)
         eval.Subcommands.Add(Commands.NerCommands.Eval());
         eval.Subcommands.Add(Commands.TitlesCommands.Eval());
+        eval.Subcommands.Add(Commands.TitlesCommands.Agreement());
         root.Subcommands.Add(eval);
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());

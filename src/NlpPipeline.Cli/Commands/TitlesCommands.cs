@@ -67,6 +67,48 @@ public static class TitlesCommands
         return cmd;
     }
 
+    public static Command Agreement()
+    {
+        var dir = new Argument<string>("folder") { Description = "VLSP 2018 .muc files (e.g. corpora/vlsp2018-ner/dev), unseen by the NER model." };
+        var cmd = new Command("titles-agreement", "End-to-end title check without title gold: titles found on the NER model's entities, scored against those found on gold entities.");
+        cmd.Arguments.Add(dir);
+        cmd.SetAction(parse =>
+        {
+            var (score, docs) = AgreementWithGoldEntities(parse.GetValue(dir)!);
+            Console.WriteLine($"{docs} documents: {score}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>
+    /// For each .muc file: titles from the spotter and linker over gold entities are the reference; titles over the
+    /// shipped NER model's entities are scored against them (exact span; link right when the linked PER mention
+    /// overlaps the reference person mention).
+    /// </summary>
+    internal static (TitleScores Score, int Documents) AgreementWithGoldEntities(string folder)
+    {
+        var spotter = new LexiconTitleSpotter();
+        var linker = new RuleMentionLinker();
+        var total = new TitleScores(0, 0, 0, 0);
+        var n = 0;
+        foreach (var f in Directory.EnumerateFiles(folder, "*.muc", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var tagged = GoldEntityCorpus.ReadInline(f, File.ReadAllText(f, Encoding.UTF8));
+            var doc = new Documents.AnnotatedDocument(new Documents.Document(f, tagged.Text));
+            var reference = linker.Process(spotter.Process(doc with { Entities = [.. tagged.Entities] })).Entities;
+            var predicted = linker.Process(spotter.Process(PerceptronEntityRecognizer.Default.Process(doc))).Entities;
+            var gold = reference.Where(e => e.Type == Documents.EntityTypes.Title && e.PersonRef is not null)
+                .Select(t => reference.First(p => p.Type == Documents.EntityTypes.Person && p.Ref == t.PersonRef && TitleAttachment.Person(tagged.Text, t, [.. reference.Where(x => x.Type == Documents.EntityTypes.Person)], TitleLexicon.Default) == p) is { } person
+                    ? new GoldTitle(f, t.Start, t.End, person.Start, person.End, "", "silver")
+                    : null)
+                .OfType<GoldTitle>().ToList();
+            total += TitleEvaluator.Score(predicted, gold);
+            n++;
+        }
+        return (total, n);
+    }
+
     /// <summary>
     /// Runs the title stages over the gold documents and scores them per split; the input entities are the gold
     /// VLSP 2018 ones, or those of the shipped NER model when <paramref name="useModel"/> (end to end).
