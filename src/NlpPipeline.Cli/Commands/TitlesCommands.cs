@@ -81,6 +81,79 @@ public static class TitlesCommands
         return cmd;
     }
 
+    public static Command Refs()
+    {
+        var cmd = new Command("refs", "Score within-document person refs against the quote gold (speaker names and aliases) on gold VLSP 2018 PER mentions.");
+        cmd.SetAction(_ =>
+        {
+            var (merged, mergeCases, split, pairs) = EvaluateRefs(Path.Combine(SharedData.Quotes ?? throw new DirectoryNotFoundException("shared data not found (NLP_SHARED)")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"speakers with aliases in one ref: {merged}/{mergeCases} = {100.0 * merged / Math.Max(1, mergeCases):F1}; different speakers kept apart: {split}/{pairs} = {100.0 * split / Math.Max(1, pairs):F1}"));
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>
+    /// Person refs against the quote gold of <c>quotes/dev-*.jsonl</c>: for each PER speaker whose name and aliases
+    /// appear as two or more distinct gold PER mention texts, whether the linker gives them all one ref; and for each
+    /// pair of different PER speakers of a document, whether their mentions stay in different refs.
+    /// </summary>
+    internal static (int Merged, int MergeCases, int Split, int Pairs) EvaluateRefs(string quotesDir)
+    {
+        var v18 = SharedData.Require("corpora/vlsp2018-ner");
+        var muc = Directory.EnumerateFiles(v18, "*.muc", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
+        var linker = new RuleMentionLinker();
+        int merged = 0, cases = 0, split = 0, pairs = 0;
+        foreach (var file in Directory.EnumerateFiles(quotesDir, "dev-*.jsonl").Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file, Encoding.UTF8).Where(l => l.Length > 0))
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(line);
+                var docPath = json.RootElement.GetProperty("doc").GetString()!;
+                var tagged = GoldEntityCorpus.ReadInline(docPath, File.ReadAllText(muc[Path.GetFileNameWithoutExtension(docPath)], Encoding.UTF8));
+                var linked = linker.Link(tagged.Text, tagged.Entities).Where(e => e.Type == Documents.EntityTypes.Person).ToList();
+                var speakers = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
+                foreach (var q in json.RootElement.GetProperty("quotes").EnumerateArray())
+                {
+                    if (q.GetProperty("speaker_kind").GetString() != "PER" || q.GetProperty("speaker").GetString() is not { } name)
+                        continue;
+                    if (!speakers.TryGetValue(name, out var names))
+                        speakers[name] = names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { name };
+                    foreach (var a in q.GetProperty("speaker_aliases").EnumerateArray())
+                        names.Add(a.GetString()!);
+                }
+                var refsOf = speakers.ToDictionary(s => s.Key,
+                    s => linked.Where(e => s.Value.Contains(e.Text)).ToList(), StringComparer.OrdinalIgnoreCase);
+                foreach (var (_, mentions) in refsOf)
+                {
+                    if (mentions.Select(m => m.Text).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2)
+                        continue;
+                    cases++;
+                    if (mentions.Select(m => m.Ref).Distinct().Count() == 1)
+                        merged++;
+                    else if (Environment.GetEnvironmentVariable("TITLES_DEBUG") is not null)
+                        Console.Error.WriteLine($"{docPath}: " + string.Join(", ", mentions.Select(m => $"{m.Text}={m.Ref}").Distinct()));
+                }
+                var keys = refsOf.Keys.Order(StringComparer.Ordinal).ToList();
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    for (var j = i + 1; j < keys.Count; j++)
+                    {
+                        var (a, b) = (refsOf[keys[i]], refsOf[keys[j]]);
+                        if (a.Count == 0 || b.Count == 0 || speakers[keys[i]].Overlaps(speakers[keys[j]]))
+                            continue;
+                        pairs++;
+                        if (!a.Select(m => m.Ref).Intersect(b.Select(m => m.Ref)).Any())
+                            split++;
+                    }
+                }
+            }
+        }
+        return (merged, cases, split, pairs);
+    }
+
     /// <summary>
     /// For each .muc file: titles from the spotter and linker over gold entities are the reference; titles over the
     /// shipped NER model's entities are scored against them (exact span; link right when the linked PER mention

@@ -70,4 +70,14 @@ public class TitleGoldSetTests
         Assert.Equal(0.5, s.Recall, 6);
         Assert.Equal(1.0, s.LinkAccuracy, 6);
     }
+
+    [Fact]
+    public void EvaluateRefs_QuoteGoldSpeakers_MergeAliasesAndKeepPeopleApart()
+    {
+        // Measured: aliases in one ref 40/42, different speakers apart 144/144.
+        var (merged, cases, split, pairs) = TitlesCommands.EvaluateRefs(Path.GetDirectoryName(Texts)!);
+
+        Assert.True(cases >= 30 && merged >= 0.9 * cases, $"{merged}/{cases}");
+        Assert.True(pairs >= 100 && split == pairs, $"{split}/{pairs}");
+    }
 }
