@@ -1,3 +1,4 @@
+using NlpPipeline.Entities;
 using NlpPipeline.Text;
 using NlpPipeline.Text.Sentences;
 
@@ -16,8 +17,9 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
-        stages.Add(new Entities.LexiconTitleSpotter());    // after the entity stage: TITLE next to PER
-        stages.Add(new Entities.RuleMentionLinker());      // refs for all entities, PersonRef for titles
+        stages.Add(PerceptronEntityRecognizer.Default);
+        stages.Add(new LexiconTitleSpotter());    // TITLE next to PER, after the entity stage
+        stages.Add(new RuleMentionLinker());      // refs for all entities, PersonRef for titles
         return stages;
     }
 }
