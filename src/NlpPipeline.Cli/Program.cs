@@ -29,6 +29,7 @@ public static class Program
         // (segmenter) (ner) (topic)
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
         train.Subcommands.Add(Commands.NerCommands.Train());
+        train.Subcommands.Add(Commands.TitlesCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
@@ -36,6 +37,9 @@ public static class Program
         // (segmentation) (ner) (quotes) (topic)
         eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
         eval.Subcommands.Add(Commands.NerCommands.Eval());
+        eval.Subcommands.Add(Commands.TitlesCommands.Eval());
+        eval.Subcommands.Add(Commands.TitlesCommands.Agreement());
+        eval.Subcommands.Add(Commands.TitlesCommands.Refs());
         root.Subcommands.Add(eval);
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());

@@ -20,6 +20,8 @@ public static class DefaultStages
         stages.Add(RuleSentenceSplitter.Default);
         stages.Add(new PerceptronWordSegmenter());
         stages.Add(PerceptronEntityRecognizer.Default);
+        stages.Add(new LexiconTitleSpotter());    // TITLE next to PER, after the entity stage
+        stages.Add(new RuleMentionLinker());      // refs for all entities, PersonRef for titles
         return stages;
     }
 }
