@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using NlpPipeline.Text;
 
 namespace NlpPipeline.Storage;
 
@@ -10,24 +10,8 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class SearchText
 {
-    /// <summary>Lower-cased, diacritic-folded copy of <paramref name="text"/>; never throws on any string.</summary>
-    public static string Fold(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            builder.Append(c switch
-            {
-                'đ' or 'Đ' => 'd',
-                _ => char.ToLowerInvariant(c),
-            });
-        }
-        return builder.ToString();
-    }
+    /// <summary>Lower-cased, diacritic-folded copy of <paramref name="text"/> (<see cref="VietnameseNormalizer.FoldDiacritics(string)"/>).</summary>
+    public static string Fold(string text) => VietnameseNormalizer.FoldDiacritics(text).ToLowerInvariant();
 
     /// <summary>
     /// An FTS5 MATCH expression for user text: each comma-separated part is one phrase of folded words, and
