@@ -3,7 +3,7 @@ using System.Text;
 namespace NlpPipeline.Export;
 
 /// <summary>RFC 4180 fields: quoted when they hold a comma, quote, CR or LF, with quotes doubled.</summary>
-internal static class CsvText
+public static class CsvText
 {
     public static string Field(string? value)
     {
