@@ -6,20 +6,18 @@ namespace NlpPipeline.Storage;
 /// <summary>Prepared statements that write documents inside one caller-owned transaction.</summary>
 internal sealed class BatchWriter : IDisposable
 {
-    private readonly List<SqliteCommand> _commands = [];
-    private readonly SqliteCommand _findDocument, _insertDocument, _insertEntity, _insertMention, _insertAlias,
+    private readonly List<RawStatement> _commands = [];
+    private readonly RawStatement _findDocument, _insertDocument, _insertEntity, _insertMention, _insertAlias,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
-    private readonly SqliteCommand[] _deletes;
+    private readonly RawStatement[] _deletes;
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
-        SqliteCommand Make(string sql, params string[] parameters)
+        // Raw statements join the transaction the connection has open; the parameter only documents that.
+        _ = transaction;
+        RawStatement Make(string sql, params string[] parameters)
         {
-            var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.Transaction = transaction;
-            foreach (var p in parameters)
-                cmd.Parameters.Add(new SqliteParameter(p, null));
+            var cmd = new RawStatement(connection, sql, parameters);
             _commands.Add(cmd);
             return cmd;
         }
@@ -38,10 +36,10 @@ internal sealed class BatchWriter : IDisposable
         ];
         _insertDocument = Make("""
             INSERT INTO documents(key, title, date, url, source, topic, topic_score, gold_topic, text_length, error)
-            VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error) RETURNING id
+            VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error)
             """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error");
         _insertEntity = Make("""
-            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key) VALUES ($doc, $local, $type, $name, $form) RETURNING id
+            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key) VALUES ($doc, $local, $type, $name, $form)
             """, "$doc", "$local", "$type", "$name", "$form");
         _insertMention = Make("""
             INSERT INTO mentions(doc_id, doc_entity_id, type, start, "end", text) VALUES ($doc, $entity, $type, $start, $end, $text)
@@ -54,7 +52,7 @@ internal sealed class BatchWriter : IDisposable
         _insertQuote = Make("""
             INSERT INTO quotes(doc_id, type, start, "end", content, cue, speaker_entity_id, speaker_name, speaker_mention,
                                speaker_kind, speaker_title, confidence)
-            VALUES ($doc, $type, $start, $end, $content, $cue, $speaker, $name, $mention, $kind, $title, $confidence) RETURNING id
+            VALUES ($doc, $type, $start, $end, $content, $cue, $speaker, $name, $mention, $kind, $title, $confidence)
             """, "$doc", "$type", "$start", "$end", "$content", "$cue", "$speaker", "$name", "$mention", "$kind", "$title", "$confidence");
         _insertQuoteFts = Make("INSERT INTO quote_fts(rowid, content) VALUES ($id, $content)", "$id", "$content");
         _insertTopic = Make("INSERT INTO topics(doc_id, label, kind, score) VALUES ($doc, $label, $kind, $score)",
@@ -64,14 +62,10 @@ internal sealed class BatchWriter : IDisposable
     /// <summary>Removes every row of the document with this id; true when it was stored.</summary>
     public bool Delete(string key)
     {
-        _findDocument.Parameters[0].Value = key;
-        if (_findDocument.ExecuteScalar() is not long id)
+        if (_findDocument.Run(key) is not long id)
             return false;
         foreach (var delete in _deletes)
-        {
-            delete.Parameters[0].Value = id;
-            delete.ExecuteNonQuery();
-        }
+            delete.Run(id);
         return true;
     }
 
@@ -81,8 +75,8 @@ internal sealed class BatchWriter : IDisposable
         ArgumentNullException.ThrowIfNull(doc);
         var d = doc.Document;
         Delete(d.Id);
-        var docId = (long)Scalar(_insertDocument, d.Id, d.Title, d.Date, d.Url, d.Source, doc.Topic?.Label, doc.Topic?.Score,
-            d.GoldTopic, d.Text.Length, doc.Error)!;
+        var docId = Insert(_insertDocument, d.Id, d.Title, d.Date, d.Url, d.Source, doc.Topic?.Label, doc.Topic?.Score,
+            d.GoldTopic, d.Text.Length, doc.Error);
 
         if (doc.Topic is { } topic)
         {
@@ -101,7 +95,7 @@ internal sealed class BatchWriter : IDisposable
         {
             if (entity.Name.Length == 0)
                 continue;
-            var id = (long)Scalar(_insertEntity, docId, entity.LocalKey, entity.Type, entity.Name, SearchText.NameKey(entity.Name))!;
+            var id = Insert(_insertEntity, docId, entity.LocalKey, entity.Type, entity.Name, SearchText.NameKey(entity.Name));
             rowIds[entity] = id;
             foreach (var m in entity.Mentions)
                 Exec(_insertMention, docId, id, m.Type, m.Start, m.End, m.Text);
@@ -115,29 +109,19 @@ internal sealed class BatchWriter : IDisposable
         {
             var q = doc.Quotes[i];
             long? speaker = speakers[i] is { } s && rowIds.TryGetValue(s, out var sid) ? sid : null;
-            var quoteId = (long)Scalar(_insertQuote, docId, q.Type, q.Start, q.End, q.Content, q.Cue, speaker,
-                q.Speaker?.Name, q.Speaker?.Mention, q.Speaker?.Kind, q.Speaker?.Title, q.Confidence)!;
+            var quoteId = Insert(_insertQuote, docId, q.Type, q.Start, q.End, q.Content, q.Cue, speaker,
+                q.Speaker?.Name, q.Speaker?.Mention, q.Speaker?.Kind, q.Speaker?.Title, q.Confidence);
             Exec(_insertQuoteFts, quoteId, SearchText.Fold(q.Content));
         }
         return doc.Quotes.Length;
     }
 
-    private static void Exec(SqliteCommand cmd, params object?[] values)
-    {
-        Bind(cmd, values);
-        cmd.ExecuteNonQuery();
-    }
+    private static void Exec(RawStatement cmd, params object?[] values) => cmd.Run(values);
 
-    private static object? Scalar(SqliteCommand cmd, params object?[] values)
+    private static long Insert(RawStatement cmd, params object?[] values)
     {
-        Bind(cmd, values);
-        return cmd.ExecuteScalar();
-    }
-
-    private static void Bind(SqliteCommand cmd, object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-            cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        cmd.Run(values);
+        return cmd.LastInsertRowId;
     }
 
     public void Dispose()

@@ -65,7 +65,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        var batch = new List<AnnotatedDocument>(batchSize);
+        var batch = new List<AnnotatedDocument>(Math.Min(batchSize, 4096));
         foreach (var doc in documents)
         {
             batch.Add(doc);

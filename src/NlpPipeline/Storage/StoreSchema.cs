@@ -57,7 +57,7 @@ internal static class StoreSchema
         CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id, start);
         CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity_id);
         -- Folded quote content; rowid = quotes.id.
-        CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(content, content='', contentless_delete=1, tokenize='unicode61');
+        CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE TABLE IF NOT EXISTS topics (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             label TEXT NOT NULL, kind TEXT NOT NULL, score REAL);
@@ -76,6 +76,6 @@ internal static class StoreSchema
             name TEXT NOT NULL, documents INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names(entity_id);
         -- Folded names; rowid = entity_names.id.
-        CREATE VIRTUAL TABLE IF NOT EXISTS name_fts USING fts5(name, content='', contentless_delete=1, tokenize='unicode61');
+        CREATE VIRTUAL TABLE IF NOT EXISTS name_fts USING fts5(name, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         """;
 }
