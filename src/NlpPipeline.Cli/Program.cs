@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(eval);
 
         // annotate, index, query, people, person, export
+        root.Subcommands.Add(Commands.StoreCommands.Index());
         root.Subcommands.Add(Commands.StoreCommands.Query());
         root.Subcommands.Add(Commands.StoreCommands.People());
         root.Subcommands.Add(Commands.StoreCommands.Person());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using NlpPipeline.Documents;
 using NlpPipeline.Export;
 using NlpPipeline.Storage;
 
@@ -32,6 +33,74 @@ public static class StoreCommands
         };
         option.AcceptOnlyFromAmong(formats);
         return option;
+    }
+
+    /// <summary>
+    /// <c>nlp index OUT.jsonl... --db PATH [--batch-size N]</c>: stores annotation JSON Lines (as written by
+    /// <c>nlp annotate</c>; <c>.gz</c> or <c>-</c> for standard input). Documents already stored are replaced.
+    /// A malformed line is reported with its file and line number and skipped; the exit code is then 1.
+    /// </summary>
+    public static Command Index()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Annotation JSON Lines files (.jsonl, .jsonl.gz, or - for standard input).", Arity = ArgumentArity.OneOrMore };
+        var db = DbOption();
+        var batch = new Option<int>("--batch-size") { Description = "Documents per transaction.", DefaultValueFactory = _ => 500 };
+        var command = new Command("index", "Store annotated documents (JSON Lines) in a SQLite database for queries and export.") { inputs, db, batch };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(inputs)!;
+            var error = parse.InvocationConfiguration.Error;
+            foreach (var missing in paths.Where(p => p != "-" && !File.Exists(p)))
+            {
+                error.WriteLine($"No such file: {missing}");
+                return 1;
+            }
+            var malformed = 0;
+            IEnumerable<AnnotatedDocument> Records()
+            {
+                long sequence = 0;
+                foreach (var path in paths)
+                {
+                    using var reader = OpenText(path);
+                    var number = 0;
+                    for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+                    {
+                        number++;
+                        if (string.IsNullOrWhiteSpace(line))
+                            continue;
+                        AnnotatedDocument? doc = null;
+                        try
+                        {
+                            doc = AnnotatedDocumentJson.Read(line, sequence++);
+                        }
+                        catch (JsonException ex)
+                        {
+                            malformed++;
+                            error.WriteLine($"{path}:{number}: skipped, not an annotation record: {ex.Message}");
+                        }
+                        if (doc is not null)
+                            yield return doc;
+                    }
+                }
+            }
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            using var store = SqliteAnnotationStore.Open(parse.GetValue(db)!);
+            var stats = store.Index(Records(), parse.GetValue(batch));
+            parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"indexed {stats.Documents} documents, {stats.Quotes} quotes in {stats.Batches} batches; {stats.Entities} entities; {watch.Elapsed.TotalSeconds:F1} s"));
+            return malformed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static TextReader OpenText(string path)
+    {
+        if (path == "-")
+            return Console.In;
+        Stream stream = File.OpenRead(path);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
+        return new StreamReader(stream, System.Text.Encoding.UTF8);
     }
 
     /// <summary><c>nlp query --db PATH [--speaker S] [--about TEXT] [--mentions E] [--topic T] [--from D] [--to D] [--limit N] [--format table|json|csv]</c>.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using NlpPipeline.Cli;
+using NlpPipeline.Documents;
 using NlpPipeline.Storage;
 using NlpPipeline.Tests.Storage;
 
@@ -29,6 +30,26 @@ public sealed class StoreCommandsTests : IDisposable
         var error = new StringWriter();
         var code = Program.BuildRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Index_AnnotationJsonLines_StoresRecordsAndReportsMalformedLines()
+    {
+        var jsonl = _dir.File("out.jsonl");
+        var seed = SeedArticleFixture.Load("fresh/seed.txt");
+        File.WriteAllText(jsonl, System.Text.Encoding.UTF8.GetString(AnnotatedDocumentJson.ToUtf8Line(seed, includeTokens: false)) + "{not json\n\n");
+        var db = _dir.File("indexed.db");
+
+        var (code, output, error) = Run("index", jsonl, "--db", db);
+        var again = Run("index", jsonl, "--db", db);
+
+        Assert.Equal(1, code);
+        Assert.Contains("out.jsonl:2: skipped", error, StringComparison.Ordinal);
+        Assert.StartsWith("indexed 1 documents, 7 quotes", output, StringComparison.Ordinal);
+        Assert.Equal(1, again.Code);
+        using var store = SqliteAnnotationStore.Open(db, readOnly: true);
+        Assert.Equal((1L, 7L), (store.Counts().Documents, store.Counts().Quotes));
+        Assert.Equal(4, store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov" }).Count);
     }
 
     [Fact]
