@@ -66,7 +66,7 @@ public class StoreQueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"nlp-bench-query-{ArchiveDocuments}.db");
+        var path = Path.Combine(Path.GetTempPath(), $"nlp-bench-query-{ArchiveDocuments}-v{StoreSchema.Version}.db");
         if (!File.Exists(path))
         {
             using var build = SqliteAnnotationStore.Open(path + ".tmp");

@@ -35,9 +35,9 @@ internal sealed class BatchWriter : IDisposable
             Make("DELETE FROM documents WHERE id = $doc", "$doc"),
         ];
         _insertDocument = Make("""
-            INSERT INTO documents(key, title, date, url, source, topic, topic_score, gold_topic, text_length, error)
-            VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error)
-            """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error");
+            INSERT INTO documents(key, title, date, url, source, topic, topic_score, gold_topic, text_length, error, sort_date)
+            VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error, $sort)
+            """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error", "$sort");
         _insertEntity = Make("""
             INSERT INTO doc_entities(doc_id, local_key, type, name, form_key) VALUES ($doc, $local, $type, $name, $form)
             """, "$doc", "$local", "$type", "$name", "$form");
@@ -76,7 +76,7 @@ internal sealed class BatchWriter : IDisposable
         var d = doc.Document;
         Delete(d.Id);
         var docId = Insert(_insertDocument, d.Id, d.Title, d.Date, d.Url, d.Source, doc.Topic?.Label, doc.Topic?.Score,
-            d.GoldTopic, d.Text.Length, doc.Error);
+            d.GoldTopic, d.Text.Length, doc.Error, string.IsNullOrEmpty(d.Date) ? "~" : d.Date);
 
         if (doc.Topic is { } topic)
         {

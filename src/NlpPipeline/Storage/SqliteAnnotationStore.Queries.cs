@@ -18,7 +18,13 @@ public sealed partial class SqliteAnnotationStore
         WHERE 1 = 1
         """;
 
-    private const string OrderBy = "\nORDER BY d.date IS NULL, d.date, d.key, q.start LIMIT $limit";
+    private const string OrderBy = "\nORDER BY d.sort_date, d.key, q.start LIMIT $limit";
+
+    // Quotes whose speaker is one of the canonical entities in the JSON array parameter.
+    private const string SpeakerIn =
+        "q.speaker_entity_id IN (SELECT de.id FROM entity_forms ef "
+        + "JOIN doc_entities de ON de.type = ef.type AND de.form_key = ef.form_key "
+        + "WHERE ef.entity_id IN (SELECT value FROM json_each(";
 
     /// <summary>Quotes matching every filter of <paramref name="query"/>, by date, document, then position.</summary>
     public IReadOnlyList<QuoteHit> FindQuotes(QuoteQuery query)
@@ -29,7 +35,7 @@ public sealed partial class SqliteAnnotationStore
         if (query.Speaker is { } speaker)
         {
             cmd.Parameters.AddWithValue("$speakers", JsonSerializer.Serialize(FindEntityIds(speaker)));
-            sql.Append("\nAND ef.entity_id IN (SELECT value FROM json_each($speakers))");
+            sql.Append("\nAND " + SpeakerIn + "$speakers)))");
         }
         if (query.About is { } about)
         {
@@ -100,13 +106,9 @@ public sealed partial class SqliteAnnotationStore
     public IReadOnlyList<SpeakerSummary> People(int limit = 100, string? type = null)
     {
         using var cmd = Command("""
-            SELECT e.id, e.name, e.type, e.slug, count(*), count(DISTINCT q.doc_id)
-            FROM quotes q
-            JOIN doc_entities de ON de.id = q.speaker_entity_id
-            JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
-            JOIN entities e ON e.id = ef.entity_id
-            WHERE ($type IS NULL OR e.type = $type)
-            GROUP BY e.id ORDER BY count(*) DESC, e.name, e.id LIMIT $limit
+            SELECT e.id, e.name, e.type, e.slug, e.quotes, e.documents FROM entities e
+            WHERE e.quotes > 0 AND ($type IS NULL OR e.type = $type)
+            ORDER BY e.quotes DESC, e.name, e.id LIMIT $limit
             """, null);
         cmd.Parameters.AddWithValue("$type", (object?)type ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$limit", limit <= 0 ? -1 : limit);
@@ -132,9 +134,9 @@ public sealed partial class SqliteAnnotationStore
         var (entityName, type, slug) = EntityRow(id);
         var aliases = List("SELECT name, NULL, documents FROM entity_names WHERE entity_id = $id ORDER BY documents DESC, name", id);
         var quotes = new List<QuoteHit>();
-        using (var cmd = Command(QuoteSelect + "\nAND ef.entity_id = $id" + OrderBy, null))
+        using (var cmd = Command(QuoteSelect + "\nAND " + SpeakerIn + "$ids)))" + OrderBy, null))
         {
-            cmd.Parameters.AddWithValue("$id", id);
+            cmd.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(new[] { id }));
             cmd.Parameters.AddWithValue("$limit", quoteLimit <= 0 ? -1 : quoteLimit);
             quotes.AddRange(ReadHits(cmd));
         }

@@ -43,6 +43,11 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             if (!readOnly)
             {
                 Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+                var version = TableExists(connection, "store_meta")
+                    ? Scalar(connection, "SELECT value FROM store_meta WHERE key = 'schema_version'")
+                    : null;
+                if (version is not null && version != StoreSchema.Version.ToString(CultureInfo.InvariantCulture))
+                    throw new InvalidOperationException($"{path} has store schema {version}; this build reads schema {StoreSchema.Version}. Index into a new file.");
                 Execute(connection, StoreSchema.Create);
                 Execute(connection, $"INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '{StoreSchema.Version}');");
             }
@@ -178,6 +183,15 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 Run(insertFts, ("$id", id), ("$folded", SearchText.Fold(alias)));
             }
         }
+        // Quote and document counts per speaker, so that listing speakers needs no scan of the quotes.
+        Execute(_connection, """
+            WITH c AS (
+                SELECT ef.entity_id AS id, count(*) AS n, count(DISTINCT q.doc_id) AS d FROM quotes q
+                JOIN doc_entities de ON de.id = q.speaker_entity_id
+                JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                GROUP BY ef.entity_id)
+            UPDATE entities SET quotes = c.n, documents = c.d FROM c WHERE c.id = entities.id;
+            """, transaction);
         transaction.Commit();
         return entities.Count;
     }
@@ -227,6 +241,16 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         foreach (var (name, value) in values)
             cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         cmd.ExecuteNonQuery();
+    }
+
+    private static bool TableExists(SqliteConnection connection, string table) =>
+        Scalar(connection, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{table}'") is not null;
+
+    private static string? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar()?.ToString();
     }
 
     private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)

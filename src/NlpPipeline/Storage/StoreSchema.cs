@@ -8,7 +8,7 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -17,8 +17,9 @@ internal static class StoreSchema
             key TEXT NOT NULL UNIQUE,
             title TEXT, date TEXT, url TEXT, source TEXT,
             topic TEXT, topic_score REAL, gold_topic TEXT,
-            text_length INTEGER NOT NULL, error TEXT);
-        CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+            text_length INTEGER NOT NULL, error TEXT,
+            sort_date TEXT NOT NULL); -- date, or '~' (after every date) when there is none
+        CREATE INDEX IF NOT EXISTS documents_order ON documents(sort_date, key);
         -- One row per document-local entity (mentions sharing a ref, or a speaker).
         CREATE TABLE IF NOT EXISTS doc_entities (
             id INTEGER PRIMARY KEY,
@@ -66,7 +67,9 @@ internal static class StoreSchema
         -- Canonical entities, rebuilt by resolution.
         CREATE TABLE IF NOT EXISTS entities (
             id INTEGER PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, slug TEXT NOT NULL,
+            quotes INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0,
             UNIQUE (type, slug));
+        CREATE INDEX IF NOT EXISTS entities_quotes ON entities(quotes DESC);
         CREATE TABLE IF NOT EXISTS entity_forms (
             type TEXT NOT NULL, form_key TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id),
             PRIMARY KEY (type, form_key)) WITHOUT ROWID;

@@ -220,7 +220,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         using (var insert = writer.Connection.CreateCommand())
         {
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO documents(key, text_length) VALUES ('pending', 0)";
+            insert.CommandText = "INSERT INTO documents(key, text_length, sort_date) VALUES ('pending', 0, '~')";
             insert.ExecuteNonQuery();
         }
 
