@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using NlpPipeline.Documents;
 using NlpPipeline.Export;
+using NlpPipeline.Pipeline;
 using NlpPipeline.Storage;
 
 namespace NlpPipeline.Cli.Commands;
@@ -243,6 +244,45 @@ public static class StoreCommands
             return 0;
         }, readOnly: true));
         return command;
+    }
+
+    /// <summary>
+    /// The sink of <c>nlp annotate</c>: the JSON Lines sink, the SQLite store of <paramref name="db"/>, or both
+    /// (each record goes to the JSON sink first, then to the store).
+    /// </summary>
+    public static IDocumentSink AnnotateSink(IDocumentSink? json, string? db)
+    {
+        if (db is null)
+            return json ?? throw new ArgumentNullException(nameof(json), "Neither an output nor a store was given.");
+        var store = SqliteDocumentSink.Open(db);
+        return json is null ? store : new TeeSink(json, store);
+    }
+
+    private sealed class TeeSink(IDocumentSink first, IDocumentSink second) : IDocumentSink
+    {
+        public void Write(AnnotatedDocument document)
+        {
+            first.Write(document);
+            second.Write(document);
+        }
+
+        public void Flush()
+        {
+            first.Flush();
+            second.Flush();
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                first.Dispose();
+            }
+            finally
+            {
+                second.Dispose();
+            }
+        }
     }
 
     private static int WithStore(ParseResult parse, Option<string> db, Func<SqliteAnnotationStore, int> action, bool readOnly = true)

@@ -53,6 +53,21 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Annotate_WithDb_StoresEveryDocumentAndWritesJsonOnlyWhenAsked()
+    {
+        var db = _dir.File("annotated.db");
+        var jsonl = _dir.File("annotated.jsonl");
+        var input = Path.Combine(SeedArticleFixture.RepositoryRoot, "data", "samples", "seed-article.txt");
+
+        var (code, _, error) = Run("annotate", input, "--db", db, "-o", jsonl, "--workers", "1");
+
+        Assert.True(code == 0, error);
+        using var store = SqliteAnnotationStore.Open(db, readOnly: true);
+        Assert.Equal(1L, store.Counts().Documents);
+        Assert.Single(File.ReadAllLines(jsonl));
+    }
+
+    [Fact]
     public void Query_SpeakerAsJson_ListsEveryStatementWithFullContent()
     {
         var (code, output, error) = Run("query", "--db", _db, "--speaker", "syromolotov", "--format", "json");
