@@ -51,9 +51,9 @@ internal sealed class BatchWriter : IDisposable
             """, "$doc", "$entity", "$title", "$start", "$end");
         _insertQuote = Make("""
             INSERT INTO quotes(doc_id, type, start, "end", content, cue, speaker_entity_id, speaker_name, speaker_mention,
-                               speaker_kind, speaker_title, confidence)
-            VALUES ($doc, $type, $start, $end, $content, $cue, $speaker, $name, $mention, $kind, $title, $confidence)
-            """, "$doc", "$type", "$start", "$end", "$content", "$cue", "$speaker", "$name", "$mention", "$kind", "$title", "$confidence");
+                               speaker_kind, speaker_title, confidence, sort_key)
+            VALUES ($doc, $type, $start, $end, $content, $cue, $speaker, $name, $mention, $kind, $title, $confidence, $sort)
+            """, "$doc", "$type", "$start", "$end", "$content", "$cue", "$speaker", "$name", "$mention", "$kind", "$title", "$confidence", "$sort");
         _insertQuoteFts = Make("INSERT INTO quote_fts(rowid, content) VALUES ($id, $content)", "$id", "$content");
         _insertTopic = Make("INSERT INTO topics(doc_id, label, kind, score) VALUES ($doc, $label, $kind, $score)",
             "$doc", "$label", "$kind", "$score");
@@ -75,8 +75,10 @@ internal sealed class BatchWriter : IDisposable
         ArgumentNullException.ThrowIfNull(doc);
         var d = doc.Document;
         Delete(d.Id);
+        var sortDate = string.IsNullOrEmpty(d.Date) ? "~" : d.Date;
+        var sortKey = sortDate + "\u0001" + d.Id;
         var docId = Insert(_insertDocument, d.Id, d.Title, d.Date, d.Url, d.Source, doc.Topic?.Label, doc.Topic?.Score,
-            d.GoldTopic, d.Text.Length, doc.Error, string.IsNullOrEmpty(d.Date) ? "~" : d.Date);
+            d.GoldTopic, d.Text.Length, doc.Error, sortDate);
 
         if (doc.Topic is { } topic)
         {
@@ -110,7 +112,7 @@ internal sealed class BatchWriter : IDisposable
             var q = doc.Quotes[i];
             long? speaker = speakers[i] is { } s && rowIds.TryGetValue(s, out var sid) ? sid : null;
             var quoteId = Insert(_insertQuote, docId, q.Type, q.Start, q.End, q.Content, q.Cue, speaker,
-                q.Speaker?.Name, q.Speaker?.Mention, q.Speaker?.Kind, q.Speaker?.Title, q.Confidence);
+                q.Speaker?.Name, q.Speaker?.Mention, q.Speaker?.Kind, q.Speaker?.Title, q.Confidence, sortKey);
             Exec(_insertQuoteFts, quoteId, SearchText.Fold(q.Content));
         }
         return doc.Quotes.Length;

@@ -7,18 +7,22 @@ namespace NlpPipeline.Storage;
 public sealed partial class SqliteAnnotationStore
 {
     // Quote rows with the speaker's canonical entity; the WHERE clause is appended by the caller.
-    private const string QuoteSelect = """
+    private const string QuoteColumns = """
         SELECT d.key, d.date, d.title, q.type, q.start, q."end", q.content, q.cue,
                coalesce(e.name, q.speaker_name), q.speaker_mention, q.speaker_title, d.topic, q.confidence
-        FROM quotes q
-        JOIN documents d ON d.id = q.doc_id
+        """;
+
+    private const string SpeakerJoins = """
+        FROM quotes q JOIN documents d ON d.id = q.doc_id
         LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id
         LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
         LEFT JOIN entities e ON e.id = ef.entity_id
         WHERE 1 = 1
         """;
 
-    private const string OrderBy = "\nORDER BY d.sort_date, d.key, q.start LIMIT $limit";
+    private const string QuoteSelect = QuoteColumns + "\n" + SpeakerJoins;
+
+    private const string OrderBy = "\nORDER BY q.sort_key, q.start LIMIT $limit";
 
     // Quotes whose speaker is one of the canonical entities in the JSON array parameter.
     private const string SpeakerIn =
@@ -30,7 +34,9 @@ public sealed partial class SqliteAnnotationStore
     public IReadOnlyList<QuoteHit> FindQuotes(QuoteQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder(QuoteSelect);
+        // The filters pick and order quote ids on the quotes table alone (sort_key holds the document's date
+        // and id); only the page of hits is then joined with documents and speakers.
+        var sql = new StringBuilder("WITH page AS (SELECT q.id, q.sort_key, q.start FROM quotes q WHERE 1 = 1");
         using var cmd = Command("", null);
         if (query.Speaker is { } speaker)
         {
@@ -56,21 +62,28 @@ public sealed partial class SqliteAnnotationStore
         }
         if (query.Topic is { } topic)
         {
-            cmd.Parameters.AddWithValue("$topic", topic.Trim().ToLowerInvariant());
-            sql.Append("\nAND q.doc_id IN (SELECT doc_id FROM topics WHERE lower(label) = $topic AND kind IN ('label', 'subtopic', 'gold'))");
+            cmd.Parameters.AddWithValue("$topic", topic.Trim());
+            sql.Append("\nAND EXISTS (SELECT 1 FROM topics t WHERE t.doc_id = q.doc_id AND t.label = $topic COLLATE NOCASE AND t.kind IN ('label', 'subtopic', 'gold'))");
         }
         if (query.From is { } from)
         {
             cmd.Parameters.AddWithValue("$from", from);
-            sql.Append("\nAND d.date >= $from");
+            sql.Append("\nAND q.sort_key >= $from AND q.sort_key < '~'");
         }
         if (query.To is { } to)
         {
             cmd.Parameters.AddWithValue("$to", to);
-            sql.Append("\nAND substr(d.date, 1, length($to)) <= $to");
+            sql.Append("\nAND q.sort_key <= $to || '~'"); // '~' sorts after digits, '-' and U+0001: 2021 takes in 2021-12-31
         }
         cmd.Parameters.AddWithValue("$limit", query.Limit <= 0 ? -1 : query.Limit);
-        cmd.CommandText = sql.Append(OrderBy).ToString();
+        sql.Append(OrderBy).Append(")\n").Append(QuoteColumns).Append('\n').Append("""
+            FROM page JOIN quotes q ON q.id = page.id JOIN documents d ON d.id = q.doc_id
+            LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id
+            LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            LEFT JOIN entities e ON e.id = ef.entity_id
+            ORDER BY page.sort_key, page.start
+            """);
+        cmd.CommandText = sql.ToString();
         return ReadHits(cmd);
     }
 

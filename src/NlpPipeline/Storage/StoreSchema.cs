@@ -8,7 +8,7 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,8 +54,10 @@ internal static class StoreSchema
             cue TEXT,
             speaker_entity_id INTEGER REFERENCES doc_entities(id),
             speaker_name TEXT, speaker_mention TEXT, speaker_kind TEXT, speaker_title TEXT,
-            confidence REAL NOT NULL);
+            confidence REAL NOT NULL,
+            sort_key TEXT NOT NULL); -- documents.sort_date, U+0001, documents.key: the listing order
         CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id, start);
+        CREATE INDEX IF NOT EXISTS quotes_order ON quotes(sort_key, start);
         CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity_id);
         -- Folded quote content; rowid = quotes.id.
         CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
