@@ -36,12 +36,34 @@ public sealed partial class SqliteAnnotationStore
         ArgumentNullException.ThrowIfNull(query);
         // The filters pick and order quote ids on the quotes table alone (sort_key holds the document's date
         // and id); only the page of hits is then joined with documents and speakers.
-        var sql = new StringBuilder("WITH page AS (SELECT q.id, q.sort_key, q.start FROM quotes q WHERE 1 = 1");
+        var sql = new StringBuilder("WITH page AS (SELECT q.id, q.sort_key, q.start FROM quotes q");
         using var cmd = Command("", null);
         if (query.Speaker is { } speaker)
         {
-            cmd.Parameters.AddWithValue("$speakers", JsonSerializer.Serialize(FindEntityIds(speaker)));
-            sql.Append("\nAND " + SpeakerIn + "$speakers)))");
+            var ids = JsonSerializer.Serialize(FindEntityIds(speaker));
+            cmd.Parameters.AddWithValue("$speakers", ids);
+            // A broad name ("Nguyen") matches so many quotes that walking them in listing order and checking
+            // each speaker stops sooner than collecting and sorting all of them: expected rows walked
+            // (limit x total / matched) against rows sorted (matched).
+            var matched = Scalar<long>("SELECT coalesce(sum(quotes), 0) FROM entities WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", ids));
+            var total = Scalar<long>("SELECT coalesce(max(rowid), 0) FROM quotes");
+            if (query.About is null && query.Limit > 0 && matched * matched > (long)query.Limit * total)
+            {
+                sql.Append("""
+                     INDEXED BY quotes_order
+                    CROSS JOIN doc_entities de ON de.id = q.speaker_entity_id
+                    CROSS JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                    WHERE +ef.entity_id IN (SELECT value FROM json_each($speakers))
+                    """);
+            }
+            else
+            {
+                sql.Append(" WHERE " + SpeakerIn + "$speakers)))");
+            }
+        }
+        else
+        {
+            sql.Append(" WHERE 1 = 1");
         }
         if (query.About is { } about)
         {

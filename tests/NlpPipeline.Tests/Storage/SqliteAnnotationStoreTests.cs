@@ -175,6 +175,23 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void FindQuotes_BroadSpeakerName_ListsTheSameQuotesWhicheverPlanItUses()
+    {
+        // Many speakers share "Văn": with a small limit the store walks quotes in listing order instead of sorting.
+        var docs = Enumerable.Range(0, 40).Select(i => Doc($"{i:D2}.txt", $"2020-{i % 12 + 1:D2}",
+            ($"Lê Văn T{i}", $"ông Lê Văn T{i}", null, $"Ông Lê Văn T{i} nói điều số {i}."))).ToList();
+        using var store = NewStore();
+        store.Index(docs);
+
+        var all = store.FindQuotes(new QuoteQuery { Speaker = "Van", Limit = 0 });
+        var page = store.FindQuotes(new QuoteQuery { Speaker = "Van", Limit = 5 });
+
+        Assert.Equal(40, all.Count);
+        Assert.Equal(all.Take(5), page);
+        Assert.Equal(["2020-01", "2020-01", "2020-01", "2020-01", "2020-02"], page.Select(h => h.Date));
+    }
+
+    [Fact]
     public void Index_SourceThrowsInSecondBatch_KeepsFirstBatchAndNothingOfTheSecond()
     {
         using var store = NewStore();
