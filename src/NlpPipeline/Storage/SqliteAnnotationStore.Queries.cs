@@ -63,7 +63,15 @@ public sealed partial class SqliteAnnotationStore
         }
         else
         {
-            sql.Append(" WHERE 1 = 1");
+            // The same trade-off for a common phrase: walk quotes in listing order and probe the match set.
+            var broad = false;
+            if (query.About is { } phrase && query.Limit > 0)
+            {
+                var match = SearchText.ToMatchExpression(phrase) ?? "\"\"";
+                var matched = Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH $m", ("$m", match));
+                broad = matched * matched > (long)query.Limit * Scalar<long>("SELECT coalesce(max(rowid), 0) FROM quotes");
+            }
+            sql.Append(broad ? " INDEXED BY quotes_order WHERE 1 = 1" : " WHERE 1 = 1");
         }
         if (query.About is { } about)
         {

@@ -189,6 +189,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Equal(40, all.Count);
         Assert.Equal(all.Take(5), page);
         Assert.Equal(["2020-01", "2020-01", "2020-01", "2020-01", "2020-02"], page.Select(h => h.Date));
+        Assert.Equal(page, store.FindQuotes(new QuoteQuery { About = "dieu so", Limit = 5 }));
+        Assert.Equal(all, store.FindQuotes(new QuoteQuery { About = "dieu so", Limit = 0 }));
     }
 
     [Fact]
