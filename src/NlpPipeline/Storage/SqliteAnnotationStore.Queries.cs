@@ -38,19 +38,15 @@ public sealed partial class SqliteAnnotationStore
         // and id); only the page of hits is then joined with documents and speakers.
         var sql = new StringBuilder("WITH page AS (SELECT q.id, q.sort_key, q.start FROM quotes q");
         using var cmd = Command("", null);
-        if (query.Speaker is { } speaker)
+        var speakerIds = query.Speaker is { } speaker ? JsonSerializer.Serialize(FindEntityIds(speaker)) : null;
+        if (ListingWalkIsCheaper(query, speakerIds))
         {
-            var ids = JsonSerializer.Serialize(FindEntityIds(speaker));
-            cmd.Parameters.AddWithValue("$speakers", ids);
-            // A broad name ("Nguyen") matches so many quotes that walking them in listing order and checking
-            // each speaker stops sooner than collecting and sorting all of them: expected rows walked
-            // (limit x total / matched) against rows sorted (matched).
-            var matched = Scalar<long>("SELECT coalesce(sum(quotes), 0) FROM entities WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", ids));
-            var total = Scalar<long>("SELECT coalesce(max(rowid), 0) FROM quotes");
-            if (query.About is null && query.Limit > 0 && matched * matched > (long)query.Limit * total)
+            sql.Append(" INDEXED BY quotes_order");
+            if (speakerIds is not null)
             {
+                cmd.Parameters.AddWithValue("$speakers", speakerIds);
                 sql.Append("""
-                     INDEXED BY quotes_order
+
                     CROSS JOIN doc_entities de ON de.id = q.speaker_entity_id
                     CROSS JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
                     WHERE +ef.entity_id IN (SELECT value FROM json_each($speakers))
@@ -58,20 +54,17 @@ public sealed partial class SqliteAnnotationStore
             }
             else
             {
-                sql.Append(" WHERE " + SpeakerIn + "$speakers)))");
+                sql.Append(" WHERE 1 = 1");
             }
+        }
+        else if (speakerIds is not null)
+        {
+            cmd.Parameters.AddWithValue("$speakers", speakerIds);
+            sql.Append(" WHERE " + SpeakerIn + "$speakers)))");
         }
         else
         {
-            // The same trade-off for a common phrase: walk quotes in listing order and probe the match set.
-            var broad = false;
-            if (query.About is { } phrase && query.Limit > 0)
-            {
-                var match = SearchText.ToMatchExpression(phrase) ?? "\"\"";
-                var matched = Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH $m", ("$m", match));
-                broad = matched * matched > (long)query.Limit * Scalar<long>("SELECT coalesce(max(rowid), 0) FROM quotes");
-            }
-            sql.Append(broad ? " INDEXED BY quotes_order WHERE 1 = 1" : " WHERE 1 = 1");
+            sql.Append(" WHERE 1 = 1");
         }
         if (query.About is { } about)
         {
@@ -115,6 +108,28 @@ public sealed partial class SqliteAnnotationStore
             """);
         cmd.CommandText = sql.ToString();
         return ReadHits(cmd);
+    }
+
+    /// <summary>
+    /// True when a broad query (a surname, a common phrase) should walk quotes in listing order and test
+    /// each one, instead of collecting every match and sorting it: the walk reads about
+    /// <c>limit x total / matched</c> rows, the sort <c>matched</c>. Matches of several filters are estimated
+    /// as independent. Costs one count per filter (the speakers' stored counts, an FTS count).
+    /// </summary>
+    private bool ListingWalkIsCheaper(QuoteQuery query, string? speakerIds)
+    {
+        if (query.Limit <= 0 || (speakerIds is null && query.About is null))
+            return false;
+        double total = Scalar<long>("SELECT coalesce(max(rowid), 0) FROM quotes");
+        if (total == 0)
+            return false;
+        var fraction = 1.0;
+        if (speakerIds is not null)
+            fraction *= Scalar<long>("SELECT coalesce(sum(quotes), 0) FROM entities WHERE id IN (SELECT value FROM json_each($ids))", ("$ids", speakerIds)) / total;
+        if (query.About is { } about)
+            fraction *= Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH $m", ("$m", SearchText.ToMatchExpression(about) ?? "\"\"")) / total;
+        var matched = fraction * total;
+        return matched * matched > query.Limit * total;
     }
 
     /// <summary>
@@ -172,7 +187,7 @@ public sealed partial class SqliteAnnotationStore
         var ids = FindEntityIds(name);
         if (ids.Count == 0)
             return null;
-        // Prefer people, then the entity quoted most among the exact matches' order.
+        // The best match: an exact name first, then the entity named in most documents (FindEntityIds order).
         var id = ids[0];
         var (entityName, type, slug) = EntityRow(id);
         var aliases = List("SELECT name, NULL, documents FROM entity_names WHERE entity_id = $id ORDER BY documents DESC, name", id);

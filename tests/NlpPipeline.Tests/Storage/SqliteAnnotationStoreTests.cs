@@ -191,6 +191,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Equal(["2020-01", "2020-01", "2020-01", "2020-01", "2020-02"], page.Select(h => h.Date));
         Assert.Equal(page, store.FindQuotes(new QuoteQuery { About = "dieu so", Limit = 5 }));
         Assert.Equal(all, store.FindQuotes(new QuoteQuery { About = "dieu so", Limit = 0 }));
+        Assert.Equal(page, store.FindQuotes(new QuoteQuery { Speaker = "Van", About = "dieu so", Limit = 5 }));
+        Assert.Equal(all.Where(h => string.CompareOrdinal(h.Date, "2020-03") >= 0).Take(2), store.FindQuotes(new QuoteQuery { Speaker = "Van", About = "dieu so", From = "2020-03", Limit = 2 }));
     }
 
     [Fact]
