@@ -44,6 +44,11 @@ public static class Program
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());
         // index, query, people, person, export
+        root.Subcommands.Add(Commands.StoreCommands.Index());
+        root.Subcommands.Add(Commands.StoreCommands.Query());
+        root.Subcommands.Add(Commands.StoreCommands.People());
+        root.Subcommands.Add(Commands.StoreCommands.Person());
+        root.Subcommands.Add(Commands.StoreCommands.Export());
         return root;
     }
 }

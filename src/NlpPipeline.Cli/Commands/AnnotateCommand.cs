@@ -47,6 +47,11 @@ public static class AnnotateCommand
             DefaultValueFactory = _ => ReaderOptions.DefaultMaxDocumentBytes / (1024 * 1024),
         };
 
+        var db = new Option<string?>("--db")
+        {
+            Description = "Also store the records in this SQLite database (see nlp query); without -o, only there.",
+        };
+
         var command = new Command("annotate", "Annotate documents and write one JSON record per document, in input order.");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
@@ -54,6 +59,7 @@ public static class AnnotateCommand
         command.Options.Add(resume);
         command.Options.Add(workers);
         command.Options.Add(maxDocumentMb);
+        command.Options.Add(db);
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new AnnotateSettings(
                 parseResult.GetValue(inputs) ?? [],
@@ -61,7 +67,8 @@ public static class AnnotateCommand
                 parseResult.GetValue(tokens),
                 parseResult.GetValue(resume),
                 parseResult.GetValue(workers),
-                parseResult.GetValue(maxDocumentMb)),
+                parseResult.GetValue(maxDocumentMb),
+                parseResult.GetValue(db)),
             Console.Error,
             TimeProvider.System,
             cancellationToken));
@@ -70,7 +77,7 @@ public static class AnnotateCommand
 
     /// <summary>The parsed arguments of one run.</summary>
     internal sealed record AnnotateSettings(
-        IReadOnlyList<string> Inputs, string? Output, bool Tokens, bool Resume, int Workers, int MaxDocumentMb);
+        IReadOnlyList<string> Inputs, string? Output, bool Tokens, bool Resume, int Workers, int MaxDocumentMb, string? Db = null);
 
     /// <summary>Runs <c>annotate</c>; returns the exit code. Progress and the summary go to <paramref name="log"/>.</summary>
     internal static async Task<int> RunAsync(AnnotateSettings settings, TextWriter log, TimeProvider time, CancellationToken cancellationToken)
@@ -92,14 +99,14 @@ public static class AnnotateCommand
         }
 
         ResumeState? resume = null;
-        Stream stream;
+        Stream? stream;
         try
         {
             if (settings.Resume && settings.Output is { } resumePath)
                 resume = ResumeState.FromJsonLinesFile(resumePath);
             stream = settings.Output is { } outputPath
                 ? new FileStream(outputPath, resume is null ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 1)
-                : Console.OpenStandardOutput();
+                : settings.Db is null ? Console.OpenStandardOutput() : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -118,7 +125,7 @@ public static class AnnotateCommand
         var exitCode = 0;
         try
         {
-            using var sink = new JsonLinesSink(stream, settings.Tokens);
+            using var sink = StoreCommands.AnnotateSink(stream is null ? null : new JsonLinesSink(stream, settings.Tokens), settings.Db);
             await pipeline.RunAsync(documents, sink, counters, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

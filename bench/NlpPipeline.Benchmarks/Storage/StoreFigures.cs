@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using NlpPipeline.Storage;
+
+namespace NlpPipeline.Benchmarks.Storage;
+
+/// <summary>
+/// <c>dotnet run -c Release -- store-figures [documents]</c>: the store's headline figures with both wall
+/// and process CPU time, since a shared machine inflates wall time. Index: a fresh store of the replicated
+/// archive, 5 runs, median quotes/s. Queries: the <see cref="StoreQueryBenchmarks"/> store, 25 runs each after
+/// 3 warm-ups, median milliseconds.
+/// </summary>
+internal static class StoreFigures
+{
+    public static void Run(string[] args)
+    {
+        var documents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3000;
+        var docs = ReplicatedArchive.Generate(documents);
+        var quotes = docs.Sum(d => d.Quotes.Length);
+        var path = Path.Combine(Path.GetTempPath(), $"nlp-figures-{Environment.ProcessId}.db");
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (var run = 0; run < 6; run++)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                File.Delete(path + suffix);
+            var (w, c) = Measure(() =>
+            {
+                using var store = SqliteAnnotationStore.Open(path);
+                store.Index(docs, batchSize: 500);
+            });
+            if (run == 0)
+                continue; // warm-up: JIT and file cache
+            wall.Add(w);
+            cpu.Add(c);
+        }
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+        Console.WriteLine($"index: {documents} documents, {quotes} quotes, batches of 500, entity resolution included");
+        Console.WriteLine($"  median wall {Median(wall):F0} ms = {quotes / Median(wall) * 1000:F0} quotes/s; median CPU {Median(cpu):F0} ms = {quotes / Median(cpu) * 1000:F0} quotes/s per core");
+
+        var bench = new StoreQueryBenchmarks();
+        bench.Setup();
+        var queries = new (string Name, Func<int> Query)[]
+        {
+            ("unfiltered (baseline)", bench.Unfiltered),
+            ("--speaker popular", bench.SpeakerPopular),
+            ("--speaker median", bench.SpeakerMedian),
+            ("--speaker Nguyen", bench.SpeakerSurnameOnly),
+            ("--about \"hat nhan\"", bench.AboutCommonPhrase),
+            ("--about \"bom nhiet hach\"", bench.AboutRarePhrase),
+            ("--speaker Nguyen --about \"hat nhan\"", bench.SpeakerAndAbout),
+        };
+        foreach (var (name, query) in queries)
+        {
+            for (var i = 0; i < 3; i++)
+                query();
+            var w2 = new List<double>();
+            var c2 = new List<double>();
+            var hits = 0;
+            for (var i = 0; i < 25; i++)
+            {
+                var (w, c) = Measure(() => hits = query());
+                w2.Add(w);
+                c2.Add(c);
+            }
+            Console.WriteLine($"  {name,-40} {hits,3} hits  median wall {Median(w2):F2} ms, CPU {Median(c2):F2} ms");
+        }
+        bench.Cleanup();
+    }
+
+    private static (double WallMs, double CpuMs) Measure(Action action)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        action();
+        sw.Stop();
+        process.Refresh();
+        return (sw.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu0).TotalMilliseconds);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

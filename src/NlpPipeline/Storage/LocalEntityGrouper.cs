@@ -1,0 +1,135 @@
+using NlpPipeline.Documents;
+
+namespace NlpPipeline.Storage;
+
+/// <summary>One entity as a single document knows it: its mentions, the names it goes by and its titles.</summary>
+internal sealed class LocalEntity(string localKey, string type)
+{
+    public string LocalKey { get; } = localKey;
+    public string Type { get; set; } = type;
+    public string Name { get; set; } = string.Empty;
+    public bool NameFromSpeaker { get; set; }
+    public List<Entity> Mentions { get; } = [];
+    public List<(string Title, int? Start, int? End)> Titles { get; } = [];
+    public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Groups a document's entity mentions and quote speakers into document-local entities: mentions sharing a
+/// <see cref="Entity.Ref"/> are one entity, a <c>TITLE</c> joins the entity its <see cref="Entity.PersonRef"/>
+/// names, and a speaker joins its <see cref="Speaker.Ref"/> or, without one, the entity of the same kind and name.
+/// Deterministic: the same document always gives the same groups in the same order.
+/// </summary>
+internal static class LocalEntityGrouper
+{
+    /// <summary>Speaker kind of QUOTES.md for sources that are neither people nor organisations.</summary>
+    public const string OtherKind = "OTHER";
+
+    public static List<LocalEntity> Group(AnnotatedDocument doc, out LocalEntity?[] speakers)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var byKey = new Dictionary<string, LocalEntity>(StringComparer.Ordinal);
+        var order = new List<LocalEntity>();
+        LocalEntity Get(string key, string type)
+        {
+            if (!byKey.TryGetValue(key, out var entity))
+            {
+                entity = new LocalEntity(key, type);
+                byKey.Add(key, entity);
+                order.Add(entity);
+            }
+            return entity;
+        }
+
+        foreach (var e in doc.Entities)
+        {
+            if (e.Type == EntityTypes.Title || string.IsNullOrWhiteSpace(e.Text))
+                continue;
+            var key = e.Ref is { Length: > 0 } r ? "ref:" + r : $"span:{e.Start}:{e.End}";
+            Get(key, e.Type).Mentions.Add(e);
+        }
+        foreach (var e in doc.Entities)
+        {
+            if (e.Type == EntityTypes.Title && e.PersonRef is { Length: > 0 } p && byKey.TryGetValue("ref:" + p, out var person))
+                AddTitle(person, e.Text, e.Start, e.End);
+        }
+
+        speakers = new LocalEntity?[doc.Quotes.Length];
+        for (var i = 0; i < doc.Quotes.Length; i++)
+        {
+            var q = doc.Quotes[i];
+            if (q.Speaker is not { } s || string.IsNullOrWhiteSpace(s.Name))
+                continue;
+            var kind = s.Kind is EntityTypes.Person or EntityTypes.Organization ? s.Kind : OtherKind;
+            LocalEntity entity;
+            if (s.Ref is { Length: > 0 } r && byKey.TryGetValue("ref:" + r, out var linked))
+                entity = linked;
+            else
+                entity = Get($"speaker:{kind}:{SearchText.NameKey(s.Name)}", kind);
+            if (!entity.NameFromSpeaker)
+            {
+                entity.Name = s.Name.Trim();
+                entity.NameFromSpeaker = true;
+            }
+            if (s.Title is { Length: > 0 } title)
+                AddTitle(entity, title, null, null);
+            speakers[i] = entity;
+        }
+
+        foreach (var entity in order)
+        {
+            if (!entity.NameFromSpeaker)
+                entity.Name = FullestMention(entity.Mentions);
+            var nameMention = entity.Mentions.FirstOrDefault(m => SearchText.NameKey(m.Text) == SearchText.NameKey(entity.Name));
+            if (nameMention is not null)
+                entity.Type = nameMention.Type;
+            CollectAliases(entity);
+        }
+        return order;
+    }
+
+    private static void AddTitle(LocalEntity entity, string title, int? start, int? end)
+    {
+        title = title.Trim();
+        var existing = entity.Titles.FindIndex(t => string.Equals(t.Title, title, StringComparison.Ordinal));
+        if (existing < 0)
+            entity.Titles.Add((title, start, end));
+        else if (entity.Titles[existing].Start is null && start is not null)
+            entity.Titles[existing] = (title, start, end);
+    }
+
+    // The mention with the most words (then the longest, then the first): "Oleg Syromolotov" over "Syromolotov".
+    private static string FullestMention(List<Entity> mentions)
+    {
+        Entity? best = null;
+        var bestWords = 0;
+        foreach (var m in mentions)
+        {
+            var words = m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            if (best is null || words > bestWords || (words == bestWords && m.Text.Length > best.Text.Length))
+                (best, bestWords) = (m, words);
+        }
+        return best?.Text.Trim() ?? string.Empty;
+    }
+
+    // Aliases are name forms only: the name, mentions made of the name's own words, and acronyms;
+    // pronouns and titles ("ông", "Thứ trưởng") are never aliases.
+    private static void CollectAliases(LocalEntity entity)
+    {
+        if (entity.Name.Length > 0)
+            entity.Aliases.Add(NormalSpaces(entity.Name));
+        var nameWords = new HashSet<string>(SearchText.NameKey(entity.Name).Split(' '), StringComparer.Ordinal);
+        foreach (var m in entity.Mentions)
+        {
+            var text = NormalSpaces(m.Text);
+            var words = SearchText.NameKey(text).Split(' ');
+            var isAcronym = text.Length >= 2 && !text.Contains(' ', StringComparison.Ordinal)
+                && text.All(c => char.IsUpper(c) || char.IsDigit(c)) && text.Any(char.IsLetter);
+            if (isAcronym || words.All(nameWords.Contains))
+                entity.Aliases.Add(text);
+        }
+    }
+
+    private static string NormalSpaces(string text) =>
+        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,73 @@
+using NlpPipeline.Documents;
+
+namespace NlpPipeline.Storage;
+
+/// <summary>A distinct name form seen in the archive: entity type, identity key (<see cref="SearchText.NameKey"/>), display name.</summary>
+public readonly record struct NameForm(string Type, string Key, string Name);
+
+/// <summary>A canonical entity: one node across the archive, with the name forms it was seen under.</summary>
+public sealed record CanonicalEntity(string Type, string Name, string Slug, IReadOnlyList<NameForm> Forms);
+
+/// <summary>
+/// Decides which name forms seen in different documents are one real entity. Forms with the same type and
+/// key are one entity. A shorter person name whose words end exactly one known longest person name
+/// (<c>Syromolotov</c>, <c>Xuân Phúc</c> → <c>Oleg Syromolotov</c>, <c>Nguyễn Xuân Phúc</c>) joins it; a short
+/// name that ends two or more different full names (two people sharing it) stays its own node, as does
+/// every other type's form. The result depends only on the set of forms, never on the order they were seen,
+/// and is sorted by type then key.
+/// </summary>
+public static class NameSuffixEntityResolver
+{
+    public static IReadOnlyList<CanonicalEntity> Resolve(IEnumerable<NameForm> forms)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        var distinct = forms
+            .GroupBy(f => (f.Type, f.Key))
+            .Select(g => g.OrderBy(f => f.Name, StringComparer.Ordinal).First())
+            .OrderBy(f => f.Type, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+
+        // target[i] = index of the form that form i joins (itself when it stands alone).
+        var target = Enumerable.Range(0, distinct.Count).ToArray();
+        var persons = distinct.Select((f, i) => (Form: f, Index: i, Words: f.Key.Split(' ')))
+            .Where(p => p.Form.Type == EntityTypes.Person).ToList();
+        // Index the person forms by last word: candidates for a short name all end with its last word.
+        var byLastWord = persons.ToLookup(p => p.Words[^1], StringComparer.Ordinal);
+        bool IsProperSuffix(string[] shorter, string[] longer) =>
+            shorter.Length < longer.Length && shorter.AsSpan().SequenceEqual(longer.AsSpan(longer.Length - shorter.Length));
+
+        foreach (var p in persons)
+        {
+            var candidates = byLastWord[p.Words[^1]].Where(o => IsProperSuffix(p.Words, o.Words)).ToList();
+            if (candidates.Count == 0)
+                continue;
+            // Only the longest forms count as candidates: "Phúc" ends "Xuân Phúc" and "Nguyễn Xuân Phúc", one person.
+            var maximal = candidates
+                .Where(c => !byLastWord[c.Words[^1]].Any(o => IsProperSuffix(c.Words, o.Words)))
+                .ToList();
+            if (maximal.Count == 1)
+                target[p.Index] = maximal[0].Index;
+        }
+
+        var groups = new SortedDictionary<int, List<NameForm>>();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (!groups.TryGetValue(target[i], out var list))
+                groups[target[i]] = list = [];
+            list.Add(distinct[i]);
+        }
+
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<CanonicalEntity>(groups.Count);
+        foreach (var (head, list) in groups)
+        {
+            var name = distinct[head].Name;
+            var baseSlug = SearchText.Slug(name);
+            var slug = baseSlug;
+            for (var n = 2; !slugs.Add(distinct[head].Type + "/" + slug); n++)
+                slug = $"{baseSlug}-{n}";
+            result.Add(new CanonicalEntity(distinct[head].Type, name, slug, list));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using NlpPipeline.Text;
+
+namespace NlpPipeline.Storage;
+
+/// <summary>
+/// The folded, lower-cased view of text that the store indexes and searches: every diacritic removed and
+/// <c>đ</c>→<c>d</c> (SQLite's own <c>remove_diacritics</c> leaves <c>đ</c> alone), so <c>an ninh mang</c>
+/// finds <c>an ninh mạng</c> and <c>Dang</c> finds <c>Đặng</c>.
+/// </summary>
+internal static class SearchText
+{
+    /// <summary>Lower-cased, diacritic-folded copy of <paramref name="text"/> (<see cref="VietnameseNormalizer.FoldDiacritics(string)"/>).</summary>
+    public static string Fold(string text) => VietnameseNormalizer.FoldDiacritics(text).ToLowerInvariant();
+
+    /// <summary>
+    /// An FTS5 MATCH expression for user text: each comma-separated part is one phrase of folded words, and
+    /// every phrase must match. Returns null when the text holds no word.
+    /// </summary>
+    public static string? ToMatchExpression(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var phrases = new List<string>();
+        foreach (var part in text.Split(','))
+        {
+            var words = Words(Fold(part));
+            if (words.Count > 0)
+                phrases.Add("\"" + string.Join(' ', words) + "\"");
+        }
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+
+    /// <summary>The letter-or-digit runs of <paramref name="text"/>, in order.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
+                start = i;
+            else if (!inWord && start >= 0)
+            {
+                words.Add(text[start..i]);
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The identity key of a name: NFC, lower-cased, single spaces; diacritics kept (<c>Ân</c> is not <c>An</c>).</summary>
+    public static string NameKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var parts = name.Normalize(NormalizationForm.FormC).ToLowerInvariant()
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>A URL-safe slug of <paramref name="text"/>: folded words joined by <c>-</c>; <c>x</c> when empty.</summary>
+    public static string Slug(string text)
+    {
+        var words = Words(Fold(text));
+        var slug = string.Join('-', words.Select(w => new string(w.Where(char.IsAscii).ToArray())).Where(w => w.Length > 0));
+        return slug.Length == 0 ? "x" : slug;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using NlpPipeline.Documents;
+
+namespace NlpPipeline.Storage;
+
+/// <summary>What one indexing run wrote.</summary>
+public readonly record struct IndexStats(int Documents, int Quotes, int Entities, int Batches);
+
+/// <summary>
+/// The SQLite store of annotated documents (WAL, so readers keep working while a batch writes). Each batch of
+/// documents is one transaction: a crash mid-batch leaves every earlier batch and nothing of the failed one.
+/// Indexing a document whose id is already stored replaces all of its rows. Canonical entities across
+/// documents are rebuilt by <see cref="ResolveEntities"/>, which <see cref="Index"/> runs at its end.
+/// One instance is not thread-safe; open one per thread.
+/// </summary>
+public sealed partial class SqliteAnnotationStore : IDisposable
+{
+    private readonly SqliteConnection _connection;
+
+    private SqliteAnnotationStore(SqliteConnection connection) => _connection = connection;
+
+    internal SqliteConnection Connection => _connection;
+
+    /// <summary>Opens (creating when missing, unless <paramref name="readOnly"/>) the store at <paramref name="path"/>.</summary>
+    public static SqliteAnnotationStore Open(string path, bool readOnly = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (readOnly && !File.Exists(path))
+            throw new FileNotFoundException($"No store at {path}.", path);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 30000;");
+            if (!readOnly)
+            {
+                Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+                var version = TableExists(connection, "store_meta")
+                    ? Scalar(connection, "SELECT value FROM store_meta WHERE key = 'schema_version'")
+                    : null;
+                if (version is not null && version != StoreSchema.Version.ToString(CultureInfo.InvariantCulture))
+                    throw new InvalidOperationException($"{path} has store schema {version}; this build reads schema {StoreSchema.Version}. Index into a new file.");
+                Execute(connection, StoreSchema.Create);
+                Execute(connection, $"INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '{StoreSchema.Version}');");
+            }
+            Execute(connection, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            return new SqliteAnnotationStore(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Indexes <paramref name="documents"/> in transactions of <paramref name="batchSize"/> documents, then
+    /// resolves entities. An exception from the source or the database rolls back the current batch only.
+    /// </summary>
+    public IndexStats Index(IEnumerable<AnnotatedDocument> documents, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        int docs = 0, quotes = 0, batches = 0;
+        var batch = new List<AnnotatedDocument>(Math.Min(batchSize, 4096));
+        foreach (var doc in documents)
+        {
+            batch.Add(doc);
+            if (batch.Count == batchSize)
+                Flush();
+        }
+        Flush();
+        var entities = ResolveEntities();
+        return new IndexStats(docs, quotes, entities, batches);
+
+        void Flush()
+        {
+            if (batch.Count == 0)
+                return;
+            quotes += IndexBatch(batch);
+            docs += batch.Count;
+            batches++;
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Writes one batch in one transaction (all or nothing) and returns the number of quotes written.</summary>
+    public int IndexBatch(IReadOnlyList<AnnotatedDocument> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var transaction = _connection.BeginTransaction();
+        using var writer = new BatchWriter(_connection, transaction);
+        var quotes = 0;
+        foreach (var doc in batch)
+            quotes += writer.Write(doc);
+        transaction.Commit();
+        return quotes;
+    }
+
+    /// <summary>Removes a document and all of its rows; true when it was stored. Run <see cref="ResolveEntities"/> after.</summary>
+    public bool Delete(string documentId)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var writer = new BatchWriter(_connection, transaction);
+        var removed = writer.Delete(documentId);
+        transaction.Commit();
+        return removed;
+    }
+
+    /// <summary>
+    /// Rebuilds the canonical entities, their name forms and searchable names from the per-document rows
+    /// (<see cref="NameSuffixEntityResolver"/>), in one transaction; returns the number of entities.
+    /// </summary>
+    public int ResolveEntities()
+    {
+        using var transaction = _connection.BeginTransaction();
+        // Display name of a form: its most frequent spelling (ties: ordinal first).
+        var forms = new Dictionary<(string Type, string Key), (string Name, long Count)>();
+        using (var cmd = Command("SELECT type, form_key, name, count(*) FROM doc_entities GROUP BY type, form_key, name", transaction))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var key = (reader.GetString(0), reader.GetString(1));
+                var candidate = (reader.GetString(2), reader.GetInt64(3));
+                if (!forms.TryGetValue(key, out var best) || candidate.Item2 > best.Count
+                    || (candidate.Item2 == best.Count && string.CompareOrdinal(candidate.Item1, best.Name) < 0))
+                    forms[key] = candidate;
+            }
+        }
+        var entities = NameSuffixEntityResolver.Resolve(forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Name)));
+
+        Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');", transaction);
+        var formEntity = new Dictionary<(string, string), long>();
+        using (var insertEntity = Command("INSERT INTO entities(id, type, name, slug) VALUES ($id, $type, $name, $slug)", transaction))
+        using (var insertForm = Command("INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", transaction))
+        {
+            long id = 0;
+            foreach (var entity in entities)
+            {
+                id++;
+                Run(insertEntity, ("$id", id), ("$type", entity.Type), ("$name", entity.Name), ("$slug", entity.Slug));
+                foreach (var form in entity.Forms)
+                {
+                    Run(insertForm, ("$type", form.Type), ("$key", form.Key), ("$id", id));
+                    formEntity[(form.Type, form.Key)] = id;
+                }
+            }
+        }
+
+        // Every alias of every form, counted in documents, becomes a searchable name of its entity.
+        var names = new SortedDictionary<(long Entity, string Alias), long>();
+        using (var cmd = Command("""
+            SELECT de.type, de.form_key, a.alias, count(DISTINCT a.doc_id)
+            FROM aliases a JOIN doc_entities de ON de.id = a.doc_entity_id
+            GROUP BY de.type, de.form_key, a.alias
+            """, transaction))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var entity = formEntity[(reader.GetString(0), reader.GetString(1))];
+                var key = (entity, reader.GetString(2));
+                names[key] = names.GetValueOrDefault(key) + reader.GetInt64(3);
+            }
+        }
+        using (var insertName = Command("INSERT INTO entity_names(id, entity_id, name, documents) VALUES ($id, $entity, $name, $docs)", transaction))
+        using (var insertFts = Command("INSERT INTO name_fts(rowid, name) VALUES ($id, $folded)", transaction))
+        {
+            long id = 0;
+            foreach (var ((entity, alias), count) in names)
+            {
+                id++;
+                Run(insertName, ("$id", id), ("$entity", entity), ("$name", alias), ("$docs", count));
+                Run(insertFts, ("$id", id), ("$folded", SearchText.Fold(alias)));
+            }
+        }
+        // Quote and document counts per speaker, so that listing speakers needs no scan of the quotes.
+        Execute(_connection, """
+            WITH c AS (
+                SELECT ef.entity_id AS id, count(*) AS n, count(DISTINCT q.doc_id) AS d FROM quotes q
+                JOIN doc_entities de ON de.id = q.speaker_entity_id
+                JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                GROUP BY ef.entity_id)
+            UPDATE entities SET quotes = c.n, documents = c.d FROM c WHERE c.id = entities.id;
+            """, transaction);
+        transaction.Commit();
+        return entities.Count;
+    }
+
+    /// <summary>Number of stored documents, quotes and canonical entities.</summary>
+    public (long Documents, long Quotes, long Entities) Counts() => (
+        Scalar<long>("SELECT count(*) FROM documents"),
+        Scalar<long>("SELECT count(*) FROM quotes"),
+        Scalar<long>("SELECT count(*) FROM entities"));
+
+    /// <summary>Runs SQLite's integrity check and FTS5 integrity checks; returns "ok" or the first problem.</summary>
+    public string CheckIntegrity()
+    {
+        var result = Scalar<string>("PRAGMA integrity_check") ?? "no answer";
+        if (result != "ok")
+            return result;
+        var orphans = Scalar<long>("""
+            SELECT (SELECT count(*) FROM quotes WHERE doc_id NOT IN (SELECT id FROM documents))
+                 + (SELECT count(*) FROM doc_entities WHERE doc_id NOT IN (SELECT id FROM documents))
+                 + (SELECT count(*) FROM mentions WHERE doc_entity_id NOT IN (SELECT id FROM doc_entities))
+            """);
+        return orphans == 0 ? "ok" : $"{orphans} orphan rows";
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, null);
+        foreach (var (name, value) in parameters)
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        var value2 = cmd.ExecuteScalar();
+        return value2 is null or DBNull ? default : (T)Convert.ChangeType(value2, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    internal SqliteCommand Command(string sql, SqliteTransaction? transaction)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = transaction;
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params (string Name, object? Value)[] values)
+    {
+        cmd.Parameters.Clear();
+        foreach (var (name, value) in values)
+            cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static bool TableExists(SqliteConnection connection, string table) =>
+        Scalar(connection, $"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{table}'") is not null;
+
+    private static string? Scalar(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar()?.ToString();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = transaction;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,72 @@
+using NlpPipeline.Storage;
+
+namespace NlpPipeline.Tests.Storage;
+
+public sealed class NameSuffixEntityResolverTests
+{
+    public static TheoryData<string[], string[]> Cases => new()
+    {
+        // names seen (PER) -> resulting entities, each "canonical: forms" sorted
+        { ["Oleg Syromolotov", "Syromolotov"], ["Oleg Syromolotov: oleg syromolotov|syromolotov"] },
+        { ["Nguyễn Xuân Phúc", "Xuân Phúc", "Phúc"], ["Nguyễn Xuân Phúc: nguyễn xuân phúc|phúc|xuân phúc"] },
+        { ["Nguyễn Văn An", "Trần Văn An", "An"], ["An: an", "Nguyễn Văn An: nguyễn văn an", "Trần Văn An: trần văn an"] },
+        // "Văn An" ends both full names: ambiguous too.
+        { ["Nguyễn Văn An", "Trần Văn An", "Văn An"], ["Nguyễn Văn An: nguyễn văn an", "Trần Văn An: trần văn an", "Văn An: văn an"] },
+        // Diacritics distinguish names: Ân is not An.
+        { ["Lê Văn Ân", "An"], ["An: an", "Lê Văn Ân: lê văn ân"] },
+        // Only whole words count: "Tin" does not end "Martin".
+        { ["Martin", "Tin"], ["Martin: martin", "Tin: tin"] },
+        // Case and spacing are not identity.
+        { ["Rex  Tillerson", "rex tillerson", "TILLERSON"], ["Rex  Tillerson: rex tillerson|tillerson"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Resolve_PersonNames_MergesOnlyUnambiguousShortForms(string[] names, string[] expected)
+    {
+        var forms = names.Select(n => new NameForm("PER", SearchText.NameKey(n), n));
+
+        var entities = NameSuffixEntityResolver.Resolve(forms);
+
+        Assert.Equal(expected, entities
+            .Select(e => e.Name + ": " + string.Join('|', e.Forms.Select(f => f.Key).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Resolve_ShortNameOfAnotherType_IsNotMerged()
+    {
+        var entities = NameSuffixEntityResolver.Resolve([
+            new NameForm("ORG", "bộ ngoại giao nga", "Bộ Ngoại giao Nga"),
+            new NameForm("LOC", "nga", "Nga"),
+        ]);
+
+        Assert.Equal(2, entities.Count);
+    }
+
+    [Fact]
+    public void Resolve_InputOrder_DoesNotChangeTheResult()
+    {
+        var names = new[] { "Syromolotov", "Oleg Syromolotov", "An", "Nguyễn Văn An", "Trần Văn An", "Lê Văn Tám" };
+        string Run(IEnumerable<string> order) => string.Join(";", NameSuffixEntityResolver
+            .Resolve(order.Select(n => new NameForm("PER", SearchText.NameKey(n), n)))
+            .Select(e => e.Slug + "=" + string.Join('|', e.Forms.Select(f => f.Key))));
+
+        Assert.Equal(Run(names), Run(names.Reverse()));
+    }
+
+    public static TheoryData<string, string> Folds => new()
+    {
+        { "an ninh mạng", "an ninh mang" },
+        { "Đặng Thị Ngọc Thịnh", "dang thi ngoc thinh" },
+        { "ĐỘC LẬP", "doc lap" },
+        { "Nguyễn", "nguyen" },
+        { "Moskva", "moskva" },
+        { "", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Folds))]
+    public void Fold_VietnameseText_RemovesEveryMarkIncludingDStroke(string text, string expected) =>
+        Assert.Equal(expected, SearchText.Fold(text));
+}

@@ -1,0 +1,268 @@
+using Microsoft.Data.Sqlite;
+using NlpPipeline.Documents;
+using NlpPipeline.Storage;
+
+namespace NlpPipeline.Tests.Storage;
+
+public sealed class SqliteAnnotationStoreTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private SqliteAnnotationStore NewStore(string name = "store.db") => SqliteAnnotationStore.Open(_dir.File(name));
+
+    private static readonly string[] SyromolotovStatements =
+    [
+        "việc Moskva và Washington cùng dự thảo nghị quyết về không gian mang cho thấy hai nước sẵn sàng chịu trách nhiệm và nhất trí về những vấn đề cấp bách nhất, kể cả trong lĩnh vực an ninh mạng",
+        "trong bối cảnh quan hệ Nga-Mỹ không có nhiều cải thiện, việc hai bên cùng nhau xây dựng nội dung nghị quyết tại Đại hội đồng Liên hợp quốc là một động thái chính trị quan trọng, đặc biệt là nghị quyết trong lĩnh vực an ninh mạng",
+        "sức mạnh thực sự của ngoại giao là vượt qua các bất đồng cơ bản và tìm ra những giải pháp thực tiễn có thể chấp nhận được",
+        "Nga luôn sẵn sàng cho một cuộc đối thoại cân bằng, phi chính trị hóa với Mỹ về các vấn đề an ninh mạng quốc tế, trên cơ sở song phương cũng như quốc tế",
+    ];
+
+    public static TheoryData<string> SyromolotovForms => new() { "Syromolotov", "Oleg Syromolotov", "syromolotov", "OLEG SYROMOLOTOV" };
+
+    [Theory]
+    [MemberData(nameof(SyromolotovForms))]
+    public void FindQuotes_SeedArticleBySpeaker_ReturnsSyromolotovsFourStatements(string speaker)
+    {
+        var doc = SeedArticleFixture.Load();
+        using var store = NewStore();
+        store.Index([doc]);
+
+        var hits = store.FindQuotes(new QuoteQuery { Speaker = speaker });
+
+        Assert.Equal(SyromolotovStatements, hits.Select(h => h.Content));
+        Assert.All(hits, h => Assert.Equal(h.Content, doc.Text[h.Start..h.End]));
+        Assert.All(hits, h => Assert.Equal("Oleg Syromolotov", h.Speaker));
+        Assert.Equal(["đánh giá", "cho rằng", "nhấn mạnh", "khẳng định"], hits.Select(h => h.Cue));
+    }
+
+    [Fact]
+    public void Index_SameDocumentsTwice_LeavesIdenticalRows()
+    {
+        var docs = new[] { SeedArticleFixture.Load(), Doc("b.txt", "2022-03", ("Oleg Syromolotov", "ông Oleg Syromolotov", null, "Ông Oleg Syromolotov nói hai nước cần đối thoại.")) };
+        using var store = NewStore();
+        store.Index(docs);
+        var first = TableCounts(store);
+        var firstHits = store.FindQuotes(new QuoteQuery());
+
+        store.Index(docs);
+        store.Index(docs.Reverse());
+
+        Assert.Equal(first, TableCounts(store));
+        Assert.Equal(firstHits, store.FindQuotes(new QuoteQuery()));
+        Assert.Equal("ok", store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void Index_ChangedDocument_ReplacesItsOldRows()
+    {
+        using var store = NewStore();
+        store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
+        store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá cà phê giảm."))]);
+
+        Assert.Empty(store.FindQuotes(new QuoteQuery { About = "gia lua" }));
+        Assert.Single(store.FindQuotes(new QuoteQuery { About = "ca phe" }));
+        Assert.Equal((1L, 1L), (store.Counts().Documents, store.Counts().Quotes));
+    }
+
+    [Fact]
+    public void Index_FullNameInOneArticleShortFormInAnother_MergesIntoOneEntityWithTitleHistory()
+    {
+        using var store = NewStore();
+        store.Index([
+            SeedArticleFixture.Load(),
+            Doc("later.txt", "2022-03", ("Syromolotov", "Thứ trưởng Syromolotov", "Thứ trưởng", "Thứ trưởng Syromolotov nói Nga sẵn sàng đối thoại.")),
+        ]);
+
+        var people = store.People().Where(p => p.Name.Contains("Syromolotov", StringComparison.Ordinal)).ToList();
+        var profile = store.Person("Syromolotov");
+
+        var person = Assert.Single(people);
+        Assert.Equal(5, person.Quotes);
+        Assert.NotNull(profile);
+        Assert.Equal("Oleg Syromolotov", profile.Name);
+        Assert.Contains(profile.Aliases, a => a.Name == "Syromolotov");
+        Assert.Contains(profile.Titles, t => t is { Title: "Thứ trưởng Ngoại giao Nga", FirstSeen: "2021-11", LastSeen: "2021-11" });
+        Assert.Contains(profile.Titles, t => t is { Title: "Thứ trưởng", FirstSeen: "2021-11", LastSeen: "2022-03", Documents: 2 });
+        Assert.Equal("2022-03", profile.Quotes[^1].Date);
+    }
+
+    [Fact]
+    public void Index_ShortNameSharedByTwoPeople_IsNotMergedIntoEither()
+    {
+        using var store = NewStore();
+        store.Index([
+            Doc("a.txt", "2020-01", ("Nguyễn Văn An", "ông Nguyễn Văn An", null, "Ông Nguyễn Văn An nói mùa màng tốt.")),
+            Doc("b.txt", "2020-02", ("Trần Văn An", "ông Trần Văn An", null, "Ông Trần Văn An nói thị trường ổn định.")),
+            Doc("c.txt", "2020-03", ("An", "ông An", null, "Ông An nói giá tăng.")),
+        ]);
+
+        var people = store.People();
+
+        Assert.Equal(["An", "Nguyễn Văn An", "Trần Văn An"], people.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.All(people, p => Assert.Equal(1, p.Quotes));
+    }
+
+    [Fact]
+    public void Index_ShortNameSeenBeforeFullName_MergesTheSameAsAfter()
+    {
+        var early = Doc("a.txt", "2020-01", ("Tillerson", "ông Tillerson", null, "Ông Tillerson nói hai nước nên hợp tác."));
+        var late = Doc("b.txt", "2020-05", ("Rex Tillerson", "Ngoại trưởng Rex Tillerson", "Ngoại trưởng", "Ngoại trưởng Rex Tillerson nói Mỹ sẵn sàng."));
+        using var forward = NewStore("forward.db");
+        using var backward = NewStore("backward.db");
+        forward.Index([early]);
+        forward.Index([late]);
+        backward.Index([late]);
+        backward.Index([early]);
+
+        Assert.Equal(forward.People(), backward.People(), new SummaryComparer());
+        Assert.Equal("Rex Tillerson", Assert.Single(forward.People()).Name);
+    }
+
+    public static TheoryData<string, int> FoldedSearches => new()
+    {
+        { "an ninh mang", 3 },        // an ninh mạng
+        { "AN NINH MẠNG", 3 },
+        { "dam bao", 1 },             // đảm bảo: đ folds to d
+        { "Đảm bảo", 1 },
+        { "dam bao, an ninh", 1 },    // both phrases
+        { "ninh an", 0 },             // a phrase keeps word order
+    };
+
+    [Theory]
+    [MemberData(nameof(FoldedSearches))]
+    public void FindQuotes_AboutFoldedText_MatchesWhateverDiacriticsTheArticleUsed(string about, int expected)
+    {
+        using var store = NewStore();
+        store.Index([
+            SeedArticleFixture.Load(),
+            Doc("d.txt", "2021-12", ("Đặng Thị Ngọc Thịnh", "bà Đặng Thị Ngọc Thịnh", null, "Bà Đặng Thị Ngọc Thịnh nói cần đảm bảo an ninh lương thực.")),
+        ]);
+
+        Assert.Equal(expected, store.FindQuotes(new QuoteQuery { About = about }).Count);
+    }
+
+    [Theory]
+    [InlineData("Dang Thi Ngoc Thinh")]
+    [InlineData("dang thi")]
+    [InlineData("Đặng Thị Ngọc Thịnh")]
+    public void FindQuotes_SpeakerWithoutDiacritics_FindsSpeakerWrittenWithThem(string speaker)
+    {
+        using var store = NewStore();
+        store.Index([Doc("d.txt", "2021-12", ("Đặng Thị Ngọc Thịnh", "bà Đặng Thị Ngọc Thịnh", null, "Bà Đặng Thị Ngọc Thịnh nói cần đảm bảo an ninh lương thực."))]);
+
+        Assert.Equal("Đặng Thị Ngọc Thịnh", Assert.Single(store.FindQuotes(new QuoteQuery { Speaker = speaker })).Speaker);
+    }
+
+    [Fact]
+    public void FindQuotes_TopicDatesMentionsAndLimit_FilterTogether()
+    {
+        using var store = NewStore();
+        store.Index([
+            SeedArticleFixture.Load(),
+            Doc("b.txt", "2022-03", ("Oleg Syromolotov", "ông Oleg Syromolotov", null, "Ông Oleg Syromolotov nói hai nước cần đối thoại.")),
+        ]);
+
+        Assert.Equal(7, store.FindQuotes(new QuoteQuery { Topic = "the-gioi" }).Count);
+        Assert.Single(store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov", From = "2022" }));
+        Assert.Equal(4, store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov", To = "2021-11" }).Count);
+        Assert.Equal(2, store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov", Limit = 2 }).Count);
+        // Quotes whose content mentions Moskva: Syromolotov's first statement only.
+        Assert.Equal(SyromolotovStatements[0], Assert.Single(store.FindQuotes(new QuoteQuery { Mentions = "Moskva" })).Content);
+        Assert.Empty(store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov", About = "khủng bố" }));
+    }
+
+    [Fact]
+    public void FindQuotes_BroadSpeakerName_ListsTheSameQuotesWhicheverPlanItUses()
+    {
+        // Many speakers share "Văn": with a small limit the store walks quotes in listing order instead of sorting.
+        var docs = Enumerable.Range(0, 40).Select(i => Doc($"{i:D2}.txt", $"2020-{i % 12 + 1:D2}",
+            ($"Lê Văn T{i}", $"ông Lê Văn T{i}", null, $"Ông Lê Văn T{i} nói điều số {i}."))).ToList();
+        using var store = NewStore();
+        store.Index(docs);
+
+        var all = store.FindQuotes(new QuoteQuery { Speaker = "Van", Limit = 0 });
+        var page = store.FindQuotes(new QuoteQuery { Speaker = "Van", Limit = 5 });
+
+        Assert.Equal(40, all.Count);
+        Assert.Equal(all.Take(5), page);
+        Assert.Equal(["2020-01", "2020-01", "2020-01", "2020-01", "2020-02"], page.Select(h => h.Date));
+        Assert.Equal(page, store.FindQuotes(new QuoteQuery { About = "dieu so", Limit = 5 }));
+        Assert.Equal(all, store.FindQuotes(new QuoteQuery { About = "dieu so", Limit = 0 }));
+        Assert.Equal(page, store.FindQuotes(new QuoteQuery { Speaker = "Van", About = "dieu so", Limit = 5 }));
+        Assert.Equal(all.Where(h => string.CompareOrdinal(h.Date, "2020-03") >= 0).Take(2), store.FindQuotes(new QuoteQuery { Speaker = "Van", About = "dieu so", From = "2020-03", Limit = 2 }));
+    }
+
+    [Fact]
+    public void Index_SourceThrowsInSecondBatch_KeepsFirstBatchAndNothingOfTheSecond()
+    {
+        using var store = NewStore();
+        IEnumerable<AnnotatedDocument> Source()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                if (i == 3)
+                    throw new IOException("disk gone");
+                yield return Doc($"{i}.txt", "2020-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, $"Ông Lê Văn Tám nói điều số {i}."));
+            }
+        }
+
+        Assert.Throws<IOException>(() => store.Index(Source(), batchSize: 2));
+
+        Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
+        Assert.Equal("ok", store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void IndexBatch_FailingMidBatch_RollsTheWholeBatchBack()
+    {
+        using var store = NewStore();
+        store.Index([Doc("keep.txt", "2020-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói một."))]);
+        var bad = Doc("bad.txt", "2020-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói hai.")) with { Quotes = [new Quote("indirect", 0, 1, null!)] };
+
+        Assert.ThrowsAny<Exception>(() => store.IndexBatch([Doc("ok.txt", "2020-01", ("A B", "ông A B", null, "Ông A B nói ba.")), bad]));
+
+        Assert.Equal((1L, 1L), (store.Counts().Documents, store.Counts().Quotes));
+        Assert.Equal("ok", store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void Open_WriterInsideTransaction_ReaderStillReadsCommittedState()
+    {
+        var path = _dir.File("wal.db");
+        using var writer = SqliteAnnotationStore.Open(path);
+        writer.Index([SeedArticleFixture.Load()]);
+        using var reader = SqliteAnnotationStore.Open(path, readOnly: true);
+        Assert.Equal("wal", writer.Scalar<string>("PRAGMA journal_mode"));
+
+        using var transaction = writer.Connection.BeginTransaction();
+        using (var insert = writer.Connection.CreateCommand())
+        {
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO documents(key, text_length, sort_date) VALUES ('pending', 0, '~')";
+            insert.ExecuteNonQuery();
+        }
+
+        Assert.Equal(1L, reader.Counts().Documents);
+        Assert.Equal(4, reader.FindQuotes(new QuoteQuery { Speaker = "Syromolotov" }).Count);
+        transaction.Rollback();
+    }
+
+    private static AnnotatedDocument Doc(string id, string date, params (string Speaker, string Mention, string? Title, string Sentence)[] sentences) =>
+        StoreDocs.Make(id, date, sentences);
+
+    private static string TableCounts(SqliteAnnotationStore store) => string.Join(",",
+        new[] { "documents", "doc_entities", "mentions", "aliases", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
+            .Select(t => $"{t}={store.Scalar<long>($"SELECT count(*) FROM {t}")}")
+        .Append($"fts={store.Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'an'")}"));
+
+    private sealed class SummaryComparer : IEqualityComparer<SpeakerSummary>
+    {
+        public bool Equals(SpeakerSummary? x, SpeakerSummary? y) =>
+            x is not null && y is not null && x.Name == y.Name && x.Quotes == y.Quotes && x.Titles.SequenceEqual(y.Titles);
+
+        public int GetHashCode(SpeakerSummary obj) => obj.Name.GetHashCode(StringComparison.Ordinal);
+    }
+}
