@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
+using NlpPipeline.Documents;
 using NlpPipeline.Resources;
 using NlpPipeline.Topics;
 
@@ -40,7 +41,7 @@ public static class TopicCommands
             var sw = Stopwatch.StartNew();
             var source = parse.GetValue(corpus) ?? SharedData.Require(TopicCorpus.VntcTrainArchive);
             var featurizer = new HashedNgramFeaturizer(parse.GetValue(bits));
-            var texts = TopicCorpus.Read(source).ToList();
+            var texts = TopicCorpus.Read(source, (id, error) => Say($"unreadable: {id}: {error}")).ToList();
             var outDir = parse.GetValue(models)!;
             var topicPath = Path.Combine(outDir, "topic-vntc.zip");
             if (!parse.GetValue(subtopicsOnly))
@@ -98,7 +99,7 @@ public static class TopicCommands
         var byId = texts.ToDictionary(t => t.Id, StringComparer.Ordinal);
         // Ids outside the archive are paths under the shared corpora folder (the VLSP 2018 topic folders).
         foreach (var l in labels.Where(l => !byId.ContainsKey(l.Id) && l.Id.StartsWith("vlsp2018-ner/", StringComparison.Ordinal)))
-            byId[l.Id] = new LabelledText(l.Id, string.Empty, TopicCorpus.ReadFile(SharedData.Require("corpora/" + l.Id)));
+            byId[l.Id] = new LabelledText(l.Id, string.Empty, new Document(l.Id, TopicCorpus.ReadMucText(SharedData.Require("corpora/" + l.Id))));
         var missing = labels.Where(l => !byId.ContainsKey(l.Id)).Select(l => l.Id).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException($"{missing.Count} labelled ids are not in the corpus, e.g. {missing[0]}");
@@ -142,7 +143,8 @@ public static class TopicCommands
             var metrics = new TopicMetrics();
             var unmapped = 0;
             var sw = Stopwatch.StartNew();
-            foreach (var text in TopicCorpus.Read(parse.GetValue(gold)!))
+            var unreadable = 0;
+            foreach (var text in TopicCorpus.Read(parse.GetValue(gold)!, (_, _) => unreadable++))
             {
                 if (parse.GetValue(devOnly) && !TopicCorpus.IsDev(text.Id))
                     continue;
@@ -154,7 +156,7 @@ public static class TopicCommands
                 metrics.Add(label.Slug, classifier.Classify(text.Text, []).Label);
             }
             Console.Write(metrics.Report());
-            Say($"{unmapped} documents without a known gold topic skipped; {sw.Elapsed.TotalSeconds:F1} s");
+            Say($"{unmapped} documents without a known gold topic and {unreadable} unreadable ones skipped; {sw.Elapsed.TotalSeconds:F1} s");
             return 0;
         });
         return cmd;

@@ -1,5 +1,6 @@
 using NlpPipeline.Text;
 using NlpPipeline.Text.Sentences;
+using NlpPipeline.Topics;
 
 namespace NlpPipeline.Pipeline;
 
@@ -16,6 +17,8 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
+        // topic: after words (it classifies from the words, or from syllables when there are none).
+        stages.Add(TopicClassifier.Default);
         return stages;
     }
 }

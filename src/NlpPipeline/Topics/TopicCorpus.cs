@@ -1,41 +1,58 @@
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using NlpPipeline.Documents;
+using NlpPipeline.Documents.Readers;
 
 namespace NlpPipeline.Topics;
 
-/// <summary>A gold-labelled text: its id (path in the archive or folder), the gold folder or topic field, and its text.</summary>
-public sealed record LabelledText(string Id, string GoldTopic, string Text);
+/// <summary>A gold-labelled document: its split key (see <see cref="TopicCorpus.Key"/>), its gold topic as given, and the document.</summary>
+public sealed record LabelledText(string Id, string GoldTopic, Document Document)
+{
+    public string Text => Document.Text;
+}
 
 /// <summary>
-/// Reads topic gold data: a folder or a <c>.tar.gz</c> laid out as <c>&lt;topic&gt;/&lt;file&gt;</c> (like VNTC;
-/// the topic is the file's parent folder), or JSON Lines with <c>text</c> and <c>topic</c> fields.
-/// Files are UTF-8 or UTF-16 (by BOM); text comes out NFC with LF line ends. Entries stream in
-/// archive order (folders in ordinal path order), so memory stays flat.
+/// Topic gold data read with the project's <see cref="DocumentReader"/>: a folder or a <c>.tar.gz</c> laid out
+/// as <c>&lt;topic&gt;/&lt;file&gt;</c> (like VNTC; the parent folder is the gold topic), or JSON Lines with a
+/// <c>topic</c> field. Streams in input order; a document that cannot be read is reported to the caller's
+/// callback, never passed on.
 /// </summary>
 public static partial class TopicCorpus
 {
     /// <summary>The VNTC training archive under the shared corpora folder.</summary>
     public const string VntcTrainArchive = "corpora/vntc/VNTC_10Topics_Train_Full.utf16.tar.gz";
 
-    public static IEnumerable<LabelledText> Read(string path)
+    /// <summary>The readable documents of <paramref name="path"/>; <paramref name="onError"/> hears of each unreadable one.</summary>
+    public static IEnumerable<LabelledText> Read(string path, Action<string, string>? onError = null)
     {
-        if (Directory.Exists(path))
-            return ReadFolder(path);
-        if (path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
-            return ReadJsonLines(path);
-        if (path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
-            return ReadTarGz(path);
-        throw new ArgumentException($"Gold topic data must be a folder, a .tar.gz or a .jsonl file: {path}", nameof(path));
+        foreach (var item in new DocumentReader().ReadItems([path]))
+        {
+            if (item.Document is { } doc)
+                yield return new LabelledText(Key(doc.Id), doc.GoldTopic ?? string.Empty, doc);
+            else
+                onError?.Invoke(item.Id, item.Error ?? "unreadable");
+        }
     }
 
-    /// <summary>Dev split membership: a stable hash of the document id puts about one document in ten in dev.</summary>
-    public static bool IsDev(string id)
+    /// <summary>
+    /// The split key of a reader id: an archive entry's path inside its archive (without the
+    /// <c>archive.tar.gz/</c> prefix, so renaming the archive keeps the split), else the id itself.
+    /// </summary>
+    public static string Key(string id)
+    {
+        foreach (var marker in (string[])[".tar.gz/", ".tgz/", ".tar/"])
+        {
+            var at = id.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+                return id[(at + marker.Length)..];
+        }
+        return id;
+    }
+
+    /// <summary>Dev split membership: a stable hash of the split key puts about one document in ten in dev.</summary>
+    public static bool IsDev(string key)
     {
         var h = 2166136261u;
-        foreach (var c in id)
+        foreach (var c in key)
             h = (h ^ c) * 16777619u;
         h ^= h >> 15;
         h *= 0x2C1B3C6Du;
@@ -43,80 +60,15 @@ public static partial class TopicCorpus
         return h % 10 == 0;
     }
 
-    private static IEnumerable<LabelledText> ReadTarGz(string path)
+    /// <summary>The text of one VLSP 2018 <c>.muc</c> file, read with <see cref="DocumentReader"/>, without its inline <c>ENAMEX</c> tags.</summary>
+    public static string ReadMucText(string path)
     {
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var tar = new TarReader(gzip);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || entry.DataStream is null)
-                continue;
-            var name = entry.Name.Replace('\\', '/');
-            var folder = Path.GetFileName(Path.GetDirectoryName(name) ?? string.Empty);
-            if (string.IsNullOrEmpty(folder))
-                continue;
-            using var ms = new MemoryStream();
-            entry.DataStream.CopyTo(ms);
-            yield return new LabelledText(name, folder, Decode(ms.GetBuffer().AsSpan(0, (int)ms.Length)));
-        }
-    }
-
-    private static IEnumerable<LabelledText> ReadFolder(string root)
-    {
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => f.Contains('/', StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-        foreach (var rel in files)
-        {
-            var folder = Path.GetFileName(Path.GetDirectoryName(rel)!);
-            yield return new LabelledText(rel, folder, ReadFile(Path.Combine(root, rel)));
-        }
-    }
-
-    private static IEnumerable<LabelledText> ReadJsonLines(string path)
-    {
-        var n = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            n++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            using var json = JsonDocument.Parse(line);
-            var root = json.RootElement;
-            var id = root.TryGetProperty("id", out var i) ? i.ToString() : $"{Path.GetFileName(path)}:{n}";
-            var topic = root.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : string.Empty;
-            var title = root.TryGetProperty("title", out var ti) && ti.ValueKind == JsonValueKind.String ? ti.GetString() + "\n" : string.Empty;
-            var text = root.TryGetProperty("text", out var tx) ? tx.GetString() ?? string.Empty : string.Empty;
-            yield return new LabelledText(id, topic, Clean(title + text));
-        }
-    }
-
-    /// <summary>The text of one file; inline tags of VLSP <c>.muc</c> files (<c>&lt;ENAMEX ...&gt;</c>) are removed.</summary>
-    public static string ReadFile(string path)
-    {
-        var text = Decode(File.ReadAllBytes(path));
-        return path.EndsWith(".muc", StringComparison.OrdinalIgnoreCase) ? InlineTag().Replace(text, string.Empty) : text;
+        var item = new DocumentReader().ReadItems([path]).Single();
+        var doc = item.Document ?? throw new InvalidDataException($"{path}: {item.Error}");
+        var text = InlineTag().Replace(doc.Text, string.Empty);
+        return doc.Title is { Length: > 0 } title ? title + "\n" + text : text;
     }
 
     [GeneratedRegex("</?ENAMEX[^>]*>")]
     private static partial Regex InlineTag();
-
-    internal static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        string text;
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-            text = Encoding.Unicode.GetString(bytes[2..]);
-        else if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-            text = Encoding.BigEndianUnicode.GetString(bytes[2..]);
-        else if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-            text = Encoding.UTF8.GetString(bytes[3..]);
-        else
-            text = Encoding.UTF8.GetString(bytes);
-        return Clean(text);
-    }
-
-    private static string Clean(string text) =>
-        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Normalize(NormalizationForm.FormC);
 }

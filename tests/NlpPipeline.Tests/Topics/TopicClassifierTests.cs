@@ -1,4 +1,4 @@
-using NlpPipeline.Documents;
+using NlpPipeline.Documents.Readers;
 using NlpPipeline.Resources;
 using NlpPipeline.Topics;
 
@@ -23,8 +23,9 @@ public class TopicClassifierTests
     [Fact]
     public void Process_SeedArticle_WorldWithInternationalSecurity()
     {
-        var text = TopicCorpus.Decode(File.ReadAllBytes(RepoFile("data/samples/seed-article.txt")));
-        var doc = TopicClassifier.Default.Process(new AnnotatedDocument(new Document("seed-article.txt", text)));
+        var seed = new DocumentReader().Read([RepoFile("data/samples/seed-article.txt")]).Single();
+        var text = seed.Text;
+        var doc = TopicClassifier.Default.Process(seed);
         Assert.NotNull(doc.Topic);
         Assert.Equal("world", doc.Topic.Label);
         Assert.Equal("Thế giới", doc.Topic.Name);

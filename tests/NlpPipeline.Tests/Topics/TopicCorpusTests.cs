@@ -16,15 +16,30 @@ public class TopicCorpusTests
     public void IsDev_SameId_SameAnswer() =>
         Assert.Equal(TopicCorpus.IsDev("a/b.txt"), TopicCorpus.IsDev("a/b.txt"));
 
-    public static TheoryData<byte[], string> Encoded => new()
-    {
-        { [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Thế giới\r\nHà Nội")], "Thế giới\nHà Nội" },
-        { [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Thế giới")], "Thế giới" },
-        { Encoding.UTF8.GetBytes("The\u0301 gio\u031Bi"), "Thé giơi" },
-    };
-
     [Theory]
-    [MemberData(nameof(Encoded))]
-    public void Decode_BomOrUtf8_NfcWithLf(byte[] bytes, string expected) =>
-        Assert.Equal(expected, TopicCorpus.Decode(bytes));
+    [InlineData("VNTC_10Topics_Train_Full.utf16.tar.gz/data/vntc/raw/Train_Full/The gioi/a.txt", "data/vntc/raw/Train_Full/The gioi/a.txt")]
+    [InlineData("renamed.tgz/x/y.txt", "x/y.txt")]
+    [InlineData("the-gioi/1.txt", "the-gioi/1.txt")]
+    public void Key_ReaderId_PathInsideArchive(string id, string expected) => Assert.Equal(expected, TopicCorpus.Key(id));
+
+    [Fact]
+    public void Read_FolderOfTopicFolders_GoldTopicIsParentFolder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"topics-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "The gioi"));
+            Directory.CreateDirectory(Path.Combine(root, "the-thao"));
+            File.WriteAllBytes(Path.Combine(root, "The gioi", "a.txt"), [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("Thế giới\r\nHà Nội")]);
+            File.WriteAllText(Path.Combine(root, "the-thao", "b.txt"), "Bóng đá");
+            var read = TopicCorpus.Read(root).ToList();
+            Assert.Equal(["The gioi/a.txt", "the-thao/b.txt"], read.Select(r => r.Id));
+            Assert.Equal(["world", "sports"], read.Select(r => TopicLabels.Default.Resolve(r.GoldTopic)!.Slug));
+            Assert.Contains("Hà Nội", read[0].Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
