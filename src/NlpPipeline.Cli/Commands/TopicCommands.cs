@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using NlpPipeline.Documents;
 using NlpPipeline.Resources;
+using NlpPipeline.Text.Segmentation;
 using NlpPipeline.Topics;
 
 namespace NlpPipeline.Cli.Commands;
@@ -32,9 +34,10 @@ public static class TopicCommands
         var labels = new Option<string>("--subtopic-labels") { Description = "Hand-labelled subtopics (TSV).", DefaultValueFactory = _ => SubtopicTrainer.LabelsPath };
         var subtopicsOnly = new Option<bool>("--subtopics-only") { Description = "Train only the subtopic models (features weighted by the saved topic model's IDF)." };
         var subtopicL2 = new Option<float[]>("--subtopic-l2") { Description = "L2 values to cross-validate per subtopic; the best CV F1 is saved.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [1e-2f, 1e-3f, 1e-4f] };
+        var words = new Option<bool>("--words") { Description = "Featurise the words of the segmenter (else syllables).", DefaultValueFactory = _ => true };
         var idf = new Option<bool>("--idf") { Description = "Weight features by inverse document frequency over the train split.", DefaultValueFactory = _ => true };
         var cmd = new Command("topic", "Train the ML.NET topic classifier on VNTC (dev split held out by document) and its subtopic models.");
-        foreach (var o in new Option[] { corpus, models, trainer, compare, bits, l2, iterations, threads, labels, subtopicsOnly, idf, subtopicL2 })
+        foreach (var o in new Option[] { corpus, models, trainer, compare, bits, l2, iterations, threads, labels, subtopicsOnly, idf, subtopicL2, words })
             cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
@@ -46,7 +49,7 @@ public static class TopicCommands
             var topicPath = Path.Combine(outDir, "topic-vntc.zip");
             if (!parse.GetValue(subtopicsOnly))
             {
-                var split = TopicTraining.Build(texts, TopicLabels.Default, featurizer, null, parse.GetValue(threads));
+                var split = TopicTraining.Build(texts, TopicLabels.Default, featurizer, Tokenizer(parse.GetValue(words)), parse.GetValue(threads));
                 Say($"featurised {split.Train.Count} train + {split.Dev.Count} dev documents ({split.Unmapped} unmapped) in {sw.Elapsed.TotalSeconds:F1} s");
                 if (parse.GetValue(idf))
                 {
@@ -84,16 +87,25 @@ public static class TopicCommands
             {
                 featurizer = new HashedNgramFeaturizer(featurizer.Bits, LoadModel(topicPath).FeatureWeights);
             }
-            TrainSubtopics(texts, featurizer, parse.GetValue(labels)!, outDir, parse.GetValue(subtopicL2)!);
+            TrainSubtopics(texts, featurizer, Tokenizer(parse.GetValue(words)), parse.GetValue(labels)!, outDir, parse.GetValue(subtopicL2)!);
             return 0;
         });
         return cmd;
     }
 
+    /// <summary>The words stage's segmentation as a tokenizer, or null for syllables.</summary>
+    private static Func<string, ImmutableArray<Token>>? Tokenizer(bool words)
+    {
+        if (!words)
+            return null;
+        var segmenter = new PerceptronWordSegmenter();
+        return text => [.. segmenter.Segment(text)];
+    }
+
     /// <summary>The trainer chosen by dev accuracy (see models/README.md).</summary>
     public const string DefaultTrainer = "sdca-maxent";
 
-    private static void TrainSubtopics(IReadOnlyList<LabelledText> texts, HashedNgramFeaturizer featurizer, string labelsPath, string outDir, float[] l2Values)
+    private static void TrainSubtopics(IReadOnlyList<LabelledText> texts, HashedNgramFeaturizer featurizer, Func<string, ImmutableArray<Token>>? tokenize, string labelsPath, string outDir, float[] l2Values)
     {
         var (names, labels) = SubtopicTrainer.ReadLabels(labelsPath);
         var byId = texts.ToDictionary(t => t.Id, StringComparer.Ordinal);
@@ -103,7 +115,7 @@ public static class TopicCommands
         var missing = labels.Where(l => !byId.ContainsKey(l.Id)).Select(l => l.Id).ToList();
         if (missing.Count > 0)
             throw new InvalidDataException($"{missing.Count} labelled ids are not in the corpus, e.g. {missing[0]}");
-        var features = labels.Select(l => featurizer.Featurize(byId[l.Id].Text, [])).ToList();
+        var features = labels.Select(l => byId[l.Id].Text).Select(t => featurizer.Featurize(t, tokenize is null ? [] : tokenize(t).AsSpan())).ToList();
         var trainer = new SubtopicTrainer(featurizer.Dimension);
         foreach (var name in names)
         {
@@ -131,15 +143,18 @@ public static class TopicCommands
         var gold = new Argument<string>("gold") { Description = "Folder or .tar.gz laid out as <topic>/<file>, or JSON Lines with a topic field." };
         var model = new Option<string?>("--model") { Description = "Topic model zip to score (default: the embedded model, with its subtopics)." };
         var devOnly = new Option<bool>("--dev-only") { Description = "Score only the documents of the dev split (for the training archive)." };
+        var evalWords = new Option<bool>("--words") { Description = "Run the words stage first, as the pipeline does (else syllables).", DefaultValueFactory = _ => true };
         var cmd = new Command("topic", "Score the topic classifier against gold topics.");
         cmd.Arguments.Add(gold);
         cmd.Options.Add(model);
         cmd.Options.Add(devOnly);
+        cmd.Options.Add(evalWords);
         cmd.SetAction(parse =>
         {
             var classifier = parse.GetValue(model) is { } path
                 ? new TopicClassifier(LoadModel(path), [], TopicLabels.Default)
                 : TopicClassifier.Default;
+            var tokenize = Tokenizer(parse.GetValue(evalWords));
             var metrics = new TopicMetrics();
             var unmapped = 0;
             var sw = Stopwatch.StartNew();
@@ -153,7 +168,8 @@ public static class TopicCommands
                     unmapped++;
                     continue;
                 }
-                metrics.Add(label.Slug, classifier.Classify(text.Text, []).Label);
+                var tokens = tokenize is null ? [] : tokenize(text.Text);
+                metrics.Add(label.Slug, classifier.Classify(text.Text, tokens.AsSpan()).Label);
             }
             Console.Write(metrics.Report());
             Say($"{unmapped} documents without a known gold topic and {unreadable} unreadable ones skipped; {sw.Elapsed.TotalSeconds:F1} s");

@@ -1,4 +1,5 @@
 using NlpPipeline.Text;
+using NlpPipeline.Text.Segmentation;
 using NlpPipeline.Text.Sentences;
 using NlpPipeline.Topics;
 
@@ -17,7 +18,8 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
-        // topic: after words (it classifies from the words, or from syllables when there are none).
+        stages.Add(new PerceptronWordSegmenter());
+        // topic: after words; it classifies from the words (from syllables when a document has none).
         stages.Add(TopicClassifier.Default);
         return stages;
     }

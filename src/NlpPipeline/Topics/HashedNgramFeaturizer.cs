@@ -11,8 +11,8 @@ public readonly record struct SparseFeatures(int[] Indices, float[] Values)
 }
 
 /// <summary>
-/// Turns a document's words into a hashed bag of word unigrams and bigrams: each word is lower-cased,
-/// its digits read as <c>0</c>, and words without a letter or digit (punctuation) are dropped; n-grams
+/// Turns a document into a hashed bag of syllable and word unigrams and bigrams: each syllable or word is
+/// lower-cased, its digits read as <c>0</c>, and words without a letter or digit (punctuation) are dropped; n-grams
 /// are hashed (FNV-1a, then avalanche mixed) into <c>2^Bits</c> buckets; a bucket's value is
 /// <c>1 + ln(count)</c> times the bucket's weight (its IDF, when weights are given), and the vector is scaled to unit length. Deterministic across runs and
 /// platforms; thread-safe. Training and the fast scorer share it, so both see the same features.
@@ -20,7 +20,7 @@ public readonly record struct SparseFeatures(int[] Indices, float[] Values)
 public sealed class HashedNgramFeaturizer
 {
     /// <summary>Hash bits used by the shipped models.</summary>
-    public const int DefaultBits = 18;
+    public const int DefaultBits = 17;
 
     private readonly float[]? _weights;
 
@@ -66,34 +66,40 @@ public sealed class HashedNgramFeaturizer
 
     public int Dimension => 1 << Bits;
 
-    /// <summary>Features of <paramref name="text"/> over <paramref name="tokens"/>; when there are no tokens, over its syllables (runs of letters and digits).</summary>
+    /// <summary>
+    /// Features of <paramref name="text"/>: n-grams of its syllables (runs of letters and digits) and, when
+    /// <paramref name="tokens"/> are given, of its words, hashed apart from the syllables.
+    /// </summary>
     public SparseFeatures Featurize(string text, ReadOnlySpan<Token> tokens)
     {
         var hashes = new List<uint>(Math.Max(16, tokens.IsEmpty ? text.Length / 3 : tokens.Length * 2));
-        if (tokens.IsEmpty)
-            CollectSyllables(text, hashes);
-        else
+        CollectSyllables(text, hashes);
+        if (!tokens.IsEmpty)
             CollectTokens(text, tokens, hashes);
         return Build(hashes);
     }
 
-    /// <summary>Features of <paramref name="words"/> given as strings (tests and tools).</summary>
-    public SparseFeatures Featurize(IEnumerable<string> words)
+    /// <summary>Word n-gram features of <paramref name="words"/> given as strings, without syllable features (tests and tools).</summary>
+    public SparseFeatures FeaturizeWords(IEnumerable<string> words)
     {
         var hashes = new List<uint>();
         uint previous = 0;
         var hasPrevious = false;
         foreach (var w in words)
-            Add(w.AsSpan(), hashes, ref previous, ref hasPrevious);
+            Add(w.AsSpan(), WordBasis, hashes, ref previous, ref hasPrevious);
         return Build(hashes);
     }
+
+    // FNV-1a offset bases: syllable and word n-grams hash apart, so a one-syllable word is two features.
+    private const uint SyllableBasis = 2166136261u;
+    private const uint WordBasis = 0x9747B28Cu;
 
     private static void CollectTokens(string text, ReadOnlySpan<Token> tokens, List<uint> hashes)
     {
         uint previous = 0;
         var hasPrevious = false;
         foreach (var t in tokens)
-            Add(text.AsSpan(t.Start, t.End - t.Start), hashes, ref previous, ref hasPrevious);
+            Add(text.AsSpan(t.Start, t.End - t.Start), WordBasis, hashes, ref previous, ref hasPrevious);
     }
 
     private static void CollectSyllables(string text, List<uint> hashes)
@@ -111,7 +117,7 @@ public sealed class HashedNgramFeaturizer
             var start = i;
             while (i < text.Length && IsWordChar(text[i]))
                 i++;
-            Add(text.AsSpan(start, i - start), hashes, ref previous, ref hasPrevious);
+            Add(text.AsSpan(start, i - start), SyllableBasis, hashes, ref previous, ref hasPrevious);
         }
     }
 
@@ -119,9 +125,9 @@ public sealed class HashedNgramFeaturizer
     private static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || (c >= '\u0300' && c <= '\u036F');
 
-    private static void Add(ReadOnlySpan<char> word, List<uint> hashes, ref uint previous, ref bool hasPrevious)
+    private static void Add(ReadOnlySpan<char> word, uint basis, List<uint> hashes, ref uint previous, ref bool hasPrevious)
     {
-        var h = 2166136261u;
+        var h = basis;
         var content = false;
         foreach (var c in word)
         {

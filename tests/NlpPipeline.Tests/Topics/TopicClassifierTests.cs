@@ -1,5 +1,7 @@
+using NlpPipeline.Documents;
 using NlpPipeline.Documents.Readers;
 using NlpPipeline.Resources;
+using NlpPipeline.Text.Segmentation;
 using NlpPipeline.Topics;
 
 namespace NlpPipeline.Tests.Topics;
@@ -8,6 +10,9 @@ public class TopicClassifierTests
 {
     /// <summary>Dev accuracy floor of the shipped model on every third dev document (measured: see models/README.md).</summary>
     private const double DevAccuracyFloor = 0.89;
+
+    /// <summary>The words stage: the shipped model was trained on its words, as the pipeline runs it.</summary>
+    private static readonly PerceptronWordSegmenter Words = new();
 
     private static string RepoFile(string relative)
     {
@@ -23,13 +28,13 @@ public class TopicClassifierTests
     [Fact]
     public void Process_SeedArticle_WorldWithInternationalSecurity()
     {
-        var seed = new DocumentReader().Read([RepoFile("data/samples/seed-article.txt")]).Single();
+        var seed = Words.Process(new DocumentReader().Read([RepoFile("data/samples/seed-article.txt")]).Single());
         var text = seed.Text;
         var doc = TopicClassifier.Default.Process(seed);
         Assert.NotNull(doc.Topic);
         Assert.Equal("world", doc.Topic.Label);
         Assert.Equal("Thế giới", doc.Topic.Name);
-        var features = TopicClassifier.Default.Featurizer.Featurize(text, []);
+        var features = TopicClassifier.Default.Featurizer.Featurize(text, seed.Tokens.AsSpan());
         var probabilities = string.Join(", ", TopicClassifier.Default.Subtopics.Select(s => $"{s.Slug} {s.Model.Probability(features):F3}"));
         Assert.True(doc.Topic.Subtopics.Contains("international-security"), probabilities);
         Assert.InRange(doc.Topic.Score, 0.0, 1.0);
@@ -56,7 +61,8 @@ public class TopicClassifierTests
         {
             if (!TopicCorpus.IsDev(text.Id) || n++ % 3 != 0)
                 continue;
-            metrics.Add(TopicLabels.Default.Resolve(text.GoldTopic)!.Slug, TopicClassifier.Default.Classify(text.Text, []).Label);
+            var words = Words.Segment(text.Text).ToArray();
+            metrics.Add(TopicLabels.Default.Resolve(text.GoldTopic)!.Slug, TopicClassifier.Default.Classify(text.Text, words).Label);
         }
         Assert.True(metrics.Total > 1000, $"only {metrics.Total} dev documents");
         Assert.True(metrics.Accuracy >= DevAccuracyFloor, $"dev accuracy {metrics.Accuracy:P2} < {DevAccuracyFloor:P0}");
