@@ -77,6 +77,9 @@ public class TopicClassifierBenchmarks
     public sealed class FeatureRow
     {
         public VBuffer<float> Features { get; set; }
+
+        /// <summary>Unused at prediction; the model's label mapping asks for the column.</summary>
+        public string Label { get; set; } = string.Empty;
     }
 
     public sealed class ScoreRow

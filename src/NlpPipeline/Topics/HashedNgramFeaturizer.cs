@@ -4,7 +4,7 @@ using NlpPipeline.Documents;
 
 namespace NlpPipeline.Topics;
 
-/// <summary>A sparse feature vector: ascending distinct indices below the featuriser's dimension, with their values.</summary>
+/// <summary>A sparse feature vector: distinct indices below the featuriser's dimension (ascending, except from the scoring-only path), with their values.</summary>
 public readonly record struct SparseFeatures(int[] Indices, float[] Values)
 {
     public int Count => Indices.Length;
@@ -72,11 +72,21 @@ public sealed class HashedNgramFeaturizer
     /// </summary>
     public SparseFeatures Featurize(string text, ReadOnlySpan<Token> tokens)
     {
-        var hashes = new List<uint>(Math.Max(16, tokens.IsEmpty ? text.Length / 3 : tokens.Length * 2));
+        var hashes = new List<uint>(Math.Max(16, text.Length / 2));
         CollectSyllables(text, hashes);
         if (!tokens.IsEmpty)
             CollectTokens(text, tokens, hashes);
         return Build(hashes);
+    }
+
+    /// <summary>As <see cref="Featurize(string, ReadOnlySpan{Token})"/> with the indices in no particular order (for scoring, which needs no order).</summary>
+    internal SparseFeatures FeaturizeUnordered(string text, ReadOnlySpan<Token> tokens)
+    {
+        var hashes = new List<uint>(Math.Max(16, text.Length / 2));
+        CollectSyllables(text, hashes);
+        if (!tokens.IsEmpty)
+            CollectTokens(text, tokens, hashes);
+        return Build(hashes, sorted: false);
     }
 
     /// <summary>Word n-gram features of <paramref name="words"/> given as strings, without syllable features (tests and tools).</summary>
@@ -168,34 +178,35 @@ public sealed class HashedNgramFeaturizer
         return h;
     }
 
-    private SparseFeatures Build(List<uint> hashes)
+    [ThreadStatic]
+    private static int[]? t_counts;
+
+    private SparseFeatures Build(List<uint> hashes, bool sorted = true)
     {
         if (hashes.Count == 0)
             return new SparseFeatures([], []);
+        // Count in a per-thread dense table, so only the distinct slots (not every n-gram) need sorting.
+        var counts = t_counts is { } c && c.Length == Dimension ? c : (t_counts = new int[Dimension]);
         var mask = (uint)(Dimension - 1);
         var span = CollectionsMarshal.AsSpan(hashes);
+        var distinct = 0;
         for (var i = 0; i < span.Length; i++)
-            span[i] &= mask;
-        span.Sort();
-        var distinct = 1;
-        for (var i = 1; i < span.Length; i++)
-            if (span[i] != span[i - 1])
-                distinct++;
+        {
+            var index = span[i] & mask;
+            if (counts[index]++ == 0)
+                span[distinct++] = index;
+        }
+        var slots = span[..distinct];
+        if (sorted)
+            slots.Sort();
         var indices = new int[distinct];
         var values = new float[distinct];
-        var k = 0;
-        var run = 1;
-        for (var i = 1; i <= span.Length; i++)
+        for (var k = 0; k < distinct; k++)
         {
-            if (i < span.Length && span[i] == span[i - 1])
-            {
-                run++;
-                continue;
-            }
-            indices[k] = (int)span[i - 1];
-            values[k] = (1f + MathF.Log(run)) * (_weights is null ? 1f : _weights[indices[k]]);
-            k++;
-            run = 1;
+            var index = (int)slots[k];
+            indices[k] = index;
+            values[k] = (1f + MathF.Log(counts[index])) * (_weights is null ? 1f : _weights[index]);
+            counts[index] = 0;
         }
         Normalize(values);
         return new SparseFeatures(indices, values);

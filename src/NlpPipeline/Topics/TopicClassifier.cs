@@ -81,7 +81,7 @@ public sealed class TopicClassifier : IDocumentStage
 
     /// <summary>The topic of <paramref name="text"/> given its words (or none, to use syllables).</summary>
     public TopicAssignment Classify(string text, ReadOnlySpan<Token> tokens) =>
-        Classify(_featurizer.Featurize(text, tokens));
+        Classify(_featurizer.FeaturizeUnordered(text, tokens));
 
     /// <summary>The topic of a featurised document; never throws for empty features (the priors decide).</summary>
     public TopicAssignment Classify(SparseFeatures features)
