@@ -53,7 +53,7 @@ public sealed class TopicModelTrainer
             "sdca-maxent" => m.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
-                L2Regularization = l2 ?? 1e-5f,
+                L2Regularization = l2 ?? 1e-6f, // chosen on dev: 1e-4 90.93 %, 1e-5 91.80 %, 1e-6 92.21 %
                 L1Regularization = 0f,
                 MaximumNumberOfIterations = iterations ?? 20,
                 Shuffle = true,
