@@ -30,6 +30,7 @@ public static class Program
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
         train.Subcommands.Add(Commands.NerCommands.Train());
         train.Subcommands.Add(Commands.TitlesCommands.Train());
+        train.Subcommands.Add(Commands.TopicCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
@@ -40,6 +41,7 @@ public static class Program
         eval.Subcommands.Add(Commands.TitlesCommands.Eval());
         eval.Subcommands.Add(Commands.TitlesCommands.Agreement());
         eval.Subcommands.Add(Commands.TitlesCommands.Refs());
+        eval.Subcommands.Add(Commands.TopicCommands.Eval());
         root.Subcommands.Add(eval);
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());

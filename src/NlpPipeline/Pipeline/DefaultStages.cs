@@ -2,6 +2,7 @@ using NlpPipeline.Entities;
 using NlpPipeline.Text;
 using NlpPipeline.Text.Segmentation;
 using NlpPipeline.Text.Sentences;
+using NlpPipeline.Topics;
 
 namespace NlpPipeline.Pipeline;
 
@@ -22,6 +23,8 @@ public static class DefaultStages
         stages.Add(PerceptronEntityRecognizer.Default);
         stages.Add(new LexiconTitleSpotter());    // TITLE next to PER, after the entity stage
         stages.Add(new RuleMentionLinker());      // refs for all entities, PersonRef for titles
+        // topic: after words; it classifies from the words (from syllables when a document has none).
+        stages.Add(TopicClassifier.Default);
         return stages;
     }
 }

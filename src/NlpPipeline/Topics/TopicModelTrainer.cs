@@ -1,0 +1,93 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms;
+
+namespace NlpPipeline.Topics;
+
+/// <summary>A featurised training example: features of the document's words and its label.</summary>
+public readonly record struct TopicExample(string Id, SparseFeatures Features, string Label);
+
+/// <summary>
+/// Trains the multiclass topic model with ML.NET on <see cref="HashedNgramFeaturizer"/> features.
+/// Every trainer runs single-threaded from <c>new MLContext(seed)</c>, so a run is reproducible bit for bit.
+/// </summary>
+public sealed class TopicModelTrainer
+{
+    /// <summary>Trainers that can be compared; only the maximum-entropy ones yield a <see cref="LinearTopicModel"/>.</summary>
+    public static readonly IReadOnlyList<string> TrainerNames = ["sdca-maxent", "lbfgs-maxent", "ova-svm", "ova-perceptron"];
+
+    public const int DefaultSeed = 20261124;
+
+    private readonly MLContext _ml;
+    private readonly int _dimension;
+
+    public TopicModelTrainer(int dimension, int seed = DefaultSeed)
+    {
+        _ml = new MLContext(seed: seed);
+        _dimension = dimension;
+    }
+
+    public MLContext Context => _ml;
+
+    /// <summary>An ML.NET view over the examples: a sparse <c>Features</c> vector of the featuriser's dimension and a text <c>Label</c>.</summary>
+    public IDataView ToDataView(IEnumerable<TopicExample> examples)
+    {
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _dimension);
+        var rows = examples.Select(e => new Row
+        {
+            Features = new VBuffer<float>(_dimension, e.Features.Count, e.Features.Values, e.Features.Indices),
+            Label = e.Label,
+        });
+        // Cached: trainers make many passes, and re-reading the enumerable each pass costs more than the training.
+        return _ml.Data.Cache(_ml.Data.LoadFromEnumerable(rows, schema));
+    }
+
+    /// <summary>Fits label mapping + trainer + predicted-label mapping on <paramref name="train"/>.</summary>
+    public ITransformer Fit(IDataView train, string trainer, float? l2 = null, int? iterations = null)
+    {
+        var m = _ml.MulticlassClassification.Trainers;
+        IEstimator<ITransformer> estimator = trainer switch
+        {
+            "sdca-maxent" => m.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                NumberOfThreads = 1,
+                L2Regularization = l2 ?? 1e-6f, // chosen on dev: 1e-4 90.93 %, 1e-5 91.80 %, 1e-6 92.21 %
+                L1Regularization = 0f,
+                MaximumNumberOfIterations = iterations ?? 20,
+                Shuffle = true,
+            }),
+            "lbfgs-maxent" => m.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                NumberOfThreads = 1,
+                L2Regularization = l2 ?? 1e-4f,
+                L1Regularization = 0f,
+                MaximumNumberOfIterations = iterations ?? 100,
+            }),
+            "ova-svm" => m.OneVersusAll(_ml.BinaryClassification.Trainers.LinearSvm(numberOfIterations: iterations ?? 10), useProbabilities: true),
+            "ova-perceptron" => m.OneVersusAll(_ml.BinaryClassification.Trainers.AveragedPerceptron(numberOfIterations: iterations ?? 10), useProbabilities: true),
+            _ => throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", TrainerNames)}", nameof(trainer)),
+        };
+        var pipeline = _ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(estimator)
+            .Append(_ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        return pipeline.Fit(train);
+    }
+
+    /// <summary>ML.NET's own multiclass metrics of <paramref name="model"/> on <paramref name="data"/>.</summary>
+    public MulticlassClassificationMetrics Evaluate(ITransformer model, IDataView data) =>
+        _ml.MulticlassClassification.Evaluate(model.Transform(data));
+
+    public void Save(ITransformer model, DataViewSchema inputSchema, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _ml.Model.Save(model, inputSchema, path);
+    }
+
+    private sealed class Row
+    {
+        public VBuffer<float> Features { get; set; }
+        public string Label { get; set; } = string.Empty;
+    }
+}
