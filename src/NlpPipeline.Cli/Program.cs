@@ -20,6 +20,7 @@ public static class Program
         // nlp eval <task> GOLD
         var eval = new Command("eval", "Score a task against gold data and print precision, recall, F1.");
         // (segmentation) (ner) (quotes) (topic)
+        eval.Subcommands.Add(Commands.QuoteCommands.Eval());
         root.Subcommands.Add(eval);
 
         // annotate, index, query, people, person, export
