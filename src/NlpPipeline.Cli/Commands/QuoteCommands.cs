@@ -17,7 +17,9 @@ public static class QuoteCommands
         var details = new Option<bool>("--details") { Description = "List misses, false alarms, wrong speakers and inexact contents." };
         var cmd = new Command("quotes", "Score quote extraction against gold quotes (QUOTES.md): quote F1, exact F1, speaker accuracy, end-to-end F1.");
         cmd.Arguments.Add(gold);
+        var only = new Option<string?>("--doc") { Description = "Score only the gold document whose path contains this text." };
         cmd.Options.Add(details);
+        cmd.Options.Add(only);
         cmd.SetAction(parseResult =>
         {
             var args = parseResult.GetValue(gold) ?? [];
@@ -28,6 +30,8 @@ public static class QuoteCommands
             }
             var textsDir = args[^1];
             var records = args[..^1].SelectMany(GoldDocument.ReadAll).ToList();
+            if (parseResult.GetValue(only) is { Length: > 0 } filter)
+                records = [.. records.Where(r => r.Doc.Contains(filter, StringComparison.Ordinal))];
             var stages = Stages();
             var (quotes, texts) = QuoteEvaluation.Predict(records, textsDir, d => Annotate(d, stages));
             var result = new QuoteScorer().Score(records, quotes);

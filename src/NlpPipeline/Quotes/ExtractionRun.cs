@@ -5,19 +5,6 @@ namespace NlpPipeline.Quotes;
 /// <summary>The work of <see cref="QuoteExtractor"/> on one document: rules over sentences, then speaker resolution.</summary>
 internal sealed class ExtractionRun
 {
-    private static readonly HashSet<string> NounMarkers = new(StringComparer.Ordinal)
-    {
-        "lời", "những", "các", "sự", "bài", "cuộc", "một", "đưa", "lần", "bản", "mọi", "này", "có", "được", "bị", "việc",
-        "đã đưa", "ra",
-    };
-
-    private static readonly HashSet<string> ClauseMarkers = new(StringComparer.Ordinal)
-    {
-        "là", "được", "bị", "nếu", "vì", "để", "mà", "không", "khiến", "nên", "thì", "rằng", "việc", "điều", "khi", "muốn",
-    };
-
-    private static readonly string[] Coordinators = ["và", "đồng thời", "và cũng", "nhưng", "song", "và đồng thời", "nhưng cũng"];
-
     private readonly AnnotatedDocument _doc;
     private readonly string _text;
     private readonly QuoteLexicon _lex;
@@ -300,7 +287,7 @@ internal sealed class ExtractionRun
         if (hit.First > first && Adjacent(hit.First - 1))
         {
             var prev = _syl[hit.First - 1].Lower;
-            if (NounMarkers.Contains(prev))
+            if (_lex.Marker("noun").Contains(prev))
                 return true;
         }
         if (hit.Last + 1 < _syl.Length && Adjacent(hit.Last))
@@ -332,20 +319,19 @@ internal sealed class ExtractionRun
         var j = SkipAdverbsBackward(cueFirst - 1, first);
         if (j < first)
             return false;
-        foreach (var co in Coordinators)
+        var n = MatchEndingAt(j, first, 3, _lex.Marker("coordinator").Contains);
+        if (n > 0)
         {
-            var n = co.Count(ch => ch == ' ') + 1;
-            if (j - n + 1 < first)
-                continue;
-            if (Phrase(j - n + 1, j) == co && (n == 1 || Adjacent(j - n + 1)))
-            {
-                coordStart = _syl[j - n + 1].Start;
-                return true;
-            }
+            coordStart = _syl[j - n + 1].Start;
+            return true;
         }
         // "..., khẳng định ..." with nothing between the comma and the cue continues the same source.
-        if (j == cueFirst - 1 && false)
+        var gap = _text.AsSpan(_syl[j].End, _syl[j + 1].Start - _syl[j].End);
+        if (j + 1 <= cueFirst && gap.Contains(',') && j + 1 == cueFirst)
+        {
+            coordStart = _syl[j].End;
             return true;
+        }
         return false;
     }
 
@@ -379,25 +365,98 @@ internal sealed class ExtractionRun
     {
         if (j < first)
             return (-1, -1, false);
-        // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
+        // A parenthesis right before the cue: "Ông X - Phó giám đốc Công ty Y (chủ đầu tư) cho biết".
         var gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
+        if (gapAfter.Contains(')') && !gapAfter.Contains(','))
+        {
+            var open = _text.LastIndexOf('(', _syl[j].Start);
+            if (open < 0 || open < _syl[first].Start)
+                return (-1, -1, false);
+            j = FirstSyllableAt(open) - 1;
+            if (j < first)
+                return (-1, -1, false);
+            gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
+        }
+        // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
         if (gapAfter.Contains(','))
         {
-            var segStart = SegmentStart(j, first, sentStart, out _);
+            var segStart = SkipLeading(SegmentStart(j, first, sentStart, out _), j);
+            if (segStart > j)
+                return (-1, -1, false);
             var (a, b) = CutAtStop(segStart, j);
-            if (a >= 0 && b < j && IsSource(a, b, sentStart))
+            if (a >= 0 && b == j)
+                (a, b) = LeadingName(segStart, j);
+            if (a >= 0 && b < j && !_syl[b + 1].Upper && IsSource(a, b, sentStart))
                 return (a, b, false);
             return (-1, -1, false);
         }
         var start = SegmentStart(j, first, sentStart, out var afterQuote);
-        var (s, e) = CutAtStop(start, j);
-        if (s < 0)
+        // A subordinate clause: "sau khi nhà lãnh đạo X cho biết" - the source follows the breaker.
+        for (var k = j; k > start; k--)
+        {
+            var n = MatchEndingAt(k, start, 3, _lex.Marker("breaker").Contains);
+            if (n > 0)
+            {
+                start = k + 1;
+                break;
+            }
+        }
+        start = SkipLeading(start, j);
+        if (start > j)
             return (-1, -1, false);
-        if (e != j)
-            return (-1, -1, false); // a setting stands between source and cue without a comma: "X trong ... nói" is rare
+        var (s, e) = CutAtStop(start, j);
+        if (s < 0 || e != j)
+            return (-1, -1, false); // a setting between source and cue without a comma is rare
+        // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
+        if (s > first && IsTitleHead(s))
+        {
+            var prevEnd = s - 1;
+            var gap = _text.AsSpan(_syl[prevEnd].End, _syl[s].Start - _syl[prevEnd].End);
+            if (gap.Contains(',') || gap.IndexOfAny("-–") >= 0)
+            {
+                var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+                if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps))
+                    return (ps, prevEnd, aq);
+            }
+        }
         if (!IsSource(s, e, sentStart))
             return (-1, -1, false);
         return (s, e, afterQuote);
+    }
+
+    private bool IsTitleHead(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Title;
+    }
+
+    /// <summary>Skips leading connectives and adverbs (<c>Trong khi đó</c>, <c>Tuy nhiên</c>) from syllable s, not past e.</summary>
+    private int SkipLeading(int s, int e)
+    {
+        while (s <= e)
+        {
+            var n = Math.Max(MatchAt(s, e + 1, _lex.MaxAdverbLength, _lex.Adverbs.Contains), MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains));
+            if (n == 0 || s + n > e)
+                break;
+            s += n;
+        }
+        return s;
+    }
+
+    /// <summary>The name at the start of a clause: a head word and/or a capitalised run (<c>Tổng thống Mỹ Trump</c>, <c>Mỹ</c>).</summary>
+    private (int, int) LeadingName(int s, int e)
+    {
+        var k = s;
+        var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        k += n;
+        if (k <= e && !_syl[k].Upper && n > 0)
+        {
+            // a lower-case complement after a title: "lãnh đạo Triều Tiên" has none; stop here
+            return (s, k - 1);
+        }
+        while (k <= e && _syl[k].Upper && (k == s || Adjacent(k - 1)))
+            k++;
+        return k - 1 >= s && k <= e ? (s, k - 1) : (-1, -1);
     }
 
     private int NextStart(int j) => j + 1 < _syl.Length ? _syl[j + 1].Start : _text.Length;
@@ -471,9 +530,14 @@ internal sealed class ExtractionRun
         for (var k = s; k <= e; k++)
         {
             var w = _syl[k].Lower;
-            if (ClauseMarkers.Contains(w) && k > s)
+            if (_lex.Marker("clause").Contains(w) && k > s)
                 return false;
             if (_lex.Cues.ContainsKey(w) && !_syl[k].Upper && k > s && !_lex.Sources.ContainsKey(w))
+                return false;
+        }
+        for (var k = s + 1; k <= e; k++)
+        {
+            if (MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) > 0)
                 return false;
         }
         var headLen = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
@@ -481,7 +545,7 @@ internal sealed class ExtractionRun
         {
             var word = _lex.Sources[Phrase(s, s + headLen - 1)];
             // "các"/"những"/"một số" must head a noun phrase of a few words.
-            if (word.Class == SourceClass.Group && headLen == len && _syl[s].Lower is "các" or "những" or "nhiều" or "một số")
+            if (word.Class == SourceClass.Group && headLen == len && (headLen == 1 || _syl[s].Lower == "một"))
                 return false;
             // An honorific alone ("ông") is a pronoun.
             return true;
@@ -553,8 +617,14 @@ internal sealed class ExtractionRun
         while (pos < sentEnd)
         {
             var c = _text[pos];
-            if (char.IsWhiteSpace(c) || c is ',' or '-' or '–')
+            if (char.IsWhiteSpace(c) || c is '-' or '–')
             {
+                pos++;
+                continue;
+            }
+            if (c == ',')
+            {
+                introduced = true;
                 pos++;
                 continue;
             }
@@ -697,41 +767,82 @@ internal sealed class ExtractionRun
 
     private void TryTheo(int first, int limit, int sentStart, int sentEnd)
     {
-        var k = first;
-        if (k < limit && _syl[k].Lower == "cũng")
-            k++;
-        if (k >= limit || _syl[k].Lower != "theo")
-            return;
-        var cueFirst = k;
+        for (var k = first; k < limit; k++)
+        {
+            if (_syl[k].Lower != "theo")
+                continue;
+            // At the start of the sentence (after a connective) or of a comma clause.
+            var lead = SkipLeading(first, k);
+            var gapBefore = k == first ? ReadOnlySpan<char>.Empty : _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (lead != k && !gapBefore.Contains(','))
+                continue;
+            TheoAt(k, first, limit, sentStart, sentEnd, atStart: lead == k && k == SkipLeading(first, limit - 1));
+        }
+    }
+
+    private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart)
+    {
+        var k = cueFirst;
         var formLen = k + 1 < limit && Adjacent(k) ? MatchAt(k + 1, limit, 4, _lex.TheoForms.Contains) : 0;
         var srcFirst = k + 1 + formLen;
-        // The source runs to the first comma.
+        if (srcFirst >= limit)
+            return;
+        // The source runs to the next comma, or to the end of the sentence for a trailing "..., theo X.".
         var srcLast = -1;
+        var trailing = false;
         for (var t = srcFirst; t < Math.Min(limit, srcFirst + 16); t++)
         {
             var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
+            if (t == limit - 1 && cueFirst > first)
+            {
+                srcLast = t;
+                trailing = true;
+                break;
+            }
             if (gap.Contains(','))
             {
                 srcLast = t;
                 break;
             }
-            if (gap.IndexOfAny(".;:") >= 0)
+            if (gap.IndexOfAny(".;:(") >= 0)
                 break;
         }
-        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
+        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
             return;
-        var contentStart = _syl[srcLast + 1 < _syl.Length ? srcLast + 1 : srcLast].Start;
-        if (srcLast + 1 >= limit)
-            return;
-        var startPos = contentStart;
-        while (startPos > _syl[srcLast].End && !TextUnits.IsOpener(_text[startPos - 1]) && _text[startPos - 1] != '"')
-            startPos--;
-        if (startPos > _syl[srcLast].End)
-            startPos--;
-        else
-            startPos = contentStart;
+        // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
         var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);
-        var end = ContentEnd(startPos, hit, limit, sentEnd);
+        int startPos, end;
+        if (trailing)
+        {
+            (startPos, end) = TextUnits.TrimPunctuation(_text, sentStart, _syl[cueFirst].Start, keepQuotes: true);
+            if (ContainsCueBefore(startPos, end))
+                return;
+        }
+        else
+        {
+            // An apposition after the source: "Theo ông X, Chủ tịch Y, ...": skip it.
+            var next = srcLast + 1;
+            if (next < limit && IsTitleHead(next))
+            {
+                for (var t = next; t < Math.Min(limit - 1, next + 20); t++)
+                {
+                    if (_text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End).Contains(','))
+                    {
+                        next = t + 1;
+                        break;
+                    }
+                }
+            }
+            if (next >= limit)
+                return;
+            startPos = _syl[next].Start;
+            while (startPos > _syl[next - 1].End && (TextUnits.IsOpener(_text[startPos - 1]) || _text[startPos - 1] == '"'))
+                startPos--;
+            end = ContentEnd(startPos, hit, limit, sentEnd);
+            // A cue of its own inside: "Theo một tuyên bố của Bộ, Ngoại trưởng X kêu gọi ..." - the inner quote wins.
+            if (ContainsCueBefore(startPos, end))
+                return;
+        }
         if (SyllablesIn(startPos, end) < 3)
             return;
         if (StartsWithQuote(startPos) && QuotationAt(startPos) is { } m && QuoteEnd(m) >= end - 1)
@@ -741,7 +852,14 @@ internal sealed class ExtractionRun
             return;
         }
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
-        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, srcLast, null, false, true));
+        _ = atStart;
+        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, TrimParenthesis(srcFirst, srcLast), null, false, true));
+    }
+
+    private int TrimParenthesis(int first, int last)
+    {
+        var open = _text.IndexOf('(', _syl[first].Start, _syl[last].End - _syl[first].Start);
+        return open < 0 ? last : Math.Max(first, FirstSyllableAt(open) - 1);
     }
 
     private void TryHeadline(int first, int limit, int sentStart, int sentEnd)

@@ -54,6 +54,11 @@ public sealed class QuoteLexicon
     /// <summary>Family names: where a name inside a capitalised run starts.</summary>
     public FrozenSet<string> Surnames { get; }
     public int MaxNamePrefixLength { get; }
+    /// <summary>Function words by role (<c>noun</c>, <c>clause</c>, <c>verb</c>, <c>breaker</c>, <c>coordinator</c>), from <c>quote-markers.tsv</c>.</summary>
+    public FrozenDictionary<string, FrozenSet<string>> Markers { get; }
+
+    /// <summary>The words of one marker role; empty when the role is unknown.</summary>
+    public FrozenSet<string> Marker(string role) => Markers.TryGetValue(role, out var set) ? set : FrozenSet<string>.Empty;
     public int MaxCueLength { get; }
     public int MaxSourceLength { get; }
     public int MaxAdverbLength { get; }
@@ -65,7 +70,8 @@ public sealed class QuoteLexicon
         IEnumerable<string> adverbs,
         IEnumerable<string> sourceStops,
         IEnumerable<string> namePrefixes,
-        IEnumerable<string> surnames)
+        IEnumerable<string> surnames,
+        IEnumerable<(string Word, string Role)> markers)
     {
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(sources);
@@ -81,6 +87,8 @@ public sealed class QuoteLexicon
         NamePrefixes = namePrefixes.Select(Key).ToFrozenSet(StringComparer.Ordinal);
         Surnames = surnames.Select(Key).ToFrozenSet(StringComparer.Ordinal);
         MaxNamePrefixLength = NamePrefixes.Count == 0 ? 0 : NamePrefixes.Max(Count);
+        Markers = markers.GroupBy(m => m.Role, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(m => Key(m.Word)).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
         MaxCueLength = Cues.Keys.Max(Count);
         MaxSourceLength = Sources.Keys.Max(Count);
         MaxAdverbLength = Adverbs.Count == 0 ? 0 : Adverbs.Max(Count);
@@ -143,6 +151,7 @@ public sealed class QuoteLexicon
             EmbeddedResources.ReadLines("data/vi/quote-adverbs.txt"),
             EmbeddedResources.ReadLines("data/vi/quote-source-stops.txt"),
             EmbeddedResources.ReadLines("data/vi/quote-name-prefixes.txt"),
-            EmbeddedResources.ReadLines("data/vi/quote-surnames.txt"));
+            EmbeddedResources.ReadLines("data/vi/quote-surnames.txt"),
+            EmbeddedResources.ReadLines("data/vi/quote-markers.tsv").Select(l => l.Split('\t')).Select(p => (p[0], p.Length > 1 ? p[1] : "")));
     }
 }

@@ -188,14 +188,15 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.OrgHead })
         {
             // "hãng tin CNN", "tờ China Daily": the paper's name; "Bộ Ngoại giao Nga": the whole.
-            if (!_syl[a].Upper && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b))
+            if (Phrase(a, a + headLen - 1) is "tờ" or "báo" or "hãng tin" or "hãng thông tấn" or "trang" or "kênh" or "đài" or "tờ báo"
+                && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b))
                 return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
         if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
         {
-            var run = TrailingUpperRun(a + headLen, b);
+            var run = FirstNameRun(a + headLen, b);
             if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
                 return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);
             if (h.Class == SourceClass.Honorific)
@@ -236,14 +237,20 @@ internal sealed class SpeakerResolver
         return true;
     }
 
-    private (int, int)? TrailingUpperRun(int a, int b)
+    /// <summary>The first capitalised run after a head word, past countries and ministries (<c>Ngoại giao Nga</c>).</summary>
+    private (int, int)? FirstNameRun(int a, int b)
     {
-        if (a > b || !_syl[b].Upper)
+        var k = a;
+        while (k <= b && !_syl[k].Upper)
+            k++;
+        while (k <= b && MatchAt(k, b + 1, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0 && k + m <= b)
+            k += m;
+        if (k > b || !_syl[k].Upper)
             return null;
-        var k = b;
-        while (k - 1 >= a && _syl[k - 1].Upper && Adjacent(k - 1))
-            k--;
-        return (k, b);
+        var e = k;
+        while (e + 1 <= b && _syl[e + 1].Upper && Adjacent(e))
+            e++;
+        return (k, e);
     }
 
     private SpeakerInfo PersonSpeaker(string name, int pos, string? entityRef, char gender, string mention)
@@ -360,6 +367,20 @@ internal sealed class SpeakerResolver
             var tk = Keys(p.Title);
             if (Contains(tk, key) || (key.Length >= 2 && tk.Length >= 2 && tk[0] == key[0] && tk[1] == key[1] && key.Skip(2).All(tk.Contains)))
                 best = p;
+        }
+        if (best is null)
+        {
+            var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            var headKey = key.Take(Math.Max(1, headLen - (Keys(mention)[0] == "vị" ? 1 : 0))).ToArray();
+            foreach (var p in _people)
+            {
+                if (p.Title is null || p.Pos > pos || !Keys(p.Title).Take(headKey.Length).SequenceEqual(headKey))
+                    continue;
+                var tk = Keys(p.Title);
+                if (tk.Length > headKey.Length && !key.Skip(headKey.Length).All(tk.Contains))
+                    continue;
+                best = p;
+            }
         }
         if (best is null)
         {
