@@ -415,13 +415,29 @@ internal sealed class ExtractionRun
             if (gap.Contains(',') || gap.IndexOfAny("-–") >= 0)
             {
                 var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
-                if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps))
+                if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd)))
                     return (ps, prevEnd, aq);
             }
         }
         if (!IsSource(s, e, sentStart))
             return (-1, -1, false);
         return (s, e, afterQuote);
+    }
+
+    private bool IsHonorific(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific;
+    }
+
+    private bool AllUpperRun(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (!_syl[k].Upper)
+                return false;
+        }
+        return true;
     }
 
     private bool IsTitleHead(int s)
@@ -527,6 +543,9 @@ internal sealed class ExtractionRun
         var len = e - s + 1;
         if (len < 1 || len > 16)
             return false;
+        if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
+            || _lex.Marker("lead").Contains(_syl[e].Lower))
+            return false;
         for (var k = s; k <= e; k++)
         {
             var w = _syl[k].Lower;
@@ -593,7 +612,7 @@ internal sealed class ExtractionRun
         var k = cueLast + 1;
         var introduced = false;
         // "nói với phóng viên rằng", "cho biết với báo chí:" - skip to the complementizer when one comes soon.
-        if (k < limit && _syl[k].Lower is "với" or "trước" or "trong" or "tại" or "khi")
+        if (k < limit && _lex.Marker("pp").Contains(_syl[k].Lower))
         {
             for (var t = k + 1; t < Math.Min(limit, k + 10); t++)
             {
@@ -643,6 +662,16 @@ internal sealed class ExtractionRun
             }
             break;
         }
+        // A time phrase between cue and content: "vào ngày 21/9", "hôm 3/11".
+        var ts = FirstSyllableAt(pos);
+        if (ts < limit && _syl[ts].Start == pos)
+        {
+            var u = ts;
+            if (_syl[u].Lower == "vào" && u + 1 < limit)
+                u++;
+            if (_syl[u].Lower is "ngày" or "hôm" && u + 1 < limit && char.IsDigit(_syl[u + 1].Lower[0]) && u + 2 < limit)
+                pos = _syl[u + 2].Start;
+        }
         if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))
             introduced = true;
         return (pos, introduced);
@@ -661,6 +690,16 @@ internal sealed class ExtractionRun
             if (CoordinatorBefore(h.First, hit.Last + 1, out var cs) && cs > contentStart)
             {
                 end = cs;
+                break;
+            }
+        }
+        // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source.
+        for (var k = FirstSyllableAt(contentStart) + 1; k < limit && _syl[k].Start < end; k++)
+        {
+            var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (gap.Contains(',') && MatchAt(k, limit, 3, _lex.Marker("cut").Contains) > 0 && !InsideQuotation(_syl[k].Start, 1))
+            {
+                end = _syl[k - 1].End + gap.IndexOf(',');
                 break;
             }
         }

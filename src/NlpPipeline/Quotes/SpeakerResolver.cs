@@ -243,7 +243,7 @@ internal sealed class SpeakerResolver
         var k = a;
         while (k <= b && !_syl[k].Upper)
             k++;
-        while (k <= b && MatchAt(k, b + 1, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0 && k + m <= b)
+        while (k <= b && MatchAt(k, b + 1, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0)
             k += m;
         if (k > b || !_syl[k].Upper)
             return null;

@@ -82,10 +82,10 @@ internal static class TextUnits
             var j = i + 1;
             while (j < end && (text[j] is '.' or '!' or '?' or '…' or '"' or '”' or '’' or '»' or ')'))
                 j++;
-            if (j >= end || text[j] != ' ')
+            if (j >= end || !char.IsWhiteSpace(text[j]))
                 continue;
             var k = j;
-            while (k < end && text[k] == ' ')
+            while (k < end && char.IsWhiteSpace(text[k]))
                 k++;
             if (k < end && (char.IsUpper(text[k]) || char.IsDigit(text[k]) || IsOpener(text[k]) || text[k] == '"'))
             {
