@@ -380,9 +380,23 @@ internal sealed class ExtractionRun
         // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
         if (gapAfter.Contains(','))
         {
-            var segStart = SkipLeading(SegmentStart(j, first, sentStart, out _), j);
+            var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
             if (segStart > j)
                 return (-1, -1, false);
+            // "Ông X, Phó giám đốc Y, cho biết" / "ông X, ĐH Quốc gia, cho rằng": the named person before the apposition.
+            if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
+                return (segStart, j, segAfterQuote);
+            if (segStart > first)
+            {
+                var prevEnd = segStart - 1;
+                var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
+                if (gapPrev.Contains(','))
+                {
+                    var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+                    if (ps <= prevEnd && (IsHonorific(ps) || HasPersonEntity(ps, prevEnd)) && IsSource(ps, prevEnd, sentStart))
+                        return (ps, prevEnd, aq);
+                }
+            }
             var (a, b) = CutAtStop(segStart, j);
             if (a >= 0 && b == j)
                 (a, b) = LeadingName(segStart, j);
@@ -442,6 +456,8 @@ internal sealed class ExtractionRun
 
     private bool IsTitleHead(int s)
     {
+        if (s + 1 < _syl.Length && _syl[s].Lower is "nguyên" or "cựu" or "phó")
+            s++;
         var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Title;
     }

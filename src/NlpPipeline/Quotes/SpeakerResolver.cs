@@ -191,6 +191,15 @@ internal sealed class SpeakerResolver
             if (Phrase(a, a + headLen - 1) is "tờ" or "báo" or "hãng tin" or "hãng thông tấn" or "trang" or "kênh" or "đài" or "tờ báo"
                 && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b))
                 return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
+            // "cơ quan đánh giá tín dụng Standard & Poor's": a lower-case head and description, then the name.
+            if (!_syl[a].Upper && _syl[b].Upper)
+            {
+                var k = b;
+                while (k - 1 > a && _syl[k - 1].Upper)
+                    k--;
+                if (!_syl[k - 1].Upper && AllLower(a, k - 1))
+                    return new SpeakerInfo(_text[_syl[k].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
+            }
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
@@ -226,6 +235,16 @@ internal sealed class SpeakerResolver
     }
 
     private static string LowerKey(string s) => QuoteLexicon.Key(s);
+
+    private bool AllLower(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (_syl[k].Upper)
+                return false;
+        }
+        return true;
+    }
 
     private bool AllUpper(int a, int b)
     {
