@@ -383,20 +383,21 @@ internal sealed class ExtractionRun
             var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
             if (segStart > j)
                 return (-1, -1, false);
-            // "Ông X, Phó giám đốc Y, cho biết" / "ông X, ĐH Quốc gia, cho rằng": the named person before the apposition.
-            if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
-                return (segStart, j, segAfterQuote);
-            if (segStart > first)
+            // "Ông X, Phó giám đốc Y, cho biết" / "Mark Williams, chuyên gia tại Z, nói": the named person before the apposition.
+            if (segStart > first && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
             {
                 var prevEnd = segStart - 1;
                 var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
                 if (gapPrev.Contains(','))
                 {
                     var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
-                    if (ps <= prevEnd && (IsHonorific(ps) || HasPersonEntity(ps, prevEnd)) && IsSource(ps, prevEnd, sentStart))
+                    if (ps <= prevEnd && (IsHonorific(ps) || IsTitleHead(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3))
+                        && IsSource(ps, prevEnd, sentStart))
                         return (ps, prevEnd, aq);
                 }
             }
+            if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
+                return (segStart, j, segAfterQuote);
             var (a, b) = CutAtStop(segStart, j);
             if (a >= 0 && b == j)
                 (a, b) = LeadingName(segStart, j);
@@ -990,7 +991,10 @@ internal sealed class ExtractionRun
             QuoteCandidate? prev = null;
             foreach (var c in _found)
             {
-                if (c.End <= m.Open && ParagraphIndex(c.Start) >= para - 1)
+                if (c.End > m.Open || ParagraphIndex(c.Start) < para - 1)
+                    continue;
+                // A quotation continues quoted words (or a cue that introduced them), not a "Theo X" report.
+                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo)
                     prev = c;
             }
             var cand = new QuoteCandidate

@@ -223,10 +223,25 @@ internal sealed class SpeakerResolver
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization or EntityTypes.Location && e.Start <= span.Item1 && e.End >= span.Item2);
             if (org is not null)
                 return new SpeakerInfo(FullestEntity(org), "ORG", SpeakerResolution.Name) { Ref = org.Ref };
-            if (AllUpper(a, b) && FindPerson(Keys(mention)) is { } p && !_lex.NamePrefixes.Contains(LowerKey(mention)))
-                return PersonSpeaker(mention, _syl[a].Start, null, '\0', mention);
             if (_syl[b].Lower == "này" && b > a)
                 return ResolvePronoun(new SourceWord(SourceClass.OrgPronoun, '\0'), quotePos);
+            // "Spencer buồn rầu (nói)": a name followed by a manner word or two.
+            var e2 = b;
+            while (e2 > a && !_syl[e2].Upper)
+                e2--;
+            if (e2 < b && AllUpper(a, e2) && b - e2 <= 3)
+            {
+                b = e2;
+                mention = _text[_syl[a].Start.._syl[b].End];
+            }
+            if (AllUpper(a, b) && !_lex.NamePrefixes.Contains(LowerKey(mention)))
+            {
+                if (FindPerson(Keys(mention)) is not null)
+                    return PersonSpeaker(mention, _syl[a].Start, null, '\0', mention);
+                // An unknown capitalised name: a person unless it is an acronym (CNN, KCNA).
+                var acronym = mention.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
+                return new SpeakerInfo(mention, acronym ? "ORG" : "PER", SpeakerResolution.Name);
+            }
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name);
         }
         if (_syl[b].Lower == "này" && b > a)
