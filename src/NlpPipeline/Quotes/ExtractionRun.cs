@@ -15,6 +15,8 @@ internal sealed class ExtractionRun
     private readonly List<CueHit> _hits = [];
     private readonly List<QuoteCandidate> _found = [];
     private readonly SpeakerResolver _resolver;
+    private readonly HashSet<int>? _tokenStarts;
+    private readonly HashSet<int>? _tokenEnds;
 
     private readonly record struct CueHit(int First, int Last, CueFrame Frame);
 
@@ -28,6 +30,11 @@ internal sealed class ExtractionRun
         foreach (var (s, e) in _paragraphs)
             TextUnits.FindQuoteMarks(_text, s, e, _marks);
         BuildSentences();
+        if (!doc.Tokens.IsDefaultOrEmpty)
+        {
+            _tokenStarts = [.. doc.Tokens.Select(t => t.Start)];
+            _tokenEnds = [.. doc.Tokens.Select(t => t.End)];
+        }
         FindCues();
         _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities);
     }
@@ -163,10 +170,24 @@ internal sealed class ExtractionRun
                 i++;
                 continue;
             }
-            if (!InsideQuotation(_syl[i].Start, 4))
+            var not = MatchAt(i, _syl.Length, 4, _lex.Marker("notcue").Contains);
+            if (not > n)
+            {
+                i += not;
+                continue;
+            }
+            if (!InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
                 _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
             i += n;
         }
+    }
+
+    /// <summary>With word tokens from the segmenter, a cue must start and end on token boundaries (<c>khai</c> is not in <c>khai mạc</c>).</summary>
+    private bool OnTokenBoundaries(int start, int end)
+    {
+        if (_tokenStarts is null)
+            return true;
+        return _tokenStarts.Contains(start) && _tokenEnds!.Contains(end);
     }
 
     // ---------------------------------------------------------------- rules over one sentence
@@ -327,7 +348,8 @@ internal sealed class ExtractionRun
         }
         // "..., khẳng định ..." with nothing between the comma and the cue continues the same source.
         var gap = _text.AsSpan(_syl[j].End, _syl[j + 1].Start - _syl[j].End);
-        if (j + 1 <= cueFirst && gap.Contains(',') && j + 1 == cueFirst)
+        var strong = _hits.Any(h => h.First == cueFirst && (h.Frame & (CueFrame.Bare | CueFrame.Complementizer)) == (CueFrame.Bare | CueFrame.Complementizer));
+        if (strong && gap.Contains(',') && j + 1 == cueFirst)
         {
             coordStart = _syl[j].End;
             return true;
@@ -367,7 +389,7 @@ internal sealed class ExtractionRun
             return (-1, -1, false);
         // A parenthesis right before the cue: "Ông X - Phó giám đốc Công ty Y (chủ đầu tư) cho biết".
         var gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
-        if (gapAfter.Contains(')') && !gapAfter.Contains(','))
+        if (gapAfter.Contains(')'))
         {
             var open = _text.LastIndexOf('(', _syl[j].Start);
             if (open < 0 || open < _syl[first].Start)
@@ -423,7 +445,7 @@ internal sealed class ExtractionRun
         if (s < 0 || e != j)
             return (-1, -1, false); // a setting between source and cue without a comma is rare
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
-        if (s > first && IsTitleHead(s))
+        if (s > first && (IsTitleHead(s) || IsHonorific(s)))
         {
             var prevEnd = s - 1;
             var gap = _text.AsSpan(_syl[prevEnd].End, _syl[s].Start - _syl[prevEnd].End);
