@@ -15,12 +15,14 @@ public static class Program
         // nlp train <model>
         var train = new Command("train", "Train a model from the shared corpora and write it under models/.");
         // (segmenter) (ner) (topic)
+        train.Subcommands.Add(Commands.SegmenterCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
         var eval = new Command("eval", "Score a task against gold data and print precision, recall, F1.");
         // (segmentation) (ner) (quotes) (topic)
         eval.Subcommands.Add(Commands.QuoteCommands.Eval());
+        eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
         root.Subcommands.Add(eval);
 
         // annotate, index, query, people, person, export
