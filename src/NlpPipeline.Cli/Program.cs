@@ -16,6 +16,7 @@ public static class Program
         var train = new Command("train", "Train a model from the shared corpora and write it under models/.");
         // (segmenter) (ner) (topic)
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
+        train.Subcommands.Add(Commands.NerCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
@@ -23,6 +24,7 @@ public static class Program
         // (segmentation) (ner) (quotes) (topic)
         eval.Subcommands.Add(Commands.QuoteCommands.Eval());
         eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
+        eval.Subcommands.Add(Commands.NerCommands.Eval());
         root.Subcommands.Add(eval);
 
         // annotate, index, query, people, person, export

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Diagnostics;
+using NlpPipeline.Entities;
+using NlpPipeline.Resources;
+
+namespace NlpPipeline.Cli.Commands;
+
+/// <summary><c>nlp train ner</c> and <c>nlp eval ner</c>: the PER/ORG/LOC/MISC sequence model.</summary>
+public static class NerCommands
+{
+    /// <summary><c>nlp train ner [--corpora DIR] [--lexicons DIR] -o FILE</c>: trains, saves, and scores both dev splits.</summary>
+    public static Command Train()
+    {
+        var corpora = new Option<string?>("--corpora") { Description = "Folder holding vlsp2016-ner/ and vlsp2018-ner/ (default: the shared corpora)." };
+        var lexicons = new Option<string?>("--lexicons") { Description = "Folder of the gazetteer lexicons (default: the shared lexicons)." };
+        var output = new Option<string>("--output", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => PerceptronEntityRecognizer.DefaultModelPath };
+        var epochs = new Option<int>("--epochs") { Description = "Perceptron epochs.", DefaultValueFactory = _ => new PerceptronEntityTrainerOptions().Epochs };
+        var bits = new Option<int>("--bits") { Description = "Feature hash buckets are 2^bits.", DefaultValueFactory = _ => new PerceptronEntityTrainerOptions().Bits };
+        var cmd = new Command("ner", "Train the entity recognizer (PER/ORG/LOC/MISC) on VLSP 2016 (minus its dev documents) and VLSP 2018 train.");
+        cmd.Options.Add(corpora);
+        cmd.Options.Add(lexicons);
+        cmd.Options.Add(output);
+        cmd.Options.Add(epochs);
+        cmd.Options.Add(bits);
+        cmd.SetAction(parse =>
+        {
+            var corporaDir = parse.GetValue(corpora) ?? SharedData.Corpora
+                ?? throw new DirectoryNotFoundException("No corpora folder: pass --corpora or set NLP_SHARED.");
+            var lexiconsDir = parse.GetValue(lexicons) ?? SharedData.Lexicons;
+            var watch = Stopwatch.StartNew();
+            var train = NerTrainingData.LoadTrain(corporaDir);
+            Console.Error.WriteLine($"{train.Count} training documents");
+            var trainer = new PerceptronEntityTrainer(new PerceptronEntityTrainerOptions { Epochs = parse.GetValue(epochs), Bits = parse.GetValue(bits) });
+            var model = trainer.Train(train, lexiconsDir, line => Console.Error.WriteLine(line));
+            var path = parse.GetValue(output)!;
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir)
+                Directory.CreateDirectory(dir);
+            model.Save(path);
+            Console.Error.WriteLine($"wrote {path} ({new FileInfo(path).Length / 1024} KiB) in {watch.Elapsed.TotalSeconds:F1} s");
+            var recognizer = new PerceptronEntityRecognizer(PerceptronEntityModel.Load(path));
+            Console.WriteLine("VLSP 2016 dev (held-out documents):");
+            Console.WriteLine(NerTrainingData.Evaluate(recognizer, NerTrainingData.LoadDev2016(corporaDir)).Report());
+            Console.WriteLine("VLSP 2018 dev:");
+            Console.WriteLine(NerTrainingData.Evaluate(recognizer, NerTrainingData.LoadDev2018(corporaDir)).Report());
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary><c>nlp eval ner GOLD [--model FILE] [--dev]</c>: exact-span P/R/F1 per type and micro.</summary>
+    public static Command Eval()
+    {
+        var gold = new Argument<string>("gold") { Description = "VLSP 2016 column file/folder or VLSP 2018 .muc file/folder." };
+        var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)." };
+        var dev = new Option<bool>("--dev") { Description = "Score only the held-out VLSP 2016 dev documents of GOLD." };
+        var cmd = new Command("ner", "Score the entity recognizer end to end from raw text: precision, recall, F1 per type and micro.");
+        cmd.Arguments.Add(gold);
+        cmd.Options.Add(model);
+        cmd.Options.Add(dev);
+        cmd.SetAction(parse =>
+        {
+            var path = parse.GetValue(gold)!;
+            var recognizer = parse.GetValue(model) is { } m
+                ? new PerceptronEntityRecognizer(PerceptronEntityModel.Load(m))
+                : PerceptronEntityRecognizer.Default;
+            var docs = NerCorpus.Load(path, parse.GetValue(dev) ? NerCorpus.IsVlsp2016Dev : null);
+            var scorer = NerTrainingData.Evaluate(recognizer, docs);
+            Console.WriteLine($"{docs.Count} documents");
+            Console.WriteLine(scorer.Report());
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Runtime.CompilerServices;
+
+namespace NlpPipeline.Entities;
+
+/// <summary>
+/// Turns one line of text into syllable tokens and, for each, <see cref="FeatureCount"/> hashed feature
+/// buckets: syllables and syllable n-grams in a ±2 window (lower-case and diacritic-free forms), case
+/// shape, runs of capitalised syllables with the words around them, and gazetteer matches. Reuses the
+/// caller's <see cref="EntityScratch"/>: no allocation per token once the buffers have grown.
+/// </summary>
+internal sealed class EntityFeatureExtractor
+{
+    public const int FeatureCount = 33;
+
+    private const byte CapLower = 0, CapTitle = 1, CapAll = 2, CapMixed = 3, CapLetter = 4, CapNumber = 5, CapPunct = 6, CapOther = 7;
+    private static readonly ulong BoundaryLow = FeatureHash.Exact("<S>");
+    private static readonly ulong EndLow = FeatureHash.Exact("</S>");
+
+    private readonly Gazetteer _gazetteer;
+    private readonly IReadOnlyDictionary<ulong, int> _clusters;
+    private readonly int _shift;
+
+    public EntityFeatureExtractor(int bits, Gazetteer gazetteer, IReadOnlyDictionary<ulong, int> clusters)
+    {
+        _gazetteer = gazetteer;
+        _clusters = clusters;
+        _shift = 64 - bits;
+    }
+
+    /// <summary>Tokenises <c>text[from..to)</c> and fills the scratch token and feature arrays; returns the token count.</summary>
+    public int Extract(string text, int from, int to, EntityScratch s)
+    {
+        var n = SyllableTokenizer.Tokenize(text, from, to, ref s.Starts, ref s.Ends);
+        if (n == 0)
+            return 0;
+        s.EnsureTokens(n);
+        const int P = EntityScratch.Pad;
+        var low = s.Low;
+        var cap = s.Cap;
+        for (var i = 0; i < n; i++)
+        {
+            var span = text.AsSpan(s.Starts[i], s.Ends[i] - s.Starts[i]);
+            low[P + i] = FeatureHash.LowerCase(span);
+            s.Raw[i] = FeatureHash.Exact(span);
+            s.Shape[P + i] = FeatureHash.Shape(span);
+            s.BaseForm[i] = FeatureHash.BaseForm(span);
+            cap[P + i] = CapClass(span);
+            s.Gaz[P + i] = 0;
+            s.Cluster[P + i] = _clusters.Count == 0 ? 0 : (ulong)_clusters.GetValueOrDefault(low[P + i], -1) + 7;
+        }
+        for (var k = 1; k <= P; k++)
+        {
+            low[P - k] = BoundaryLow + (ulong)k;
+            low[P + n - 1 + k] = EndLow + (ulong)k;
+            s.Shape[P - k] = s.Shape[P + n - 1 + k] = 0;
+            cap[P - k] = cap[P + n - 1 + k] = 8;
+            s.Gaz[P - k] = s.Gaz[P + n - 1 + k] = 0;
+            s.Cluster[P - k] = 1;
+            s.Cluster[P + n - 1 + k] = 2;
+        }
+        MatchGazetteer(n, s);
+        ComputeRuns(text, n, s);
+        var shift = _shift;
+        var feats = s.Feats;
+        for (var i = 0; i < n; i++)
+        {
+            var j = P + i;
+            var f = i * FeatureCount;
+            ulong l0 = low[j], lm1 = low[j - 1], lp1 = low[j + 1], lm2 = low[j - 2], lp2 = low[j + 2];
+            ulong c0 = cap[j], cm1 = cap[j - 1], cp1 = cap[j + 1], cm2 = cap[j - 2], cp2 = cap[j + 2];
+            ulong g0 = (ulong)s.Gaz[j], gm1 = (ulong)s.Gaz[j - 1], gp1 = (ulong)s.Gaz[j + 1];
+            ulong rp = s.RunPos[i], rl = s.RunLen[i];
+            feats[f + 0] = B(shift, 0, 0);
+            feats[f + 1] = B(shift, 1, l0);
+            feats[f + 2] = B(shift, 2, lm1);
+            feats[f + 3] = B(shift, 3, lp1);
+            feats[f + 4] = B(shift, 4, lm2);
+            feats[f + 5] = B(shift, 5, lp2);
+            feats[f + 6] = B(shift, 6, lm1, l0);
+            feats[f + 7] = B(shift, 7, l0, lp1);
+            feats[f + 8] = B(shift, 8, lm2, lm1);
+            feats[f + 9] = B(shift, 9, lp1, lp2);
+            feats[f + 10] = B(shift, 10, s.Raw[i]);
+            feats[f + 11] = B(shift, 11, s.Shape[j]);
+            feats[f + 12] = B(shift, 12, s.Shape[j - 1], s.Shape[j], s.Shape[j + 1]);
+            feats[f + 13] = B(shift, 13, cm2 | (cm1 << 4) | (c0 << 8) | (cp1 << 12) | (cp2 << 16));
+            feats[f + 14] = B(shift, 14, cm1 | (c0 << 4));
+            feats[f + 15] = B(shift, 15, c0 | (cp1 << 4));
+            feats[f + 16] = B(shift, 16, s.BaseForm[i]);
+            feats[f + 17] = B(shift, 17, lm1, c0);
+            feats[f + 18] = B(shift, 18, c0, lp1);
+            feats[f + 19] = B(shift, 19, lm2, lm1, c0);
+            feats[f + 20] = B(shift, 20, c0, lp1, lp2);
+            feats[f + 21] = B(shift, 21, rp | (rl << 4));
+            feats[f + 22] = B(shift, 22, s.PreRun[i], rp);
+            feats[f + 23] = B(shift, 23, s.PostRun[i], rp);
+            feats[f + 24] = B(shift, 24, g0);
+            feats[f + 25] = B(shift, 25, gm1, g0, gp1);
+            feats[f + 26] = B(shift, 26, g0, c0);
+            feats[f + 27] = B(shift, 27, s.SentenceStart[i] ? 1UL : 0UL, c0);
+            feats[f + 28] = B(shift, 28, lm1, l0, lp1);
+            feats[f + 29] = B(shift, 29, s.PreRun2[i], s.PreRun[i], rp);
+            feats[f + 30] = B(shift, 30, s.Cluster[j], c0);
+            feats[f + 31] = B(shift, 31, s.Cluster[j - 1], s.Cluster[j]);
+            feats[f + 32] = B(shift, 32, s.Cluster[j], s.Cluster[j + 1]);
+        }
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int B(int shift, ulong template, ulong a) =>
+        (int)(FeatureHash.Final(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a)) >> shift);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int B(int shift, ulong template, ulong a, ulong b) =>
+        (int)(FeatureHash.Final(FeatureHash.Mix(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a), b)) >> shift);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int B(int shift, ulong template, ulong a, ulong b, ulong c) =>
+        (int)(FeatureHash.Final(FeatureHash.Mix(FeatureHash.Mix(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a), b), c)) >> shift);
+
+    private static bool IsCapitalised(byte cap) => cap is CapTitle or CapAll or CapMixed or CapLetter;
+
+    private void MatchGazetteer(int n, EntityScratch s)
+    {
+        var max = _gazetteer.MaxLength;
+        if (max == 0)
+            return;
+        const int P = EntityScratch.Pad;
+        for (var i = 0; i < n; i++)
+        {
+            if (!IsCapitalised(s.Cap[P + i]))
+                continue;
+            var h = 0x5555555555555555UL;
+            for (var k = 0; k < max && i + k < n; k++)
+            {
+                h = FeatureHash.Mix(h, s.Low[P + i + k]);
+                if (!_gazetteer.TryGet(h, out var kinds))
+                    continue;
+                for (var kind = 0; kinds >> kind != 0; kind++)
+                {
+                    if ((kinds >> kind & 1) == 0)
+                        continue;
+                    s.Gaz[P + i] |= 1 << (2 * kind);
+                    for (var m = 1; m <= k; m++)
+                        s.Gaz[P + i + m] |= 2 << (2 * kind);
+                }
+            }
+        }
+    }
+
+    private static void ComputeRuns(string text, int n, EntityScratch s)
+    {
+        const int P = EntityScratch.Pad;
+        var i = 0;
+        while (i < n)
+        {
+            s.SentenceStart[i] = i == 0 || IsSentenceBreak(text[s.Starts[i - 1]]);
+            if (!IsCapitalised(s.Cap[P + i]))
+            {
+                s.RunPos[i] = 0;
+                s.RunLen[i] = 0;
+                s.PreRun[i] = s.PostRun[i] = s.PreRun2[i] = 0;
+                i++;
+                continue;
+            }
+            var end = i;
+            while (end < n && IsCapitalised(s.Cap[P + end]))
+                end++;
+            var len = end - i;
+            var pre = s.Low[P + i - 1];
+            var pre2 = s.Low[P + i - 2];
+            var post = s.Low[P + end];
+            for (var k = i; k < end; k++)
+            {
+                s.SentenceStart[k] = k == 0 || IsSentenceBreak(text[s.Starts[k - 1]]);
+                s.RunPos[k] = (byte)(len == 1 ? 1 : k == i ? 2 : k == end - 1 ? 4 : 3);
+                s.RunLen[k] = (byte)Math.Min(len, 6);
+                s.PreRun[k] = pre;
+                s.PreRun2[k] = pre2;
+                s.PostRun[k] = post;
+            }
+            i = end;
+        }
+    }
+
+    private static bool IsSentenceBreak(char c) => c is '.' or '!' or '?' or ':' or '…' or '"' or '“' or '(' or '-' or '–' or ';';
+
+    private static byte CapClass(ReadOnlySpan<char> s)
+    {
+        var c = s[0];
+        if (char.IsDigit(c))
+            return CapNumber;
+        if (!char.IsLetter(c))
+            return CapPunct;
+        if (char.IsUpper(c))
+        {
+            if (s.Length == 1)
+                return CapLetter;
+            var upper = 0;
+            var lower = 0;
+            for (var i = 1; i < s.Length; i++)
+            {
+                if (char.IsUpper(s[i]))
+                    upper++;
+                else if (char.IsLower(s[i]))
+                    lower++;
+            }
+            return lower == 0 && upper > 0 ? CapAll : upper == 0 ? CapTitle : CapMixed;
+        }
+        for (var i = 1; i < s.Length; i++)
+        {
+            if (char.IsUpper(s[i]))
+                return CapOther;
+        }
+        return CapLower;
+    }
+}
+
+/// <summary>Per-thread working buffers of the tagger, grown on demand and reused for every line.</summary>
+internal sealed class EntityScratch
+{
+    public const int Pad = 2;
+
+    public int[] Starts = new int[64];
+    public int[] Ends = new int[64];
+    public ulong[] Low = [];
+    public ulong[] Raw = [];
+    public ulong[] Shape = [];
+    public ulong[] BaseForm = [];
+    public ulong[] Cluster = [];
+    public byte[] Cap = [];
+    public int[] Gaz = [];
+    public byte[] RunPos = [];
+    public byte[] RunLen = [];
+    public ulong[] PreRun = [];
+    public ulong[] PreRun2 = [];
+    public ulong[] PostRun = [];
+    public bool[] SentenceStart = [];
+    public int[] Feats = [];
+    public float[] Scores = [];
+    public float[] Delta = [];
+    public int[] Back = [];
+    public int[] Path = [];
+
+    public void EnsureTokens(int n)
+    {
+        if (Raw.Length >= n)
+            return;
+        var size = Math.Max(n, Raw.Length * 2);
+        Low = new ulong[size + 2 * Pad];
+        Shape = new ulong[size + 2 * Pad];
+        Cluster = new ulong[size + 2 * Pad];
+        Cap = new byte[size + 2 * Pad];
+        Gaz = new int[size + 2 * Pad];
+        Raw = new ulong[size];
+        BaseForm = new ulong[size];
+        RunPos = new byte[size];
+        RunLen = new byte[size];
+        PreRun = new ulong[size];
+        PreRun2 = new ulong[size];
+        PostRun = new ulong[size];
+        SentenceStart = new bool[size];
+        Feats = new int[size * EntityFeatureExtractor.FeatureCount];
+        Path = new int[size];
+    }
+
+    public void EnsureLabels(int n, int labels)
+    {
+        if (Scores.Length < n * labels)
+        {
+            var size = Math.Max(n * labels, Scores.Length * 2);
+            Scores = new float[size];
+            Delta = new float[size];
+            Back = new int[size];
+        }
+    }
+}
