@@ -9,7 +9,9 @@ namespace NlpPipeline.Cli.Commands;
 public static class QuoteCommands
 {
     /// <summary>The stages run before scoring: the default pipeline.</summary>
-    internal static IReadOnlyList<IDocumentStage> Stages() => [new QuoteExtractor()];
+    internal static IReadOnlyList<IDocumentStage> Stages() => Environment.GetEnvironmentVariable("NLP_QUOTES_TEXT_ONLY") == "1"
+        ? [new QuoteExtractor()]
+        : [new NlpPipeline.Text.Segmentation.PerceptronWordSegmenter(), NlpPipeline.Entities.PerceptronEntityRecognizer.Default, new QuoteExtractor()];
 
     public static Command Eval()
     {
