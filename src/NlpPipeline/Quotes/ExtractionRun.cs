@@ -445,7 +445,7 @@ internal sealed class ExtractionRun
         if (s < 0 || e != j)
             return (-1, -1, false); // a setting between source and cue without a comma is rare
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
-        if (s > first && (IsTitleHead(s) || IsHonorific(s)))
+        if (s > first && (IsTitleHead(s) || IsOccupation(s)))
         {
             var prevEnd = s - 1;
             var gap = _text.AsSpan(_syl[prevEnd].End, _syl[s].Start - _syl[prevEnd].End);
@@ -459,6 +459,14 @@ internal sealed class ExtractionRun
         if (!IsSource(s, e, sentStart))
             return (-1, -1, false);
         return (s, e, afterQuote);
+    }
+
+    /// <summary>An honorific that names an occupation (<c>phụ huynh</c>, <c>chuyên gia</c>), not a person's address (<c>ông</c>).</summary>
+    private bool IsOccupation(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)] is { Class: SourceClass.Honorific, Gender: '\0' }
+            && _syl[s].Lower is not ("ông" or "bà" or "anh" or "chị" or "cô" or "cụ" or "chú" or "bác" or "em");
     }
 
     private bool IsHonorific(int s)
@@ -611,7 +619,8 @@ internal sealed class ExtractionRun
         if (_syl[s].Lower is "một" && s < e)
             return IsSource(s + 1, e, sentStart);
         if (!_syl[s].Upper)
-            return HasEntity(s, e);
+            return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+                && x.End == _syl[e].End && x.Start > _syl[s].Start);
         // A capitalised first word: at the very start of a sentence it may be any word.
         if (_syl[s].Start == sentStart || IsSentenceInitial(s))
         {

@@ -81,6 +81,8 @@ internal sealed class SpeakerResolver
                 title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
             else if (AppositiveTitle(i) is { } app)
                 title = app;
+            else if (TitleAfter(b) is { } after)
+                title = after;
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
             AddPerson(name, _syl[a].Start, gender, title, null);
             i = b;
@@ -113,6 +115,24 @@ internal sealed class SpeakerResolver
         if (n == 0 || _lex.Sources[Phrase(k, k + n - 1)].Class != SourceClass.Title)
             return null;
         return _text[_syl[k].Start.._syl[honorific - 1].End];
+    }
+
+    /// <summary>"ông X, Tổng cục trưởng Tổng cục Đường bộ, ...": the title segment after the name.</summary>
+    private string? TitleAfter(int nameLast)
+    {
+        if (nameLast + 1 >= _syl.Length)
+            return null;
+        var gap = _text.AsSpan(_syl[nameLast].End, _syl[nameLast + 1].Start - _syl[nameLast].End);
+        if (!gap.Contains(',') && gap.IndexOfAny("-–") < 0)
+            return null;
+        var k = nameLast + 1;
+        var n = MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n == 0 || _lex.Sources[Phrase(k, k + n - 1)].Class != SourceClass.Title)
+            return null;
+        var e = k;
+        while (e + 1 < _syl.Length && Adjacent(e) && e - k < 14)
+            e++;
+        return _text[_syl[k].Start.._syl[e].End];
     }
 
     private char GenderBefore(int pos)
@@ -174,7 +194,7 @@ internal sealed class SpeakerResolver
 
         // Entities first.
         var span = (_syl[a].Start, _syl[b].End);
-        var per = _entities.LastOrDefault(e => e.Type == EntityTypes.Person && e.Start >= span.Item1 && e.End <= span.Item2);
+        var per = _entities.FirstOrDefault(e => e.Type == EntityTypes.Person && e.Start >= span.Item1 && e.End <= span.Item2);
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
@@ -393,6 +413,13 @@ internal sealed class SpeakerResolver
     private SpeakerInfo ResolveBareTitle(int a, int b, string mention, int pos)
     {
         var key = Keys(mention).Where(k => k != "vị").ToArray();
+        // The speaker most recently quoted with this title ("Thứ trưởng bộ GTVT" after "Thứ trưởng Bộ GTVT X cho biết").
+        for (var i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var (info, at) = _speakers[i];
+            if (at <= pos && info.Kind == "PER" && info.Title is { } t && TitleMatches(Keys(t), key, a, b))
+                return info with { Resolution = SpeakerResolution.Title };
+        }
         Person? best = null;
         foreach (var p in _people)
         {
@@ -429,6 +456,15 @@ internal sealed class SpeakerResolver
         }
         var full = FindPerson(best.Keys) ?? best;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Title) { Title = best.Title, Ref = full.Ref ?? best.Ref, Gender = best.Gender };
+    }
+
+    private bool TitleMatches(string[] title, string[] key, int a, int b)
+    {
+        if (Contains(title, key))
+            return true;
+        var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        var h = Math.Max(1, headLen - (key.Length < Keys(_text[_syl[a].Start.._syl[b].End]).Length ? 1 : 0));
+        return title.Length >= h && title.Take(h).SequenceEqual(key.Take(h)) && key.Skip(h).All(title.Contains);
     }
 
     // ---------------------------------------------------------------- syllable helpers
