@@ -253,10 +253,10 @@ internal sealed class ExtractionRun
         var afterSyllables = contentStart < contentEnd ? SyllablesIn(contentStart, contentEnd) : 0;
 
         // "..." , ông X nói.  /  ..., bà Lan cho biết.
-        if (hasSource && !coordinated && (boundaryIsQuote || afterSyllables < 3 || (!introduced && (hit.Frame & CueFrame.Bare) == 0))
+        if (hasSource && !coordinated && (boundaryIsQuote || afterSyllables < 3)
             && (hit.Frame & (CueFrame.After | CueFrame.QuotedOnly)) != 0)
         {
-            var c = ContentBefore(srcFirst, sentStart, hit, boundaryIsQuote);
+            var c = ContentBefore(srcFirst, sentStart, hit, boundaryIsQuote, afterSyllables);
             if (c is not null)
                 return c;
         }
@@ -593,12 +593,13 @@ internal sealed class ExtractionRun
         if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
             || _lex.Marker("lead").Contains(_syl[e].Lower))
             return false;
-        for (var k = s; k <= e; k++)
+        var head = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        for (var k = s + Math.Max(1, head); k <= e; k++)
         {
             var w = _syl[k].Lower;
-            if (_lex.Marker("clause").Contains(w) && k > s)
+            if (_lex.Marker("clause").Contains(w))
                 return false;
-            if (_lex.Cues.ContainsKey(w) && !_syl[k].Upper && k > s && !_lex.Sources.ContainsKey(w))
+            if (_lex.Cues.ContainsKey(w) && !_syl[k].Upper && !_lex.Sources.ContainsKey(w))
                 return false;
         }
         for (var k = s + 1; k <= e; k++)
@@ -756,7 +757,7 @@ internal sealed class ExtractionRun
         return Math.Max(e, contentStart);
     }
 
-    private QuoteCandidate? ContentBefore(int srcFirst, int sentStart, CueHit hit, bool boundaryIsQuote)
+    private QuoteCandidate? ContentBefore(int srcFirst, int sentStart, CueHit hit, bool boundaryIsQuote, int afterSyllables)
     {
         var srcStart = _syl[srcFirst].Start;
         if (boundaryIsQuote)
@@ -779,6 +780,8 @@ internal sealed class ExtractionRun
             var type = inSentence.IsEmpty ? QuoteTypes.Direct : QuoteTypes.Mixed;
             if (type == QuoteTypes.Mixed)
             {
+                if (afterSyllables >= 3)
+                    return null;
                 // "Theo X, ... “...”, ông nói" is rare; the clause before the quotation is the content.
                 (qs, qe) = TextUnits.TrimPunctuation(_text, sentStart, q.Close + 1, keepQuotes: true);
                 if (ContainsCueBefore(sentStart, q.Open))

@@ -18,7 +18,7 @@ public static class QuoteEvaluation
         ArgumentNullException.ThrowIfNull(relative);
         var raw = File.ReadAllText(Path.Combine(textsDir, relative), Encoding.UTF8);
         var text = raw.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Normalize(NormalizationForm.FormC);
-        return new Document(relative, text);
+        return Documents.Readers.ArchiveRecordParser.CreateDocument(relative, text);
     }
 
     /// <summary>Annotates each gold document with <paramref name="annotate"/> and returns its quotes and texts by path.</summary>

@@ -169,7 +169,7 @@ internal static class TextUnits
             return !keepQuotes;
         if (opening && c == '(')
             return false;
-        if (!opening && c == ')')
+        if (!opening && c is ')' or '%')
             return false;
         return char.IsPunctuation(c) || char.IsSymbol(c);
     }
