@@ -265,6 +265,18 @@ internal sealed class ExtractionRun
             // X nói: (then the quotation in the next paragraph)
             if (hasSource && afterSyllables == 0 && NextParagraphQuotation(cueEnd) is { } q)
                 return Make(QuoteTypes.Direct, q.ContentStart, q.ContentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
+            // "<long description> chia sẻ: “...”": a quotation introduced by cue and colon is a quote even when the
+            // source phrase is not understood; the speaker is the person named last before the cue (resolved later).
+            if (!hasSource && !boundaryIsQuote && afterSyllables >= 3 && introduced && StartsWithQuote(contentStart)
+                && _text.AsSpan(cueEnd, contentStart - cueEnd).Contains(':')
+                && QuotationAt(contentStart) is { } dq && QuoteEnd(dq) >= contentEnd - 1)
+            {
+                var (qs, qe) = TextUnits.TrimPunctuation(_text, dq.ContentStart, dq.ContentEnd, keepQuotes: false);
+                var c = Make(QuoteTypes.Direct, qs, qe, QuotePattern.CueBefore, hit, -1, -1, null, false, true);
+                c.NearestBefore = cueStart;
+                c.Distance = 1;
+                return c;
+            }
             return null;
         }
         if ((hit.Frame & CueFrame.QuotedOnly) != 0 && !StartsWithQuote(contentStart))
@@ -746,7 +758,8 @@ internal sealed class ExtractionRun
         for (var k = FirstSyllableAt(contentStart) + 1; k < limit && _syl[k].Start < end; k++)
         {
             var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
-            if (gap.Contains(',') && MatchAt(k, limit, 3, _lex.Marker("cut").Contains) > 0 && !InsideQuotation(_syl[k].Start, 1))
+            if (gap.Contains(',') && MatchAt(k, limit, 3, _lex.Marker("cut").Contains) > 0 && !InsideQuotation(_syl[k].Start, 1)
+                && !_text.AsSpan(_syl[k].Start, end - _syl[k].Start).Contains(','))
             {
                 end = _syl[k - 1].End + gap.IndexOf(',');
                 break;
@@ -1079,7 +1092,11 @@ internal sealed class ExtractionRun
                 continue;
             }
             if (c.MentionStart < 0)
+            {
+                if (c.NearestBefore >= 0 && _resolver.NearestPerson(c.NearestBefore) is { } near)
+                    c.Speaker = near;
                 continue;
+            }
             var info = _resolver.Resolve(c.MentionStart, c.MentionEnd, c.Start);
             if (info is null)
             {

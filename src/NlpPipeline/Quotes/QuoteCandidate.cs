@@ -58,6 +58,8 @@ internal sealed class QuoteCandidate
     /// <summary>Sentences between this quote and the source it inherits (0 when the source is in the same sentence).</summary>
     public int Distance { get; set; }
     public bool Introduced { get; init; }
+    /// <summary>When no source phrase was understood: resolve to the person named last before this offset.</summary>
+    public int NearestBefore { get; set; } = -1;
 
     public Quote ToQuote(string text, QuoteConfidenceModel model)
     {

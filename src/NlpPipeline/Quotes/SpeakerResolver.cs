@@ -378,6 +378,25 @@ internal sealed class SpeakerResolver
         return best;
     }
 
+    /// <summary>The person named last before <paramref name="pos"/> within the same or previous sentence (about 400 characters), or null.</summary>
+    public SpeakerInfo? NearestPerson(int pos)
+    {
+        Person? last = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos < pos && p.Pos >= pos - 400 && (last is null || p.Pos > last.Pos))
+                last = p;
+        }
+        (SpeakerInfo Info, int Pos)? sp = _speakers.Count == 0 ? null : _speakers.Where(s => s.Pos < pos && s.Pos >= pos - 400 && s.Info.Kind == "PER")
+            .Select(s => ((SpeakerInfo, int)?)s).LastOrDefault();
+        if (sp is { } recent && (last is null || recent.Pos >= last.Pos))
+            return recent.Info with { Resolution = SpeakerResolution.Pronoun };
+        if (last is null)
+            return null;
+        var full = FindPerson(last.Keys) ?? last;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+    }
+
     private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos)
     {
         for (var i = _speakers.Count - 1; i >= 0; i--)

@@ -93,7 +93,8 @@ internal static class TextUnits
                 var w = i - 1;
                 while (w >= s && IsWordChar(text[w]))
                     w--;
-                if (c == '.' && i - w - 1 <= 2 && i - w - 1 >= 1 && char.IsUpper(text[w + 1]))
+                var wordLength = i - w - 1;
+                if (c == '.' && ((wordLength == 1 && char.IsUpper(text[w + 1])) || (wordLength == 2 && text.AsSpan(w + 1, 2) is "TP" or "Th")))
                     continue;
                 into.Add((s, j));
                 s = k;
