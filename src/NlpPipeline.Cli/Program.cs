@@ -17,6 +17,7 @@ public static class Program
         // (segmenter) (ner) (topic)
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
         train.Subcommands.Add(Commands.NerCommands.Train());
+        train.Subcommands.Add(Commands.QuoteCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD

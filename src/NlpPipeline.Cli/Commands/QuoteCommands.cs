@@ -43,6 +43,38 @@ public static class QuoteCommands
         return cmd;
     }
 
+    /// <summary><c>nlp train quote-confidence GOLD.jsonl TEXTS_DIR -o data/vi/quote-confidence.tsv</c>.</summary>
+    public static Command Train()
+    {
+        var args = new Argument<string[]>("gold") { Description = "Gold JSON Lines files to fit on (use dev-A only), then the folder of texts.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the weights (data/vi/quote-confidence.tsv).", Required = true };
+        var cmd = new Command("quote-confidence", "Fit the logistic confidence model of quotes on gold quotes (deterministic).");
+        cmd.Arguments.Add(args);
+        cmd.Options.Add(output);
+        cmd.SetAction(parseResult =>
+        {
+            var a = parseResult.GetValue(args) ?? [];
+            if (a.Length < 2)
+            {
+                Console.Error.WriteLine("usage: nlp train quote-confidence GOLD.jsonl [...] TEXTS_DIR -o FILE");
+                return 2;
+            }
+            var records = a[..^1].SelectMany(GoldDocument.ReadAll).ToList();
+            var stages = Stages().Where(s => s is not QuoteExtractor).ToList();
+            var (x, y) = QuoteConfidenceTrainer.Examples(records, a[^1], d => Annotate(d, stages), new QuoteExtractor());
+            var model = QuoteConfidenceTrainer.Fit(x, y);
+            var path = parseResult.GetValue(output)!;
+            File.WriteAllLines(path, new[]
+            {
+                "# Weights of the quote confidence model (logistic regression over QuoteConfidenceModel features). Own work (NlpPipeline).",
+                $"# Fitted by `nlp train quote-confidence {string.Join(' ', a[..^1].Select(Path.GetFileName))} TEXTS -o ...` on {x.Count} found quotes ({y.Sum()} right); the gold quotes are VLSP 2018 texts (research use).",
+            }.Concat(model.ToLines()));
+            Console.WriteLine($"fitted on {x.Count} quotes ({y.Sum()} right); wrote {path}");
+            return 0;
+        });
+        return cmd;
+    }
+
     private static AnnotatedDocument Annotate(Document document, IReadOnlyList<IDocumentStage> stages)
     {
         var doc = new AnnotatedDocument(document);
