@@ -1,0 +1,21 @@
+using NlpPipeline.Text;
+using NlpPipeline.Text.Sentences;
+
+namespace NlpPipeline.Pipeline;
+
+/// <summary>
+/// The one place where the stages of <c>nlp annotate</c> are listed, in running order. Each area adds its
+/// stage here with one line: words, entities, titles, quotes, topic.
+/// </summary>
+public static class DefaultStages
+{
+    public static IReadOnlyList<IDocumentStage> Create(StageOptions? options = null)
+    {
+        options ??= StageOptions.Default;
+        var stages = new List<IDocumentStage>();
+        if (options.Normalize)
+            stages.Add(UnicodeTextNormalizer.Instance);
+        stages.Add(RuleSentenceSplitter.Default);
+        return stages;
+    }
+}
