@@ -19,6 +19,7 @@ public static class SegmenterCommands
         var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => new SegmenterTrainingOptions().Seed };
         var noVlsp2016 = new Option<bool>("--no-vlsp2016") { Description = "Leave out the VLSP 2016 NER word column." };
         var noUd = new Option<bool>("--no-ud") { Description = "Leave out UD Vietnamese-VTB." };
+        var viet74k = new Option<string?>("--viet74k") { Description = "Viet74K word list (GPL): two-syllable entries as weight-only training examples; never stored as a list." };
         var command = new Command("segmenter", "Train the perceptron word segmenter; reports dev-split word P/R/F1 (VLSP 2013 held-out blocks).");
         command.Options.Add(corpora);
         command.Options.Add(output);
@@ -27,6 +28,7 @@ public static class SegmenterCommands
         command.Options.Add(seed);
         command.Options.Add(noVlsp2016);
         command.Options.Add(noUd);
+        command.Options.Add(viet74k);
         command.SetAction(parseResult =>
         {
             var options = new SegmenterTrainingOptions
@@ -36,6 +38,7 @@ public static class SegmenterCommands
                 Seed = parseResult.GetValue(seed),
                 IncludeVlsp2016 = !parseResult.GetValue(noVlsp2016),
                 IncludeUd = !parseResult.GetValue(noUd),
+                Viet74KPath = parseResult.GetValue(viet74k),
             };
             var directory = parseResult.GetValue(corpora) ?? SharedData.Corpora
                 ?? throw new DirectoryNotFoundException("No corpora folder: pass --corpora or set NLP_SHARED.");
@@ -44,7 +47,7 @@ public static class SegmenterCommands
             Console.Error.WriteLine(data.Summary);
             var description = string.Create(CultureInfo.InvariantCulture,
                 $"perceptron word segmenter; {data.Summary}; epochs {options.Epochs}, bits {options.Bits}, seed {options.Seed}, folds {options.Folds}");
-            var model = new PerceptronSegmenterTrainer(options).Train(data.Train, data.Dev, Console.Error.WriteLine, description);
+            var model = new PerceptronSegmenterTrainer(options).Train(data.Train, data.Dev, Console.Error.WriteLine, description, data.Supplementary);
             var path = parseResult.GetValue(output)!;
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir)
                 Directory.CreateDirectory(dir);

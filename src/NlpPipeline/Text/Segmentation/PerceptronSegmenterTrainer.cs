@@ -17,6 +17,11 @@ public sealed record SegmenterTrainingOptions
     public bool AugmentBare { get; init; } = true;
     /// <summary>Add upper-cased copies of training sentences.</summary>
     public bool AugmentUpper { get; init; } = true;
+    /// <summary>
+    /// Path of the Viet74K word list (GPL): its two-syllable lower-case entries become one-word training examples
+    /// that shape the hashed weights only; the list itself never enters the model's vocabulary or dictionary.
+    /// </summary>
+    public string? Viet74KPath { get; init; }
     /// <summary>Include UD Vietnamese-VTB train and dev.</summary>
     public bool IncludeUd { get; init; } = true;
 }
@@ -24,6 +29,9 @@ public sealed record SegmenterTrainingOptions
 /// <summary>The training and dev sentences assembled from the shared corpora.</summary>
 public sealed record SegmenterTrainingData(IReadOnlyList<GoldSentence> Train, IReadOnlyList<GoldSentence> Dev, string Summary)
 {
+    /// <summary>Training-only examples (Viet74K entries) kept out of the vocabulary.</summary>
+    public IReadOnlyList<GoldSentence> Supplementary { get; init; } = [];
+
     private const int ShingleSize = 8;
 
     /// <summary>
@@ -76,7 +84,18 @@ public sealed record SegmenterTrainingData(IReadOnlyList<GoldSentence> Train, IR
         }
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"train: VLSP 2013 {vlsp2013.Count - dev.Count} + VLSP 2016 {added2016} + UD-VTB {addedUd} sentences ({dropped} dropped for dev overlap); dev: VLSP 2013 blocks {dev.Count} sentences");
-        return new SegmenterTrainingData(train, dev, summary);
+        var supplementary = new List<GoldSentence>();
+        if (options.Viet74KPath is { } viet74k)
+        {
+            foreach (var line in File.ReadLines(viet74k).Select(l => l.Trim().Normalize(System.Text.NormalizationForm.FormC)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                var parts = line.Split(' ');
+                if (parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(char.IsLower)))
+                    supplementary.Add(GoldSentence.FromWords([parts]));
+            }
+            summary += string.Create(CultureInfo.InvariantCulture, $"; Viet74K two-syllable entries as weight-only examples: {supplementary.Count}");
+        }
+        return new SegmenterTrainingData(train, dev, summary) { Supplementary = supplementary };
     }
 
     private static IEnumerable<string> Shingles(string text)
@@ -95,12 +114,13 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
 {
     private readonly SegmenterTrainingOptions _options = options ?? throw new ArgumentNullException(nameof(options));
 
-    /// <summary>Trains on <paramref name="train"/>; after each epoch, scores <paramref name="dev"/> (if any) through <paramref name="log"/>.</summary>
-    public SegmenterModel Train(IReadOnlyList<GoldSentence> train, IReadOnlyList<GoldSentence>? dev, Action<string>? log, string description)
+    /// <summary>Trains on <paramref name="train"/> (and <paramref name="supplementary"/>, kept out of the vocabulary); after each epoch, scores <paramref name="dev"/> (if any) through <paramref name="log"/>.</summary>
+    public SegmenterModel Train(IReadOnlyList<GoldSentence> train, IReadOnlyList<GoldSentence>? dev, Action<string>? log, string description,
+        IReadOnlyList<GoldSentence>? supplementary = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         var original = train.Count;
-        train = [.. train, .. Augment(train)];
+        train = [.. train, .. Augment(train), .. supplementary ?? []];
         var bits = _options.Bits;
         var folds = _options.Folds;
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 using NlpPipeline.Resources;
 
@@ -7,7 +8,7 @@ namespace NlpPipeline.Text.Segmentation;
 /// <summary>
 /// A trained word-segmentation model: hashed feature weights (2^<see cref="Bits"/> floats) and the word vocabulary
 /// mined from the training corpora (ids 1..N, 0 = unknown), which also serves as the dictionary feature.
-/// Stored Brotli-compressed with only the non-zero weights. Immutable; thread-safe.
+/// Stored gzip-compressed (fast to inflate) with only the non-zero weights. Immutable; thread-safe.
 /// </summary>
 public sealed class SegmenterModel
 {
@@ -15,7 +16,7 @@ public sealed class SegmenterModel
     public const string DefaultResource = "models/segmenter-vi.bin";
 
     private const uint Magic = 0x47455356; // "VSEG"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly Lazy<SegmenterModel> DefaultModel = new(() =>
     {
@@ -52,8 +53,8 @@ public sealed class SegmenterModel
     /// <summary>Reads a model written by <see cref="Save"/>; throws <see cref="InvalidDataException"/> on a foreign file.</summary>
     public static SegmenterModel Load(Stream stream)
     {
-        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16), Encoding.UTF8);
+        using var compressed = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(compressed, 1 << 16), Encoding.UTF8);
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
             throw new InvalidDataException("Not a segmenter model of this version.");
         var description = reader.ReadString();
@@ -64,11 +65,25 @@ public sealed class SegmenterModel
             vocabulary[i] = reader.ReadString();
         var weights = new float[1 << bits];
         var nonZero = reader.ReadInt32();
-        var index = 0;
+        var deltas = reader.ReadBytes(reader.ReadInt32());
+        var values = reader.ReadBytes(nonZero * 2);
+        if (values.Length != nonZero * 2)
+            throw new InvalidDataException("Truncated segmenter model.");
+        var halves = MemoryMarshal.Cast<byte, Half>(values);
+        int index = 0, position = 0;
         for (var i = 0; i < nonZero; i++)
         {
-            index += reader.Read7BitEncodedInt();
-            weights[index] = (float)reader.ReadHalf();
+            int delta = 0, shift = 0;
+            byte b;
+            do
+            {
+                b = deltas[position++];
+                delta |= (b & 0x7F) << shift;
+                shift += 7;
+            }
+            while (b >= 0x80);
+            index += delta;
+            weights[index] = (float)halves[i];
         }
         return new SegmenterModel(bits, weights, vocabulary, description);
     }
@@ -82,8 +97,8 @@ public sealed class SegmenterModel
     /// <summary>Writes the model; the same model always gives the same bytes.</summary>
     public void Save(Stream stream)
     {
-        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(brotli, Encoding.UTF8);
+        using var compressed = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(compressed, Encoding.UTF8);
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(Description);
@@ -98,16 +113,25 @@ public sealed class SegmenterModel
                 nonZero++;
         }
         writer.Write(nonZero);
-        var previous = 0;
-        for (var i = 0; i < Weights.Length; i++)
+        var deltas = new MemoryStream();
+        var values = new MemoryStream();
+        using (var deltaWriter = new BinaryWriter(deltas, Encoding.UTF8, leaveOpen: true))
+        using (var valueWriter = new BinaryWriter(values, Encoding.UTF8, leaveOpen: true))
         {
-            var h = (Half)Weights[i];
-            if (h == Half.Zero)
-                continue;
-            writer.Write7BitEncodedInt(i - previous);
-            writer.Write(h);
-            previous = i;
+            var previous = 0;
+            for (var i = 0; i < Weights.Length; i++)
+            {
+                var h = (Half)Weights[i];
+                if (h == Half.Zero)
+                    continue;
+                deltaWriter.Write7BitEncodedInt(i - previous);
+                valueWriter.Write(h);
+                previous = i;
+            }
         }
+        writer.Write((int)deltas.Length);
+        writer.Write(deltas.GetBuffer(), 0, (int)deltas.Length);
+        writer.Write(values.GetBuffer(), 0, (int)values.Length);
     }
 
     public void Save(string path)
