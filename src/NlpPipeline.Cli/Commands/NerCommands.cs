@@ -16,22 +16,35 @@ public static class NerCommands
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => PerceptronEntityRecognizer.DefaultModelPath };
         var epochs = new Option<int>("--epochs") { Description = "Perceptron epochs.", DefaultValueFactory = _ => new PerceptronEntityTrainerOptions().Epochs };
         var bits = new Option<int>("--bits") { Description = "Feature hash buckets are 2^bits.", DefaultValueFactory = _ => new PerceptronEntityTrainerOptions().Bits };
+        var vntc = new Option<string?>("--vntc") { Description = "Unlabelled VNTC archive for syllable clusters (default: the shared corpora's)." };
+        var clusterCount = new Option<int>("--clusters") { Description = "Number of syllable clusters; 0 for none.", DefaultValueFactory = _ => new SyllableClustererOptions().Clusters };
+        var sources = new Option<string>("--sources") { Description = "Training corpora, comma-separated: vlsp2016, vlsp2018.", DefaultValueFactory = _ => "vlsp2016,vlsp2018" };
         var cmd = new Command("ner", "Train the entity recognizer (PER/ORG/LOC/MISC) on VLSP 2016 (minus its dev documents) and VLSP 2018 train.");
         cmd.Options.Add(corpora);
         cmd.Options.Add(lexicons);
         cmd.Options.Add(output);
         cmd.Options.Add(epochs);
         cmd.Options.Add(bits);
+        cmd.Options.Add(sources);
+        cmd.Options.Add(vntc);
+        cmd.Options.Add(clusterCount);
         cmd.SetAction(parse =>
         {
             var corporaDir = parse.GetValue(corpora) ?? SharedData.Corpora
                 ?? throw new DirectoryNotFoundException("No corpora folder: pass --corpora or set NLP_SHARED.");
             var lexiconsDir = parse.GetValue(lexicons) ?? SharedData.Lexicons;
             var watch = Stopwatch.StartNew();
-            var train = NerTrainingData.LoadTrain(corporaDir);
+            var train = NerTrainingData.LoadTrain(corporaDir, parse.GetValue(sources)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             Console.Error.WriteLine($"{train.Count} training documents");
             var trainer = new PerceptronEntityTrainer(new PerceptronEntityTrainerOptions { Epochs = parse.GetValue(epochs), Bits = parse.GetValue(bits) });
-            var model = trainer.Train(train, lexiconsDir, line => Console.Error.WriteLine(line));
+            Dictionary<ulong, int>? clusters = null;
+            if (parse.GetValue(clusterCount) > 0)
+            {
+                var archive = parse.GetValue(vntc) ?? Path.Combine(corporaDir, "vntc", "VNTC_10Topics_Train_Full.utf16.tar.gz");
+                var clusterer = new SyllableClusterer(new SyllableClustererOptions { Clusters = parse.GetValue(clusterCount) });
+                clusters = clusterer.Cluster(SyllableClusterer.ReadVntc(archive), line => Console.Error.WriteLine(line));
+            }
+            var model = trainer.Train(train, lexiconsDir, clusters, line => Console.Error.WriteLine(line));
             var path = parse.GetValue(output)!;
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir)
                 Directory.CreateDirectory(dir);
@@ -53,10 +66,12 @@ public static class NerCommands
         var gold = new Argument<string>("gold") { Description = "VLSP 2016 column file/folder or VLSP 2018 .muc file/folder." };
         var model = new Option<string?>("--model") { Description = "Model file (default: the embedded model)." };
         var dev = new Option<bool>("--dev") { Description = "Score only the held-out VLSP 2016 dev documents of GOLD." };
+        var errors = new Option<bool>("--errors") { Description = "Also list each missed (-) and spurious (+) entity with its document." };
         var cmd = new Command("ner", "Score the entity recognizer end to end from raw text: precision, recall, F1 per type and micro.");
         cmd.Arguments.Add(gold);
         cmd.Options.Add(model);
         cmd.Options.Add(dev);
+        cmd.Options.Add(errors);
         cmd.SetAction(parse =>
         {
             var path = parse.GetValue(gold)!;
@@ -65,10 +80,30 @@ public static class NerCommands
                 : PerceptronEntityRecognizer.Default;
             var docs = NerCorpus.Load(path, parse.GetValue(dev) ? NerCorpus.IsVlsp2016Dev : null);
             var scorer = NerTrainingData.Evaluate(recognizer, docs);
+            if (parse.GetValue(errors))
+            {
+                foreach (var doc in docs)
+                {
+                    var predicted = recognizer.Recognize(doc.Text);
+                    var goldSet = doc.Entities.Select(e => (e.Type, e.Start, e.End)).ToHashSet();
+                    var predSet = predicted.Select(e => (e.Type, e.Start, e.End)).ToHashSet();
+                    foreach (var e in doc.Entities.Where(e => !predSet.Contains((e.Type, e.Start, e.End))))
+                        Console.WriteLine($"- {doc.Id}\t{e.Type}\t{e.Text}\t{Context(doc.Text, e.Start, e.End)}");
+                    foreach (var e in predicted.Where(e => !goldSet.Contains((e.Type, e.Start, e.End))))
+                        Console.WriteLine($"+ {doc.Id}\t{e.Type}\t{e.Text}\t{Context(doc.Text, e.Start, e.End)}");
+                }
+            }
             Console.WriteLine($"{docs.Count} documents");
             Console.WriteLine(scorer.Report());
             return 0;
         });
         return cmd;
+    }
+
+    private static string Context(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 30);
+        var to = Math.Min(text.Length, end + 30);
+        return (text[from..start] + "[" + text[start..end] + "]" + text[end..to]).Replace('\n', ' ');
     }
 }

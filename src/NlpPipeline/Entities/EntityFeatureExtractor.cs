@@ -5,12 +5,13 @@ namespace NlpPipeline.Entities;
 /// <summary>
 /// Turns one line of text into syllable tokens and, for each, <see cref="FeatureCount"/> hashed feature
 /// buckets: syllables and syllable n-grams in a ±2 window (lower-case and diacritic-free forms), case
-/// shape, runs of capitalised syllables with the words around them, and gazetteer matches. Reuses the
+/// shape, runs of capitalised syllables with the words around them, gazetteer matches, and what the
+/// document says elsewhere about the same capitalised syllable (<see cref="CollectDocument"/>). Reuses the
 /// caller's <see cref="EntityScratch"/>: no allocation per token once the buffers have grown.
 /// </summary>
 internal sealed class EntityFeatureExtractor
 {
-    public const int FeatureCount = 33;
+    public const int FeatureCount = 39;
 
     private const byte CapLower = 0, CapTitle = 1, CapAll = 2, CapMixed = 3, CapLetter = 4, CapNumber = 5, CapPunct = 6, CapOther = 7;
     private static readonly ulong BoundaryLow = FeatureHash.Exact("<S>");
@@ -27,8 +28,60 @@ internal sealed class EntityFeatureExtractor
         _shift = 64 - bits;
     }
 
-    /// <summary>Tokenises <c>text[from..to)</c> and fills the scratch token and feature arrays; returns the token count.</summary>
+    /// <summary>
+    /// First pass over a whole document: for each capitalised syllable, the word before its first run, the
+    /// longest run it occurs in and its position there, and how often it occurs. Fills <c>s.Document</c>.
+    /// </summary>
+    public void CollectDocument(string text, EntityScratch s)
+    {
+        var doc = s.Document;
+        doc.Clear();
+        const int P = EntityScratch.Pad;
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = text.Length;
+            var n = lineEnd > lineStart ? Prepare(text, lineStart, lineEnd, s, light: true) : 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (s.RunPos[i] == 0)
+                    continue;
+                var key = s.Low[P + i];
+                ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(doc, key, out var exists);
+                if (!exists)
+                {
+                    entry.FirstPre = s.PreRun[i];
+                    entry.FirstPre2 = s.PreRun2[i];
+                    entry.MaxLen = s.RunLen[i];
+                    entry.MaxPos = s.RunPos[i];
+                }
+                else if (s.RunLen[i] > entry.MaxLen)
+                {
+                    entry.MaxLen = s.RunLen[i];
+                    entry.MaxPos = s.RunPos[i];
+                }
+                entry.Count++;
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    /// <summary>
+    /// Tokenises <c>text[from..to)</c> and fills the scratch token and feature arrays; returns the token count.
+    /// Document features come from the last <see cref="CollectDocument"/> on the same scratch.
+    /// </summary>
     public int Extract(string text, int from, int to, EntityScratch s)
+    {
+        var n = Prepare(text, from, to, s, light: false);
+        if (n == 0)
+            return 0;
+        Emit(n, s);
+        return n;
+    }
+
+    private int Prepare(string text, int from, int to, EntityScratch s, bool light)
     {
         var n = SyllableTokenizer.Tokenize(text, from, to, ref s.Starts, ref s.Ends);
         if (n == 0)
@@ -41,10 +94,14 @@ internal sealed class EntityFeatureExtractor
         {
             var span = text.AsSpan(s.Starts[i], s.Ends[i] - s.Starts[i]);
             low[P + i] = FeatureHash.LowerCase(span);
+            cap[P + i] = CapClass(span);
+            if (light)
+                continue;
             s.Raw[i] = FeatureHash.Exact(span);
             s.Shape[P + i] = FeatureHash.Shape(span);
             s.BaseForm[i] = FeatureHash.BaseForm(span);
-            cap[P + i] = CapClass(span);
+            s.Prefix[i] = span.Length > 3 ? FeatureHash.LowerCase(span[..3]) : 0;
+            s.Suffix[i] = span.Length > 3 ? FeatureHash.LowerCase(span[^3..]) : 0;
             s.Gaz[P + i] = 0;
             s.Cluster[P + i] = _clusters.Count == 0 ? 0 : (ulong)_clusters.GetValueOrDefault(low[P + i], -1) + 7;
         }
@@ -58,8 +115,18 @@ internal sealed class EntityFeatureExtractor
             s.Cluster[P - k] = 1;
             s.Cluster[P + n - 1 + k] = 2;
         }
-        MatchGazetteer(n, s);
+        if (!light)
+            MatchGazetteer(n, s);
         ComputeRuns(text, n, s);
+        return n;
+    }
+
+    private void Emit(int n, EntityScratch s)
+    {
+        const int P = EntityScratch.Pad;
+        var low = s.Low;
+        var cap = s.Cap;
+        var doc = s.Document;
         var shift = _shift;
         var feats = s.Feats;
         for (var i = 0; i < n; i++)
@@ -103,8 +170,16 @@ internal sealed class EntityFeatureExtractor
             feats[f + 30] = B(shift, 30, s.Cluster[j], c0);
             feats[f + 31] = B(shift, 31, s.Cluster[j - 1], s.Cluster[j]);
             feats[f + 32] = B(shift, 32, s.Cluster[j], s.Cluster[j + 1]);
+            DocumentEntry d = default;
+            if (rp != 0)
+                doc.TryGetValue(l0, out d);
+            feats[f + 33] = B(shift, 33, d.FirstPre, rp);
+            feats[f + 34] = B(shift, 34, d.MaxLen | ((ulong)d.MaxPos << 4), rl | (rp << 4));
+            feats[f + 35] = B(shift, 35, (ulong)Math.Min(d.Count, 4), c0);
+            feats[f + 36] = B(shift, 36, s.Prefix[i], c0);
+            feats[f + 37] = B(shift, 37, s.Suffix[i], c0);
+            feats[f + 38] = B(shift, 38, d.FirstPre2, d.FirstPre, rp);
         }
-        return n;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -217,17 +292,30 @@ internal sealed class EntityFeatureExtractor
     }
 }
 
+/// <summary>What a document says about one capitalised syllable (see <see cref="EntityFeatureExtractor.CollectDocument"/>).</summary>
+internal struct DocumentEntry
+{
+    public ulong FirstPre;
+    public ulong FirstPre2;
+    public byte MaxLen;
+    public byte MaxPos;
+    public int Count;
+}
+
 /// <summary>Per-thread working buffers of the tagger, grown on demand and reused for every line.</summary>
 internal sealed class EntityScratch
 {
     public const int Pad = 2;
 
+    public readonly Dictionary<ulong, DocumentEntry> Document = [];
     public int[] Starts = new int[64];
     public int[] Ends = new int[64];
     public ulong[] Low = [];
     public ulong[] Raw = [];
     public ulong[] Shape = [];
     public ulong[] BaseForm = [];
+    public ulong[] Prefix = [];
+    public ulong[] Suffix = [];
     public ulong[] Cluster = [];
     public byte[] Cap = [];
     public int[] Gaz = [];
@@ -255,6 +343,8 @@ internal sealed class EntityScratch
         Gaz = new int[size + 2 * Pad];
         Raw = new ulong[size];
         BaseForm = new ulong[size];
+        Prefix = new ulong[size];
+        Suffix = new ulong[size];
         RunPos = new byte[size];
         RunLen = new byte[size];
         PreRun = new ulong[size];

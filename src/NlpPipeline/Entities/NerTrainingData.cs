@@ -13,9 +13,20 @@ public static class NerTrainingData
 
     public static string Vlsp2018(string corpora, string split) => Path.Combine(corpora, "vlsp2018-ner", split);
 
-    /// <summary>Training documents: VLSP 2016 without its dev documents, then VLSP 2018 train, in ordinal path order.</summary>
-    public static IReadOnlyList<NerCorpusDocument> LoadTrain(string corpora) =>
-        [.. NerCorpus.Load(Vlsp2016(corpora), f => !NerCorpus.IsVlsp2016Dev(f)), .. NerCorpus.Load(Vlsp2018(corpora, "train"))];
+    /// <summary>
+    /// Training documents of the named <paramref name="sources"/> (<c>vlsp2016</c>: without its dev documents;
+    /// <c>vlsp2018</c>: its train folder), in that order, each in ordinal path order.
+    /// </summary>
+    public static IReadOnlyList<NerCorpusDocument> LoadTrain(string corpora, IReadOnlyCollection<string>? sources = null)
+    {
+        sources ??= ["vlsp2016", "vlsp2018"];
+        var docs = new List<NerCorpusDocument>();
+        if (sources.Contains("vlsp2016"))
+            docs.AddRange(NerCorpus.Load(Vlsp2016(corpora), f => !NerCorpus.IsVlsp2016Dev(f)));
+        if (sources.Contains("vlsp2018"))
+            docs.AddRange(NerCorpus.Load(Vlsp2018(corpora, "train")));
+        return docs;
+    }
 
     public static IReadOnlyList<NerCorpusDocument> LoadDev2016(string corpora) =>
         NerCorpus.Load(Vlsp2016(corpora), NerCorpus.IsVlsp2016Dev);

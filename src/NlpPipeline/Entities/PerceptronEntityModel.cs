@@ -7,17 +7,18 @@ namespace NlpPipeline.Entities;
 /// <summary>
 /// The trained weights of <see cref="PerceptronEntityRecognizer"/>: hashed emission weights
 /// (buckets × BIO labels, flat), label transitions, and the gazetteer and syllable clusters built at
-/// training time. Immutable once built; saved as a gzip-compressed binary with half-precision weights.
+/// training time. Immutable once built; saved as a gzip-compressed binary with 16-bit fixed-point emission weights (half the memory of floats, so
+/// more of the table stays in cache when tagging).
 /// </summary>
 public sealed class PerceptronEntityModel
 {
     private const string Magic = "NLP-NER-PERCEPTRON";
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Entity types in label order: label 0 is O, then B-type, I-type for each.</summary>
     public static readonly IReadOnlyList<string> Types = [EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Miscellaneous];
 
-    internal PerceptronEntityModel(int bits, float[] weights, float[] transitions, Gazetteer gazetteer, IReadOnlyDictionary<ulong, int> clusters)
+    internal PerceptronEntityModel(int bits, short[] weights, float[] transitions, Gazetteer gazetteer, IReadOnlyDictionary<ulong, int> clusters)
     {
         Bits = bits;
         Weights = weights;
@@ -31,8 +32,8 @@ public sealed class PerceptronEntityModel
 
     internal int Bits { get; }
 
-    /// <summary>Emission weights, index <c>bucket * LabelCount + label</c>.</summary>
-    internal float[] Weights { get; }
+    /// <summary>Emission weights (fixed point, same unit as the transitions), index <c>bucket * LabelCount + label</c>.</summary>
+    internal short[] Weights { get; }
 
     /// <summary>Transition weights, index <c>previous * LabelCount + label</c>; row <c>LabelCount</c> is the start.</summary>
     internal float[] Transitions { get; }
@@ -76,6 +77,44 @@ public sealed class PerceptronEntityModel
         for (var t = 0; t < n; t++)
         {
             float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+            var fb = t * F;
+            for (var k = 0; k < F; k++)
+            {
+                var w = feats[fb + k] * L;
+                s0 += weights[w];
+                s1 += weights[w + 1];
+                s2 += weights[w + 2];
+                s3 += weights[w + 3];
+                s4 += weights[w + 4];
+                s5 += weights[w + 5];
+                s6 += weights[w + 6];
+                s7 += weights[w + 7];
+                s8 += weights[w + 8];
+            }
+            var o = t * L;
+            scores[o] = s0;
+            scores[o + 1] = s1;
+            scores[o + 2] = s2;
+            scores[o + 3] = s3;
+            scores[o + 4] = s4;
+            scores[o + 5] = s5;
+            scores[o + 6] = s6;
+            scores[o + 7] = s7;
+            scores[o + 8] = s8;
+        }
+    }
+
+    /// <summary>As <see cref="Score(float[], EntityScratch, int)"/> for the fixed-point weights of a trained model.</summary>
+    internal static void Score(short[] weights, EntityScratch s, int n)
+    {
+        const int L = 9;
+        const int F = EntityFeatureExtractor.FeatureCount;
+        s.EnsureLabels(n, L);
+        var scores = s.Scores;
+        var feats = s.Feats;
+        for (var t = 0; t < n; t++)
+        {
+            int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
             var fb = t * F;
             for (var k = 0; k < F; k++)
             {
@@ -157,7 +196,7 @@ public sealed class PerceptronEntityModel
         using var buffered = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(buffered, Encoding.UTF8);
         if (r.ReadString() != Magic || r.ReadInt32() != Version)
-            throw new InvalidDataException("Not an NER perceptron model (version 1).");
+            throw new InvalidDataException("Not an NER perceptron model (version 2).");
         var bits = r.ReadInt32();
         var labels = r.ReadInt32();
         if (labels != LabelCount || bits is < 10 or > 26)
@@ -174,7 +213,7 @@ public sealed class PerceptronEntityModel
         var clusters = new Dictionary<ulong, int>(clusterCount);
         for (var i = 0; i < clusterCount; i++)
             clusters[r.ReadUInt64()] = r.ReadInt32();
-        var weights = new float[(1 << bits) * LabelCount];
+        var weights = new short[(1 << bits) * LabelCount];
         var rows = r.ReadInt32();
         var bucket = -1;
         for (var i = 0; i < rows; i++)
@@ -182,7 +221,7 @@ public sealed class PerceptronEntityModel
             bucket += (int)r.Read7BitEncodedInt64();
             var o = bucket * LabelCount;
             for (var l = 0; l < LabelCount; l++)
-                weights[o + l] = (float)BitConverter.UInt16BitsToHalf(r.ReadUInt16());
+                weights[o + l] = r.ReadInt16();
         }
         return new PerceptronEntityModel(bits, weights, transitions, new Gazetteer(gaz, gazMax), clusters);
     }
@@ -233,7 +272,7 @@ public sealed class PerceptronEntityModel
             w.Write7BitEncodedInt64(b - last);
             last = b;
             for (var l = 0; l < LabelCount; l++)
-                w.Write(BitConverter.HalfToUInt16Bits((Half)Weights[b * LabelCount + l]));
+                w.Write(Weights[b * LabelCount + l]);
         }
     }
 
@@ -247,7 +286,7 @@ public sealed class PerceptronEntityModel
     {
         for (var l = 0; l < LabelCount; l++)
         {
-            if ((Half)Weights[bucket * LabelCount + l] != Half.Zero)
+            if (Weights[bucket * LabelCount + l] != 0)
                 return true;
         }
         return false;

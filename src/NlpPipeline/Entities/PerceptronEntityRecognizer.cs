@@ -28,6 +28,8 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
 
     public PerceptronEntityRecognizer(PerceptronEntityModel model) => _model = model;
 
+    internal PerceptronEntityModel Model => _model;
+
     /// <summary>The recognizer with the embedded model, loaded once on first use.</summary>
     public static PerceptronEntityRecognizer Default => LazyDefault.Value;
 
@@ -53,6 +55,7 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
         ArgumentNullException.ThrowIfNull(text);
         var result = ImmutableArray.CreateBuilder<Entity>();
         var s = t_scratch ??= new EntityScratch();
+        _model.Features.CollectDocument(text, s);
         var lineStart = 0;
         while (lineStart < text.Length)
         {

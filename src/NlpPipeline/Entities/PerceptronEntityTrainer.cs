@@ -5,7 +5,7 @@ public sealed record PerceptronEntityTrainerOptions
 {
     /// <summary>Hash buckets are 2^Bits.</summary>
     public int Bits { get; init; } = 20;
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 10;
     public int Seed { get; init; } = 2016;
 }
 
@@ -24,10 +24,12 @@ public sealed class PerceptronEntityTrainer
 
     /// <summary>
     /// Trains on <paramref name="documents"/> with the gazetteer built from <paramref name="lexicons"/>
-    /// (null: none); <paramref name="log"/> receives one line per epoch.
+    /// (null: none) and the syllable clusters <paramref name="clusters"/> (<see cref="SyllableClusterer"/>; null:
+    /// none); <paramref name="log"/> receives one line per epoch.
     /// </summary>
-    public PerceptronEntityModel Train(IReadOnlyList<NerCorpusDocument> documents, string? lexicons, Action<string>? log = null) =>
-        Train(documents, lexicons is null ? Gazetteer.Empty : NerTrainingData.BuildGazetteer(lexicons), new Dictionary<ulong, int>(), log);
+    public PerceptronEntityModel Train(
+        IReadOnlyList<NerCorpusDocument> documents, string? lexicons, IReadOnlyDictionary<ulong, int>? clusters = null, Action<string>? log = null) =>
+        Train(documents, lexicons is null ? Gazetteer.Empty : NerTrainingData.BuildGazetteer(lexicons), clusters ?? new Dictionary<ulong, int>(), log);
 
     internal PerceptronEntityModel Train(
         IReadOnlyList<NerCorpusDocument> documents,
@@ -95,27 +97,22 @@ public sealed class PerceptronEntityTrainer
             log?.Invoke($"epoch {epoch}: {errors} syllable errors");
         }
 
-        var avg = new float[size];
+        var avg = new double[size];
         var max = 1e-9;
         for (var i = 0; i < size; i++)
         {
-            var v = w[i] - u[i] / c;
-            avg[i] = (float)v;
-            max = Math.Max(max, Math.Abs(v));
+            avg[i] = w[i] - u[i] / c;
+            max = Math.Max(max, Math.Abs(avg[i]));
         }
+        // Fixed point: the largest emission weight becomes 32767; transitions keep floats in the same unit.
+        var scale = 32767 / max;
+        var quantized = new short[size];
+        for (var i = 0; i < size; i++)
+            quantized[i] = (short)Math.Round(avg[i] * scale);
         var tavg = new float[tw.Length];
         for (var i = 0; i < tw.Length; i++)
-        {
-            tavg[i] = (float)(tw[i] - tu[i] / c);
-            max = Math.Max(max, Math.Abs(tavg[i]));
-        }
-        // Scale so that weights sit well inside half precision's range; decoding is scale-invariant.
-        var scale = (float)(1024 / max);
-        for (var i = 0; i < size; i++)
-            avg[i] = (float)(Half)(avg[i] * scale);
-        for (var i = 0; i < tavg.Length; i++)
-            tavg[i] *= scale;
-        return new PerceptronEntityModel(bits, avg, tavg, gazetteer, clusters);
+            tavg[i] = (float)((tw[i] - tu[i] / c) * scale);
+        return new PerceptronEntityModel(bits, quantized, tavg, gazetteer, clusters);
     }
 
     private static (List<int> Feats, List<byte> Gold, List<int> Offsets) BuildSequences(
@@ -129,6 +126,7 @@ public sealed class PerceptronEntityTrainer
         {
             var text = doc.Text;
             var entities = doc.Entities;
+            extractor.CollectDocument(text, s);
             var lineStart = 0;
             while (lineStart < text.Length)
             {
