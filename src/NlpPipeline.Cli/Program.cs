@@ -18,6 +18,7 @@ public static class Program
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
         train.Subcommands.Add(Commands.NerCommands.Train());
         train.Subcommands.Add(Commands.QuoteCommands.Train());
+        train.Subcommands.Add(Commands.TitlesCommands.Train());
         root.Subcommands.Add(train);
 
         // nlp eval <task> GOLD
@@ -26,6 +27,7 @@ public static class Program
         eval.Subcommands.Add(Commands.QuoteCommands.Eval());
         eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
         eval.Subcommands.Add(Commands.NerCommands.Eval());
+        eval.Subcommands.Add(Commands.TitlesCommands.Eval());
         root.Subcommands.Add(eval);
 
         // annotate, index, query, people, person, export
