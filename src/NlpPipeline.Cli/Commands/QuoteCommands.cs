@@ -11,7 +11,7 @@ public static class QuoteCommands
     /// <summary>The stages run before scoring: the default pipeline.</summary>
     internal static IReadOnlyList<IDocumentStage> Stages() => Environment.GetEnvironmentVariable("NLP_QUOTES_TEXT_ONLY") == "1"
         ? [new QuoteExtractor()]
-        : [new NlpPipeline.Text.Segmentation.PerceptronWordSegmenter(), NlpPipeline.Entities.PerceptronEntityRecognizer.Default, new QuoteExtractor()];
+        : QuotePipeline.Stages();
 
     public static Command Eval()
     {

@@ -16,6 +16,8 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
+        // quotes: after words, entities and titles (it uses tokens, entity refs and title links when present)
+        stages.Add(new Quotes.QuoteExtractor());
         return stages;
     }
 }

@@ -1,18 +1,15 @@
 using NlpPipeline.Documents;
 using NlpPipeline.Documents.Readers;
-using NlpPipeline.Entities;
 using NlpPipeline.Pipeline;
 using NlpPipeline.Quotes;
 using NlpPipeline.Resources;
-using NlpPipeline.Text.Segmentation;
 
 namespace NlpPipeline.Tests.Quotes;
 
 /// <summary>The quote stage over the full pipeline on the shared dev quotes and the seed article (deterministic).</summary>
 public class QuoteDevSetTests
 {
-    private static readonly IReadOnlyList<IDocumentStage> Stages =
-        [new PerceptronWordSegmenter(), PerceptronEntityRecognizer.Default, new QuoteExtractor()];
+    private static readonly IReadOnlyList<IDocumentStage> Stages = QuotePipeline.Stages();
 
     private static AnnotatedDocument Annotate(Document d)
     {
