@@ -48,8 +48,12 @@ internal sealed class SpeakerResolver
         {
             if (e.Type != EntityTypes.Person)
                 continue;
+            // A mis-tagged phrase ("Việc Triều Tiên") starts with a word written in lower case elsewhere.
+            var first = e.Text.Split(' ')[0].ToLowerInvariant();
+            if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
+                continue;
             var title = _entities.FirstOrDefault(t => t.Type == EntityTypes.Title && t.PersonRef is not null && t.PersonRef == e.Ref)?.Text;
-            AddPerson(e.Text, e.Start, GenderBefore(e.Start), title, e.Ref);
+            AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
         // Names after an honorific or a title: "ông Jeffrey Eberhardt", "Thứ trưởng Ngoại giao Nga Oleg Syromolotov".
         for (var i = 0; i < _syl.Length; i++)
@@ -202,7 +206,7 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)
-            return PersonSpeaker(per.Text, per.Start, per.Ref, head?.Gender ?? '\0', mention);
+            return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.OrgHead })
@@ -270,6 +274,26 @@ internal sealed class SpeakerResolver
     }
 
     private static string LowerKey(string s) => QuoteLexicon.Key(s);
+
+    /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
+    private string StripNamePrefixes(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = 0;
+        while (start < words.Length - 1)
+        {
+            var best = 0;
+            for (var n = 1; n <= _lex.MaxNamePrefixLength && start + n < words.Length; n++)
+            {
+                if (_lex.NamePrefixes.Contains(QuoteLexicon.Key(string.Join(' ', words, start, n))))
+                    best = n;
+            }
+            if (best == 0)
+                break;
+            start += best;
+        }
+        return string.Join(' ', words, start, words.Length - start);
+    }
 
     private bool AllLower(int a, int b)
     {
