@@ -75,6 +75,34 @@ public static class QuoteCommands
         return cmd;
     }
 
+    /// <summary><c>nlp train quote-cues -o candidates.tsv</c>: counts candidate cues in the VLSP NER corpora (evidence for data/vi/quote-cues.tsv).</summary>
+    public static Command MineCues()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Where to write candidate<TAB>count<TAB>in-lexicon.", Required = true };
+        var min = new Option<int>("--min-count") { Description = "Smallest count written.", DefaultValueFactory = _ => 2 };
+        var cmd = new Command("quote-cues", "Count candidate speech cues between a PER/ORG mention and rằng/colon in vlsp2016-ner and vlsp2018-ner train.");
+        cmd.Options.Add(output);
+        cmd.Options.Add(min);
+        cmd.SetAction(parseResult =>
+        {
+            var docs = new List<(string, IReadOnlyList<Entity>)>();
+            foreach (var corpus in new[] { "corpora/vlsp2016-ner/train", "corpora/vlsp2018-ner/train" })
+            {
+                foreach (var d in NlpPipeline.Entities.NerCorpus.Load(NlpPipeline.Resources.SharedData.Require(corpus)))
+                    docs.Add((d.Text, d.Entities));
+            }
+            var lexicon = QuoteLexicon.Default;
+            var counts = QuoteCueMiner.Count(docs, lexicon);
+            var lines = counts.Where(kv => kv.Value >= parseResult.GetValue(min))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => $"{kv.Key}\t{kv.Value}\t{(lexicon.Cues.ContainsKey(kv.Key) ? "yes" : "no")}");
+            File.WriteAllLines(parseResult.GetValue(output)!, lines);
+            Console.WriteLine($"{docs.Count} documents, {counts.Count} candidates");
+            return 0;
+        });
+        return cmd;
+    }
+
     private static AnnotatedDocument Annotate(Document document, IReadOnlyList<IDocumentStage> stages)
     {
         var doc = new AnnotatedDocument(document);

@@ -113,6 +113,8 @@ internal sealed class ExtractionRun
     /// <summary>Length of the longest entry of <paramref name="set"/> starting at syllable i (adjacent syllables only), 0 if none.</summary>
     private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains)
     {
+        if (!_lex.StartWords.Contains(_syl[i].Lower))
+            return 0;
         var best = 0;
         var phrase = _syl[i].Lower;
         for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
@@ -132,6 +134,8 @@ internal sealed class ExtractionRun
     /// <summary>Length of the longest entry ending at syllable j (adjacent syllables only), 0 if none.</summary>
     private int MatchEndingAt(int j, int floor, int maxLen, Func<string, bool> contains)
     {
+        if (!_lex.EndWords.Contains(_syl[j].Lower))
+            return 0;
         var best = 0;
         var phrase = _syl[j].Lower;
         for (var n = 1; n <= maxLen && j - n + 1 >= floor; n++)

@@ -57,6 +57,11 @@ public sealed class QuoteLexicon
     /// <summary>Function words by role (<c>noun</c>, <c>clause</c>, <c>verb</c>, <c>breaker</c>, <c>coordinator</c>), from <c>quote-markers.tsv</c>.</summary>
     public FrozenDictionary<string, FrozenSet<string>> Markers { get; }
 
+    /// <summary>First syllables of every phrase of every list: a syllable not in here starts no phrase (a fast reject).</summary>
+    public FrozenSet<string> StartWords { get; }
+    /// <summary>Last syllables of every phrase of every list.</summary>
+    public FrozenSet<string> EndWords { get; }
+
     /// <summary>The words of one marker role; empty when the role is unknown.</summary>
     public FrozenSet<string> Marker(string role) => Markers.TryGetValue(role, out var set) ? set : FrozenSet<string>.Empty;
     public int MaxCueLength { get; }
@@ -89,6 +94,10 @@ public sealed class QuoteLexicon
         MaxNamePrefixLength = NamePrefixes.Count == 0 ? 0 : NamePrefixes.Max(Count);
         Markers = markers.GroupBy(m => m.Role, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(m => Key(m.Word)).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var all = Cues.Keys.Concat(TheoForms).Concat(Sources.Keys).Concat(Adverbs).Concat(SourceStops).Concat(NamePrefixes)
+            .Concat(Surnames).Concat(Markers.Values.SelectMany(v => v)).Where(k => k.Length > 0).ToList();
+        StartWords = all.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        EndWords = all.Select(k => k.Split(' ')[^1]).ToFrozenSet(StringComparer.Ordinal);
         MaxCueLength = Cues.Keys.Max(Count);
         MaxSourceLength = Sources.Keys.Max(Count);
         MaxAdverbLength = Adverbs.Count == 0 ? 0 : Adverbs.Max(Count);

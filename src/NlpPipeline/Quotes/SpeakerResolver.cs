@@ -538,6 +538,8 @@ internal sealed class SpeakerResolver
 
     private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains)
     {
+        if (!_lex.StartWords.Contains(_syl[i].Lower))
+            return 0;
         var best = 0;
         var phrase = _syl[i].Lower;
         for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)

@@ -43,8 +43,8 @@ internal static class TextUnits
                 else
                     break;
             }
-            var s = text[start..i];
-            list.Add(new Syllable(start, i, s.ToLowerInvariant(), char.IsUpper(s[0])));
+            var lower = string.Create(i - start, (text, start), static (dst, st) => st.text.AsSpan(st.start, dst.Length).ToLowerInvariant(dst));
+            list.Add(new Syllable(start, i, lower, char.IsUpper(text[start])));
         }
         return [.. list];
     }
