@@ -378,7 +378,7 @@ internal sealed class ExtractionRun
         while (j >= floor)
         {
             var n = MatchEndingAt(j, floor, _lex.MaxAdverbLength, _lex.Adverbs.Contains);
-            if (n > 0 && (j - n < floor || Adjacent(j - n) || n == j - floor + 1))
+            if (n > 0)
             {
                 j -= n;
                 continue;
@@ -426,12 +426,19 @@ internal sealed class ExtractionRun
             {
                 var prevEnd = segStart - 1;
                 var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
-                if (gapPrev.Contains(','))
+                // Up to three apposition segments back: "Ông X, nguyên Trưởng phòng Y, Sở Z, lại cho rằng".
+                for (var hop = 0; hop < 3 && gapPrev.Contains(','); hop++)
                 {
                     var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
-                    if (ps <= prevEnd && (IsHonorific(ps) || IsTitleHead(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3))
+                    if (ps > prevEnd)
+                        break;
+                    if ((IsHonorific(ps) || IsTitleHead(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3))
                         && IsSource(ps, prevEnd, sentStart))
                         return (ps, prevEnd, aq);
+                    if (ps <= first)
+                        break;
+                    prevEnd = ps - 1;
+                    gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[ps].Start - _syl[prevEnd].End);
                 }
             }
             if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
@@ -458,8 +465,9 @@ internal sealed class ExtractionRun
         if (start > j)
             return (-1, -1, false);
         var (s, e) = CutAtStop(start, j);
-        if (s < 0 || e != j)
-            return (-1, -1, false); // a setting between source and cue without a comma is rare
+        if (s < 0)
+            return (-1, -1, false);
+        // "HĐXX sau thời gian nghị án cho rằng": a setting between source and cue; the source is before it.
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
         if (s > first && (IsTitleHead(s) || IsOccupation(s)))
         {
