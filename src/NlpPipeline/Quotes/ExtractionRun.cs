@@ -432,7 +432,9 @@ internal sealed class ExtractionRun
                     var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
                     if (ps > prevEnd)
                         break;
-                    if ((IsHonorific(ps) || IsTitleHead(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3))
+                    // A person's address or name wins; a bare title segment is another apposition, look further back.
+                    if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+                         || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart)))
                         && IsSource(ps, prevEnd, sentStart))
                         return (ps, prevEnd, aq);
                     if (ps <= first)
@@ -483,6 +485,21 @@ internal sealed class ExtractionRun
         if (!IsSource(s, e, sentStart))
             return (-1, -1, false);
         return (s, e, afterQuote);
+    }
+
+    /// <summary>True when no segment before <paramref name="end"/>'s segment (in this sentence) starts with a person's address.</summary>
+    private bool NextSegmentIsNotPerson(int end, int first, int sentStart)
+    {
+        var k = SegmentStart(end, first, sentStart, out _);
+        for (var hop = 0; hop < 3 && k > first; hop++)
+        {
+            var prev = k - 1;
+            var ps = SkipLeading(SegmentStart(prev, first, sentStart, out _), prev);
+            if (ps <= prev && IsHonorific(ps) && !IsOccupation(ps))
+                return false;
+            k = ps;
+        }
+        return true;
     }
 
     /// <summary>An honorific that names an occupation (<c>phụ huynh</c>, <c>chuyên gia</c>), not a person's address (<c>ông</c>).</summary>
@@ -613,6 +630,8 @@ internal sealed class ExtractionRun
     {
         var len = e - s + 1;
         if (len < 1 || len > 16)
+            return false;
+        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len)
             return false;
         if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
             || _lex.Marker("lead").Contains(_syl[e].Lower))
