@@ -631,7 +631,7 @@ internal sealed class ExtractionRun
         var len = e - s + 1;
         if (len < 1 || len > 16)
             return false;
-        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len)
+        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len || _syl[s].Lower is "việc" or "điều" or "bài")
             return false;
         if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
             || _lex.Marker("lead").Contains(_syl[e].Lower))
