@@ -236,6 +236,21 @@ internal sealed class ExtractionRun
             return null;
         if (IsNounUse(hit, first))
             return null;
+        // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
+        foreach (var next in _hits)
+        {
+            if (next.First <= hit.Last || next.First > hit.Last + 10 || next.Last >= limit)
+                continue;
+            var between = _text.AsSpan(cueEnd, _syl[next.First].Start - cueEnd);
+            if (between.IndexOfAny(",.;:“”\"") >= 0)
+                break;
+            if (IsNounUse(next, first))
+                continue;
+            var (ns, ne, _) = FindSourceBefore(SkipAdverbsBackward(next.First - 1, first), first, sentStart);
+            if (ns >= 0 && ns <= hit.First && ne >= hit.Last)
+                return null;
+            break;
+        }
 
         // Source before the cue.
         var sourceEnd = SkipAdverbsBackward(hit.First - 1, first);
@@ -642,7 +657,9 @@ internal sealed class ExtractionRun
             var w = _syl[k].Lower;
             if (_lex.Marker("clause").Contains(w))
                 return false;
-            if (_lex.Cues.ContainsKey(w) && !_syl[k].Upper && !_lex.Sources.ContainsKey(w))
+            var orgHead = head > 0 && _lex.Sources[Phrase(s, s + head - 1)].Class == SourceClass.OrgHead;
+            if (!orgHead && !_syl[k].Upper && !_lex.Sources.ContainsKey(w) && MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
+                && !_lex.Sources.ContainsKey(Phrase(k, k + cn - 1)))
                 return false;
         }
         for (var k = s + 1; k <= e; k++)
@@ -783,6 +800,17 @@ internal sealed class ExtractionRun
             {
                 end = cs;
                 break;
+            }
+            // "NL cho rằng “...”, HTC phủ nhận: ...": a new source and cue after a comma ends this clause.
+            var (src, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, hit.Last + 1), hit.Last + 1, contentStart);
+            if (src > hit.Last + 1 && _syl[src].Start > contentStart)
+            {
+                var gap = _text.AsSpan(_syl[src - 1].End, _syl[src].Start - _syl[src - 1].End);
+                if (gap.Contains(',') || gap.Contains(';'))
+                {
+                    end = _syl[src - 1].End;
+                    break;
+                }
             }
         }
         // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source.
