@@ -5,7 +5,19 @@ namespace NlpPipeline.Cli;
 /// <summary>Entry point of the <c>nlp</c> command. Each area adds its commands from its own file under <c>Commands/</c>.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    public static int Main(string[] args)
+    {
+        var parseResult = BuildRoot().Parse(args);
+        if (parseResult.Errors is [var error, ..])
+        {
+            // Argument errors: one clear line and exit code 2.
+            var command = parseResult.CommandResult.Command is RootCommand ? "nlp" : $"nlp {parseResult.CommandResult.Command.Name}";
+            Console.Error.WriteLine($"{command}: {error.Message} (see {command} --help)");
+            return Commands.AnnotateCommand.ExitUsage;
+        }
+        // Ctrl-C cancels the running command, which stops cleanly on its own (flushing complete records).
+        return parseResult.Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+    }
 
     /// <summary>The whole command tree; tests parse against it.</summary>
     public static RootCommand BuildRoot()
@@ -31,7 +43,8 @@ public static class Program
         eval.Subcommands.Add(Commands.TitlesCommands.Eval());
         root.Subcommands.Add(eval);
 
-        // annotate, index, query, people, person, export
+        root.Subcommands.Add(Commands.AnnotateCommand.Create());
+        // index, query, people, person, export
         return root;
     }
 }

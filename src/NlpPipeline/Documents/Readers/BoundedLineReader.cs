@@ -15,6 +15,7 @@ public sealed class BoundedLineReader : IDisposable
     private int _start;
     private int _end;
     private bool _eof;
+    private long _bufferOffset; // stream position of _buffer[0]
 
     public BoundedLineReader(Stream stream, int maxLineBytes, int initialBufferBytes = 64 * 1024)
     {
@@ -26,6 +27,12 @@ public sealed class BoundedLineReader : IDisposable
     }
 
     public int MaxLineBytes => _maxLineBytes;
+
+    /// <summary>Bytes of the stream consumed: through the end (and line feed) of the line last returned.</summary>
+    public long Position => _bufferOffset + _start;
+
+    /// <summary>Whether the line last returned ended with a line feed (false for a last line cut short).</summary>
+    public bool LastLineTerminated { get; private set; }
 
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
@@ -48,6 +55,7 @@ public sealed class BoundedLineReader : IDisposable
                 line = TrimCr(_buffer.AsSpan(_start, lineEnd - _start));
                 _start = lineEnd + 1;
                 LineNumber++;
+                LastLineTerminated = true;
                 if (line.Length > _maxLineBytes)
                 {
                     line = [];
@@ -58,7 +66,7 @@ public sealed class BoundedLineReader : IDisposable
             scanned = _end;
             if (_end - _start > _maxLineBytes)
             {
-                SkipRestOfLine();
+                LastLineTerminated = SkipRestOfLine();
                 line = [];
                 tooLong = true;
                 LineNumber++;
@@ -74,6 +82,7 @@ public sealed class BoundedLineReader : IDisposable
                 line = TrimCr(_buffer.AsSpan(_start, _end - _start));
                 _start = _end;
                 LineNumber++;
+                LastLineTerminated = false;
                 if (line.Length > _maxLineBytes)
                 {
                     line = [];
@@ -86,8 +95,10 @@ public sealed class BoundedLineReader : IDisposable
         }
     }
 
-    private void SkipRestOfLine()
+    // Discards bytes through the next line feed; false when the stream ends first.
+    private bool SkipRestOfLine()
     {
+        _bufferOffset += _end;
         _start = _end = 0;
         while (!_eof)
         {
@@ -96,10 +107,12 @@ public sealed class BoundedLineReader : IDisposable
             if (newline >= 0)
             {
                 _start = newline + 1;
-                return;
+                return true;
             }
+            _bufferOffset += _end;
             _start = _end = 0;
         }
+        return false;
     }
 
     // Moves unread bytes to the front, grows the buffer when full, and reads more.
@@ -107,6 +120,7 @@ public sealed class BoundedLineReader : IDisposable
     {
         if (_start > 0)
         {
+            _bufferOffset += _start;
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
             _end -= _start;
             _start = 0;

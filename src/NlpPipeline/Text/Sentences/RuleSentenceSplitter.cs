@@ -7,11 +7,11 @@ namespace NlpPipeline.Text.Sentences;
 /// <summary>
 /// Splits Vietnamese text into sentences by rule (stage <c>sentences</c>). A sentence ends at terminal
 /// punctuation (<c>. ! ? …</c>, also <c>./.</c>) with its closing quotes and brackets when a space and a
-/// new sentence follow (not a lower-case word or a comma), at a blank line, and at a line break unless the
+/// new sentence follow (not a lower-case word or a comma) or, with no space, when a lower-case word meets
+/// a capitalised one (<c>đồng.Cùng</c>), at a blank line, and at a line break unless the
 /// next line continues in lower case. It does not end after an abbreviation (<c>TP.</c>, <c>PGS.TS.</c>),
 /// an initial (<c>W.</c>), a list number at the start of a line (<c>1.</c>), inside numbers
-/// (<c>1.000.000</c>, <c>2,5</c>, <c>3/11</c>, which have no space after the stop) or inside quotation
-/// marks and brackets, so <c>“Tôi đồng ý. Chúng ta bắt đầu.”</c> stays whole with its cue.
+/// (<c>1.000.000</c>, <c>2,5</c>, <c>3/11</c>) or inside quotation marks and brackets, so <c>“Tôi đồng ý. Chúng ta bắt đầu.”</c> stays whole with its cue.
 /// </summary>
 /// <remarks>
 /// Spans are trimmed of white space and never cross a blank line. Trade-offs: a single capital letter and
@@ -156,7 +156,7 @@ public sealed class RuleSentenceSplitter : IDocumentStage
         if (next == text.Length || text[next] == '\n')
             return true;
         if (next == end)
-            return false; // no space after the stop: 1.000, 3.5, vnexpress.net
+            return EndsWithoutSpace(text, start, stop, end, singleStop);
         var following = text[next];
         if (char.IsLower(following) || following is ',' or ';' or ':' || Is(following, Terminal))
             return false;
@@ -168,6 +168,21 @@ public sealed class RuleSentenceSplitter : IDocumentStage
             WordKind.FinalAbbreviation => char.IsUpper(following),
             _ => true,
         };
+    }
+
+    // No space after the stop: a number (1.000, 3.5), a domain (vnexpress.net) or an abbreviation
+    // (TP.HCM) goes on; a lower-case word, the stop and a capitalised word (đồng.Cùng, frequent in text
+    // scraped from the web) is two sentences.
+    private bool EndsWithoutSpace(ReadOnlySpan<char> text, int start, int stop, int end, bool singleStop)
+    {
+        var before = stop - 1;
+        while (before > start && Classify(text, before) == Closing)
+            before--;
+        if (before < 0 || end + 1 >= text.Length || !char.IsLower(text[before]))
+            return false;
+        if (!char.IsUpper(text[end]) || !char.IsLower(text[end + 1]))
+            return false;
+        return !singleStop || WordBefore(text, start, stop) == WordKind.Word;
     }
 
     private enum WordKind { Word, Abbreviation, FinalAbbreviation, Initial, ListNumber }

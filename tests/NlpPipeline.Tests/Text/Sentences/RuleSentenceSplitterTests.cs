@@ -45,6 +45,11 @@ public class RuleSentenceSplitterTests
         { "…an ninh mạng quốc tế./.\n\n(TTXVN/Vietnam+)", ["…an ninh mạng quốc tế./.", "(TTXVN/Vietnam+)"] },
         { "Ảnh minh họa. (Nguồn: iStock)", ["Ảnh minh họa.", "(Nguồn: iStock)"] },
         { "Xem tại vnexpress.net. Hết.", ["Xem tại vnexpress.net.", "Hết."] },
+        // no space after the stop (text scraped from the web)
+        { "tổng số tiền 33 tỉ đồng.Cùng thời gian này, xong.", ["tổng số tiền 33 tỉ đồng.", "Cùng thời gian này, xong."] },
+        { "Ông nói “được”.Sau đó về.", ["Ông nói “được”.", "Sau đó về."] },
+        { "Đến Tp.Hồ Chí Minh và TP.HCM hôm qua.", ["Đến Tp.Hồ Chí Minh và TP.HCM hôm qua."] },
+        { "Bệnh HIV/AIDS.Dự án mới.", ["Bệnh HIV/AIDS.Dự án mới."] },
         // edge cases
         { "", [] },
         { "   \n\n  ", [] },
