@@ -1,4 +1,5 @@
 using NlpPipeline.Text;
+using NlpPipeline.Text.Segmentation;
 using NlpPipeline.Text.Sentences;
 
 namespace NlpPipeline.Pipeline;
@@ -16,6 +17,7 @@ public static class DefaultStages
         if (options.Normalize)
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
+        stages.Add(new PerceptronWordSegmenter());
         // quotes: after words, entities and titles (it uses tokens, entity refs and title links when present)
         stages.Add(new Quotes.QuoteExtractor());
         return stages;

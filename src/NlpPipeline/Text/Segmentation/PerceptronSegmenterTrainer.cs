@@ -129,6 +129,7 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         var offsets = new int[train.Count + 1];
         var hashes = new List<ulong>();
         var bare = new List<ulong>();
+        var phonology = new List<ulong>();
         var shapes = new List<byte>();
         var gold = new List<bool>();
         var hard = new List<bool>();
@@ -184,6 +185,7 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
                     wordStart = i;
                 hashes.Add(w.Hashes[i]);
                 bare.Add(w.Bare[i]);
+                phonology.Add(w.Phonology[i]);
                 shapes.Add(w.Shapes[i]);
                 gold.Add(isStart);
                 hard.Add(w.HardBreak[i]);
@@ -197,15 +199,17 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         var startMask = new byte[hashes.Count];
         var endLength = new byte[hashes.Count];
         var crossLength = new byte[hashes.Count];
+        var standalone = new bool[hashes.Count];
         for (var si = 0; si < train.Count; si++)
         {
             var from = offsets[si];
             var n = offsets[si + 1] - from;
-            LoadSentence(w, hashes, bare, shapes, hard, from, n);
+            LoadSentence(w, hashes, bare, phonology, shapes, hard, from, n);
             w.MatchDictionary(n, new FoldLookup(wordCounts, FoldOf(si), folds));
             Array.Copy(w.StartMask, 0, startMask, from, n);
             Array.Copy(w.EndLength, 0, endLength, from, n);
             Array.Copy(w.CrossLength, 0, crossLength, from, n);
+            Array.Copy(w.Standalone, 0, standalone, from, n);
         }
 
         // 3. Averaged perceptron over the gaps, greedy on its own decisions.
@@ -228,10 +232,11 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
             {
                 var from = offsets[si];
                 var n = offsets[si + 1] - from;
-                LoadSentence(w, hashes, bare, shapes, hard, from, n);
+                LoadSentence(w, hashes, bare, phonology, shapes, hard, from, n);
                 Array.Copy(startMask, from, w.StartMask, 0, n);
                 Array.Copy(endLength, from, w.EndLength, 0, n);
                 Array.Copy(crossLength, from, w.CrossLength, 0, n);
+                Array.Copy(standalone, from, w.Standalone, 0, n);
                 var joined = false;
                 var length = 1;
                 for (var i = 1; i < n; i++)
@@ -301,11 +306,12 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
         return averaged;
     }
 
-    private static void LoadSentence(SegmentationWorkspace w, List<ulong> hashes, List<ulong> bare, List<byte> shapes, List<bool> hard, int from, int n)
+    private static void LoadSentence(SegmentationWorkspace w, List<ulong> hashes, List<ulong> bare, List<ulong> phonology, List<byte> shapes, List<bool> hard, int from, int n)
     {
         w.Ensure(n);
         for (var i = 0; i < n; i++)
         {
+            w.Phonology[i] = phonology[from + i];
             w.Hashes[i] = hashes[from + i];
             w.Bare[i] = bare[from + i];
             w.Shapes[i] = shapes[from + i];
@@ -318,8 +324,8 @@ public sealed class PerceptronSegmenterTrainer(SegmenterTrainingOptions options)
     {
         public byte Flags(ulong wordHash)
         {
-            if (counts.TryGetValue(wordHash, out var c) && c[folds + 1] >= 2 && c[folds] - c[fold] > 0)
-                return WordTable.IsDictionaryWord | WordTable.IsPrefix;
+            if (counts.TryGetValue(wordHash, out var c) && c[folds] - c[fold] > 0)
+                return c[folds + 1] >= 2 ? (byte)(WordTable.IsDictionaryWord | WordTable.IsPrefix) : (byte)(WordTable.IsWord | WordTable.IsPrefix);
             return WordTable.IsPrefix;
         }
     }

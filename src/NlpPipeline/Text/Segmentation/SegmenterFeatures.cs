@@ -29,6 +29,10 @@ internal sealed class SegmentationWorkspace
     public ulong[] Hashes = new ulong[256];
     /// <summary>Hashes of the bare forms (no diacritics), so text typed without marks still meets known n-grams.</summary>
     public ulong[] Bare = new ulong[256];
+    /// <summary>Onset, rhyme and tone of each syllable (<see cref="SyllableFeatures.Analyze(ReadOnlySpan{char}, SyllableKind, out byte, out ulong, out ulong)"/>).</summary>
+    public ulong[] Phonology = new ulong[256];
+    /// <summary>True when the syllable is a one-syllable word of the vocabulary (some syllables never stand alone).</summary>
+    public bool[] Standalone = new bool[256];
     public byte[] Shapes = new byte[256];
     /// <summary>Bit L set when a dictionary word of L syllables starts at the syllable.</summary>
     public byte[] StartMask = new byte[256];
@@ -55,7 +59,7 @@ internal sealed class SegmentationWorkspace
         {
             var t = Tokens[i];
             var local = text.Slice(t.Start - baseOffset, t.Length);
-            Hashes[i] = SyllableFeatures.Analyze(local, t.Kind, out Shapes[i], out Bare[i]);
+            Hashes[i] = SyllableFeatures.Analyze(local, t.Kind, out Shapes[i], out Bare[i], out Phonology[i]);
             var hard = t.Kind is SyllableKind.Url or SyllableKind.Email or SyllableKind.Symbol or SyllableKind.Tag;
             if (i > 0)
             {
@@ -74,6 +78,8 @@ internal sealed class SegmentationWorkspace
         var size = Math.Max(n, Hashes.Length * 2);
         Hashes = new ulong[size];
         Bare = new ulong[size];
+        Phonology = new ulong[size];
+        Standalone = new bool[size];
         Shapes = new byte[size];
         StartMask = new byte[size];
         EndLength = new byte[size];
@@ -90,10 +96,12 @@ internal sealed class SegmentationWorkspace
         Array.Clear(EndLength, 0, n);
         Array.Clear(CrossLength, 0, n);
         var hashes = Hashes;
-        for (var j = 0; j < n - 1; j++)
+        for (var j = 0; j < n; j++)
         {
             var h = SyllableFeatures.StartWord(hashes[j]);
-            if ((lookup.Flags(h) & WordTable.IsPrefix) == 0)
+            var first = lookup.Flags(h);
+            Standalone[j] = (first & WordTable.IsWord) != 0;
+            if ((first & WordTable.IsPrefix) == 0)
                 continue;
             var max = Math.Min(MaxWordSyllables, n - j);
             for (var length = 2; length <= max; length++)
@@ -125,7 +133,7 @@ internal sealed class SegmentationWorkspace
 /// </summary>
 internal static class SegmenterFeatures
 {
-    public const int MaxFeatures = 27;
+    public const int MaxFeatures = 31;
     private const ulong Bos = 0x243F6A8885A308D3UL;
     private const ulong Eos = 0x13198A2E03707344UL;
 
@@ -199,6 +207,16 @@ internal static class SegmenterFeatures
         features[k++] = Index(25, bm1, b0, shift);
         features[k++] = Index(26, b0, shift);
         features[k++] = Index(27, bm1, b0, i + 1 < n ? bare[i + 1] : Eos, shift);
+        var pm1 = w.Phonology[i - 1];
+        var p0 = w.Phonology[i];
+        ulong sameOnset = (pm1 & 0xFFFFFF) == (p0 & 0xFFFFFF) ? 1UL : 0UL;
+        ulong sameRhyme = ((pm1 >> 24) & 0xFFFFFFFF) == ((p0 >> 24) & 0xFFFFFFFF) ? 2UL : 0UL;
+        ulong tones = ((pm1 >> 56) << 4) | (p0 >> 56);
+        features[k++] = Index(28, sameOnset | sameRhyme | (tones << 2) | ((sm1 & 0xF) << 12) | ((s0 & 0xF) << 16), shift);
+        ulong standalone = (w.Standalone[i - 1] ? 1UL : 0UL) | (w.Standalone[i] ? 2UL : 0UL);
+        features[k++] = Index(29, standalone | (cross << 2) | (history << 8), shift);
+        features[k++] = Index(30, standalone, ((pm1 >> 24) & 0xFFFFFFFF) | (((p0 >> 24) & 0xFFFFFFFF) << 32), shift);
+        features[k++] = Index(31, hm1, s0 | (s1 << 8), shift);
         return k;
     }
 }

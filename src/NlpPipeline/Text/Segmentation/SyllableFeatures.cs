@@ -95,13 +95,14 @@ internal static class SyllableFeatures
         });
 
     /// <summary>Computes the normalised hash and the shape of one token.</summary>
-    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape) => Analyze(token, kind, out shape, out _);
+    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape) => Analyze(token, kind, out shape, out _, out _);
 
     /// <summary>
     /// Computes the normalised hash, the shape, and the hash of the bare form (no tone or vowel marks, so
-    /// <c>quoc</c> = <c>quốc</c>) of one token.
+    /// <c>quoc</c> = <c>quốc</c>) of one token, and its phonology packed as onset hash (bits 0–23), rhyme hash
+    /// (24–55) and tone (56–59), which reduplicative words (<c>trơ trơ</c>, <c>xong xuôi</c>, <c>khuất tất</c>) share.
     /// </summary>
-    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape, out ulong bareHash)
+    public static ulong Analyze(ReadOnlySpan<char> token, SyllableKind kind, out byte shape, out ulong bareHash, out ulong phonology)
     {
         var h = FnvOffset;
         var b = FnvOffset;
@@ -172,15 +173,24 @@ internal static class SyllableFeatures
         };
         if (shape <= ShapeUpper && (bareLength > bare.Length || !IsVietnameseSyllable(bare[..bareLength])))
             shape |= ForeignFlag;
+        var letters = bare[..Math.Min(bareLength, bare.Length)];
+        var onsetLength = OnsetLength(letters);
+        ulong onset = FnvOffset, rhyme = FnvOffset;
+        for (var k = 0; k < letters.Length; k++)
+        {
+            if (k < onsetLength)
+                onset = (onset ^ (uint)letters[k]) * FnvPrime;
+            else
+                rhyme = (rhyme ^ (uint)Bare(letters[k])) * FnvPrime;
+        }
+        phonology = (Mix(onset) & 0xFFFFFF) | ((Mix(rhyme) & 0xFFFFFFFF) << 24) | ((ulong)tone << 56);
         if (kind == SyllableKind.Number)
             return Mix(h ^ 0x1234567UL);
         return Mix(h);
     }
 
-    private static bool IsVowel(char c) => c is 'a' or 'ă' or 'â' or 'e' or 'ê' or 'i' or 'o' or 'ô' or 'ơ' or 'u' or 'ư' or 'y';
-
-    /// <summary>True when lower-case, toneless letters follow Vietnamese syllable structure (onset, 1–3 vowels, coda).</summary>
-    internal static bool IsVietnameseSyllable(ReadOnlySpan<char> s)
+    /// <summary>Length of the initial consonant cluster of lower-case toneless letters (0 when the syllable opens on a vowel).</summary>
+    private static int OnsetLength(ReadOnlySpan<char> s)
     {
         var i = 0;
         if (s.Length >= 3 && s[..3].SequenceEqual("ngh"))
@@ -191,6 +201,15 @@ internal static class SyllableFeatures
             i = 2;
         else if (s.Length >= 1 && s[0] is 'b' or 'c' or 'd' or 'đ' or 'g' or 'h' or 'k' or 'l' or 'm' or 'n' or 'p' or 'r' or 's' or 't' or 'v' or 'x')
             i = 1;
+        return i;
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'ă' or 'â' or 'e' or 'ê' or 'i' or 'o' or 'ô' or 'ơ' or 'u' or 'ư' or 'y';
+
+    /// <summary>True when lower-case, toneless letters follow Vietnamese syllable structure (onset, 1–3 vowels, coda).</summary>
+    internal static bool IsVietnameseSyllable(ReadOnlySpan<char> s)
+    {
+        var i = OnsetLength(s);
         var e = s.Length;
         if (e - i >= 2 && (s[(e - 2)..].SequenceEqual("ng") || s[(e - 2)..].SequenceEqual("nh") || s[(e - 2)..].SequenceEqual("ch")))
             e -= 2;

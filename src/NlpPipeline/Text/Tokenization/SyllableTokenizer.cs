@@ -13,7 +13,7 @@ namespace NlpPipeline.Text.Tokenization;
 public static class SyllableTokenizer
 {
     private static readonly HashSet<string> Abbreviations =
-        new(EmbeddedResources.ReadLines("data/vi/abbreviations.txt"), StringComparer.Ordinal);
+        new(EmbeddedResources.ReadLines("data/vi/token-abbreviations.txt"), StringComparer.Ordinal);
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -35,6 +35,8 @@ public class PerceptronWordSegmenterTests
     public static TheoryData<string, string> ForeignNames => new()
     {
         { "Thứ trưởng Ngoại giao Nga Sergei Ryabkov và ông Oleg Syromolotov đã gặp nhau", "Syromolotov" },
+        { "Cùng ngày, Thứ trưởng Ngoại giao Nga Oleg Syromolotov đánh giá rằng", "Syromolotov" },
+        { "Bộ trưởng Ngoại giao Mỹ John Kerry cho biết", "Kerry" },
         { "ông Jeffrey Eberhardt cho rằng việc Mỹ và Nga cùng dự thảo", "Eberhardt" },
         { "Theo Eberhardt, hai nước có thể hợp tác", "Eberhardt" },
     };
@@ -46,6 +48,7 @@ public class PerceptronWordSegmenterTests
         var word = Words(text).Single(w => w.Contains(name, StringComparison.Ordinal));
         Assert.True(word.Split(' ').All(s => char.IsUpper(s[0])), $"'{word}' glues a lower-case neighbour to {name}");
         Assert.DoesNotContain("Nga", word.Split(' '));
+        Assert.DoesNotContain("Mỹ", word.Split(' '));
     }
 
     public static TheoryData<string> RoundTripTexts => new()
@@ -97,5 +100,16 @@ public class PerceptronWordSegmenterTests
     {
         var doc = new AnnotatedDocument(new Document("d", "an ninh mạng"));
         Assert.Equal([new Token(0, 7), new Token(8, 12)], Segmenter.Process(doc).Tokens.ToArray());
+    }
+
+    [Fact]
+    public void DefaultStages_RunInOrder_FillsTokensInsideSentences()
+    {
+        var doc = new AnnotatedDocument(new Document("d", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp."));
+        foreach (var stage in NlpPipeline.Pipeline.DefaultStages.Create())
+            doc = stage.Process(doc);
+        Assert.NotEmpty(doc.Sentences);
+        Assert.Contains(doc.Tokens, t => doc.Text[t.Start..t.End] == "Chính phủ");
+        Assert.All(doc.Tokens, t => Assert.Contains(doc.Sentences, s => s.Start <= t.Start && t.End <= s.End));
     }
 }

@@ -3,13 +3,22 @@ using NlpPipeline.Text.Segmentation;
 
 namespace NlpPipeline.Tests.Text.Segmentation;
 
-public class SegmentationCorpusTests
+public sealed class SegmentationCorpusTests : IDisposable
 {
-    private static string Write(string content, string extension)
+    private readonly List<string> _files = [];
+
+    private string Write(string content, string extension)
     {
         var path = Path.Combine(Path.GetTempPath(), $"seg-{Guid.NewGuid():N}{extension}");
         File.WriteAllText(path, content);
+        _files.Add(path);
         return path;
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in _files)
+            File.Delete(file);
     }
 
     private static string[] Words(GoldSentence s) => s.Words.Select(w => s.Text[w.Start..w.End]).ToArray();

@@ -6,8 +6,8 @@ namespace NlpPipeline.Tests.Text.Segmentation;
 /// <summary>Scores the shipped model on the held-out VLSP 2013 dev blocks (never trained on); deterministic.</summary>
 public class SegmentationDevSplitTests
 {
-    /// <summary>Just under the measured dev F1 of the shipped model (97.59).</summary>
-    private const double F1Floor = 97.5;
+    /// <summary>Just under the measured dev F1 of the shipped model (97.70).</summary>
+    private const double F1Floor = 97.65;
 
     [Fact]
     public void Score_ShippedModelOnVlsp2013DevSplit_F1AboveFloor()
