@@ -18,6 +18,7 @@ public static class NerCommands
         var bits = new Option<int>("--bits") { Description = "Feature hash buckets are 2^bits.", DefaultValueFactory = _ => new PerceptronEntityTrainerOptions().Bits };
         var vntc = new Option<string?>("--vntc") { Description = "Unlabelled VNTC archive for syllable clusters (default: the shared corpora's)." };
         var clusterCount = new Option<int>("--clusters") { Description = "Number of syllable clusters; 0 for none.", DefaultValueFactory = _ => new SyllableClustererOptions().Clusters };
+        var vntcSyllables = new Option<long>("--vntc-syllables") { Description = "Syllables of VNTC text read for the clusters.", DefaultValueFactory = _ => new SyllableClustererOptions().MaxSyllables };
         var sources = new Option<string>("--sources") { Description = "Training corpora, comma-separated: vlsp2016, vlsp2018.", DefaultValueFactory = _ => "vlsp2016,vlsp2018" };
         var cmd = new Command("ner", "Train the entity recognizer (PER/ORG/LOC/MISC) on VLSP 2016 (minus its dev documents) and VLSP 2018 train.");
         cmd.Options.Add(corpora);
@@ -28,6 +29,7 @@ public static class NerCommands
         cmd.Options.Add(sources);
         cmd.Options.Add(vntc);
         cmd.Options.Add(clusterCount);
+        cmd.Options.Add(vntcSyllables);
         cmd.SetAction(parse =>
         {
             var corporaDir = parse.GetValue(corpora) ?? SharedData.Corpora
@@ -41,7 +43,7 @@ public static class NerCommands
             if (parse.GetValue(clusterCount) > 0)
             {
                 var archive = parse.GetValue(vntc) ?? Path.Combine(corporaDir, "vntc", "VNTC_10Topics_Train_Full.utf16.tar.gz");
-                var clusterer = new SyllableClusterer(new SyllableClustererOptions { Clusters = parse.GetValue(clusterCount) });
+                var clusterer = new SyllableClusterer(new SyllableClustererOptions { Clusters = parse.GetValue(clusterCount), MaxSyllables = parse.GetValue(vntcSyllables) });
                 clusters = clusterer.Cluster(SyllableClusterer.ReadVntc(archive), line => Console.Error.WriteLine(line));
             }
             var model = trainer.Train(train, lexiconsDir, clusters, line => Console.Error.WriteLine(line));
@@ -79,7 +81,14 @@ public static class NerCommands
                 ? new PerceptronEntityRecognizer(PerceptronEntityModel.Load(m))
                 : PerceptronEntityRecognizer.Default;
             var docs = NerCorpus.Load(path, parse.GetValue(dev) ? NerCorpus.IsVlsp2016Dev : null);
+            foreach (var doc in docs.Take(20))
+                recognizer.Recognize(doc.Text); // load and JIT before timing
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
             var scorer = NerTrainingData.Evaluate(recognizer, docs);
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            var syllables = docs.Sum(d => PerceptronEntityRecognizer.CountSyllables(d.Text));
+            Console.Error.WriteLine($"{syllables} syllables tagged in {watch.Elapsed.TotalSeconds:F2} s wall, {cpuSeconds:F2} s CPU ({syllables / Math.Max(cpuSeconds, 1e-3):F0} syllables per CPU second)");
             if (parse.GetValue(errors))
             {
                 foreach (var doc in docs)

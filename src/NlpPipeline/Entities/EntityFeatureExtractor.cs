@@ -11,7 +11,7 @@ namespace NlpPipeline.Entities;
 /// </summary>
 internal sealed class EntityFeatureExtractor
 {
-    public const int FeatureCount = 39;
+    public const int FeatureCount = 41;
 
     private const byte CapLower = 0, CapTitle = 1, CapAll = 2, CapMixed = 3, CapLetter = 4, CapNumber = 5, CapPunct = 6, CapOther = 7;
     private static readonly ulong BoundaryLow = FeatureHash.Exact("<S>");
@@ -83,7 +83,7 @@ internal sealed class EntityFeatureExtractor
 
     private int Prepare(string text, int from, int to, EntityScratch s, bool light)
     {
-        var n = SyllableTokenizer.Tokenize(text, from, to, ref s.Starts, ref s.Ends);
+        var n = SyllableSplitter.Tokenize(text, from, to, ref s.Starts, ref s.Ends);
         if (n == 0)
             return 0;
         s.EnsureTokens(n);
@@ -103,7 +103,7 @@ internal sealed class EntityFeatureExtractor
             s.Prefix[i] = span.Length > 3 ? FeatureHash.LowerCase(span[..3]) : 0;
             s.Suffix[i] = span.Length > 3 ? FeatureHash.LowerCase(span[^3..]) : 0;
             s.Gaz[P + i] = 0;
-            s.Cluster[P + i] = _clusters.Count == 0 ? 0 : (ulong)_clusters.GetValueOrDefault(low[P + i], -1) + 7;
+            s.Cluster[P + i] = _clusters.TryGetValue(low[P + i], out var cluster) ? ((ulong)cluster >> 12 << 16 | ((ulong)cluster & 0xFFF)) + 8 : 6;
         }
         for (var k = 1; k <= P; k++)
         {
@@ -112,8 +112,8 @@ internal sealed class EntityFeatureExtractor
             s.Shape[P - k] = s.Shape[P + n - 1 + k] = 0;
             cap[P - k] = cap[P + n - 1 + k] = 8;
             s.Gaz[P - k] = s.Gaz[P + n - 1 + k] = 0;
-            s.Cluster[P - k] = 1;
-            s.Cluster[P + n - 1 + k] = 2;
+            s.Cluster[P - k] = 1UL << 40;
+            s.Cluster[P + n - 1 + k] = 2UL << 40;
         }
         if (!light)
             MatchGazetteer(n, s);
@@ -179,6 +179,8 @@ internal sealed class EntityFeatureExtractor
             feats[f + 36] = B(shift, 36, s.Prefix[i], c0);
             feats[f + 37] = B(shift, 37, s.Suffix[i], c0);
             feats[f + 38] = B(shift, 38, d.FirstPre2, d.FirstPre, rp);
+            feats[f + 39] = B(shift, 39, s.Cluster[j - 1] >> 16, s.Cluster[j] >> 16, s.Cluster[j + 1] >> 16);
+            feats[f + 40] = B(shift, 40, lm1, s.Cluster[j] >> 16);
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class Gazetteer
         foreach (var (name, kind) in names)
         {
             var text = name.Normalize(System.Text.NormalizationForm.FormC);
-            var n = SyllableTokenizer.Tokenize(text, 0, text.Length, ref starts, ref ends);
+            var n = SyllableSplitter.Tokenize(text, 0, text.Length, ref starts, ref ends);
             if (n == 0)
                 continue;
             hashes.Clear();

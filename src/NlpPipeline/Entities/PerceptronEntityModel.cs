@@ -1,4 +1,7 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using NlpPipeline.Documents;
 
@@ -6,14 +9,14 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// The trained weights of <see cref="PerceptronEntityRecognizer"/>: hashed emission weights
-/// (buckets × BIO labels, flat), label transitions, and the gazetteer and syllable clusters built at
+/// (buckets × BILOU labels, flat), label transitions, and the gazetteer and syllable clusters built at
 /// training time. Immutable once built; saved as a gzip-compressed binary with 16-bit fixed-point emission weights (half the memory of floats, so
 /// more of the table stays in cache when tagging).
 /// </summary>
 public sealed class PerceptronEntityModel
 {
     private const string Magic = "NLP-NER-PERCEPTRON";
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Entity types in label order: label 0 is O, then B-type, I-type for each.</summary>
     public static readonly IReadOnlyList<string> Types = [EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Miscellaneous];
@@ -28,7 +31,8 @@ public sealed class PerceptronEntityModel
         Features = new EntityFeatureExtractor(bits, gazetteer, clusters);
     }
 
-    public static int LabelCount => 1 + 2 * 4;
+    /// <summary>BILOU: O, then B, I, L (last), U (unit) for each type.</summary>
+    public const int LabelCount = 1 + 4 * 4;
 
     internal int Bits { get; }
 
@@ -44,13 +48,40 @@ public sealed class PerceptronEntityModel
 
     internal EntityFeatureExtractor Features { get; }
 
-    /// <summary>Whether a label may follow another (<c>I-X</c> only after <c>B-X</c> or <c>I-X</c>); previous = LabelCount is the start.</summary>
-    internal static bool Allowed(int previous, int label)
+    private static readonly bool[] AllowedTable = BuildAllowed();
+
+    /// <summary>
+    /// Whether a label may follow another: after O, L-x, U-x or the start (previous = LabelCount) come O, B-* or
+    /// U-*; after B-x or I-x come only I-x or L-x.
+    /// </summary>
+    internal static bool Allowed(int previous, int label) => AllowedTable[previous * LabelCount + label];
+
+    private static bool AllowedSlow(int previous, int label)
     {
-        if (label == 0 || (label & 1) == 1)
-            return true;
-        return previous < LabelCount && previous != 0 && (previous - 1) / 2 == (label - 1) / 2;
+        var open = previous is > 0 and < LabelCount && Part(previous) is 0 or 1;
+        if (!open)
+            return label == 0 || Part(label) is 0 or 3;
+        return label != 0 && Part(label) is 1 or 2 && TypeIndexOf(label) == TypeIndexOf(previous);
     }
+
+    private static bool[] BuildAllowed()
+    {
+        var table = new bool[(LabelCount + 1) * LabelCount];
+        for (var p = 0; p <= LabelCount; p++)
+        {
+            for (var l = 0; l < LabelCount; l++)
+                table[p * LabelCount + l] = AllowedSlow(p, l);
+        }
+        return table;
+    }
+
+    /// <summary>0 = B, 1 = I, 2 = L, 3 = U for a non-O label.</summary>
+    internal static int Part(int label) => (label - 1) % 4;
+
+    internal static int TypeIndexOf(int label) => (label - 1) / 4;
+
+    /// <summary>The label of part <paramref name="part"/> (0 B, 1 I, 2 L, 3 U) of type index <paramref name="type"/>.</summary>
+    internal static int Label(int type, int part) => 1 + 4 * type + part;
 
     internal static int TypeIndex(string type)
     {
@@ -62,93 +93,119 @@ public sealed class PerceptronEntityModel
         return -1;
     }
 
-    internal static string TypeOf(int label) => Types[(label - 1) / 2];
-
-    internal static bool IsBegin(int label) => label != 0 && (label & 1) == 1;
+    internal static string TypeOf(int label) => Types[TypeIndexOf(label)];
 
     /// <summary>Fills per-token label scores from the features already in the scratch buffers.</summary>
     internal static void Score(float[] weights, EntityScratch s, int n)
     {
-        const int L = 9;
+        const int L = LabelCount;
         const int F = EntityFeatureExtractor.FeatureCount;
         s.EnsureLabels(n, L);
         var scores = s.Scores;
         var feats = s.Feats;
+        Span<float> acc = stackalloc float[L];
         for (var t = 0; t < n; t++)
         {
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+            acc.Clear();
             var fb = t * F;
             for (var k = 0; k < F; k++)
-            {
-                var w = feats[fb + k] * L;
-                s0 += weights[w];
-                s1 += weights[w + 1];
-                s2 += weights[w + 2];
-                s3 += weights[w + 3];
-                s4 += weights[w + 4];
-                s5 += weights[w + 5];
-                s6 += weights[w + 6];
-                s7 += weights[w + 7];
-                s8 += weights[w + 8];
-            }
-            var o = t * L;
-            scores[o] = s0;
-            scores[o + 1] = s1;
-            scores[o + 2] = s2;
-            scores[o + 3] = s3;
-            scores[o + 4] = s4;
-            scores[o + 5] = s5;
-            scores[o + 6] = s6;
-            scores[o + 7] = s7;
-            scores[o + 8] = s8;
+                System.Numerics.Tensors.TensorPrimitives.Add(acc, weights.AsSpan(feats[fb + k] * L, L), acc);
+            acc.CopyTo(scores.AsSpan(t * L, L));
         }
     }
 
-    /// <summary>As <see cref="Score(float[], EntityScratch, int)"/> for the fixed-point weights of a trained model.</summary>
+    /// <summary>
+    /// As <see cref="Score(float[], EntityScratch, int)"/> for the fixed-point weights of a trained model: one
+    /// 256-bit load per feature row (labels 0–15, widened to 32-bit sums) plus label 16.
+    /// </summary>
     internal static void Score(short[] weights, EntityScratch s, int n)
     {
-        const int L = 9;
+        const int L = LabelCount;
         const int F = EntityFeatureExtractor.FeatureCount;
         s.EnsureLabels(n, L);
         var scores = s.Scores;
         var feats = s.Feats;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            ScoreScalar(weights, s, n);
+            return;
+        }
+        ref var w0 = ref MemoryMarshal.GetArrayDataReference(weights);
+        ref var s0 = ref MemoryMarshal.GetArrayDataReference(scores);
         for (var t = 0; t < n; t++)
         {
-            int s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+            var lo = Vector256<int>.Zero;
+            var hi = Vector256<int>.Zero;
+            var last = 0;
             var fb = t * F;
             for (var k = 0; k < F; k++)
             {
-                var w = feats[fb + k] * L;
-                s0 += weights[w];
-                s1 += weights[w + 1];
-                s2 += weights[w + 2];
-                s3 += weights[w + 3];
-                s4 += weights[w + 4];
-                s5 += weights[w + 5];
-                s6 += weights[w + 6];
-                s7 += weights[w + 7];
-                s8 += weights[w + 8];
+                var b = feats[fb + k] * L;
+                var (a, c) = Vector256.Widen(Vector256.LoadUnsafe(ref w0, (nuint)b));
+                lo += a;
+                hi += c;
+                last += Unsafe.Add(ref w0, b + 16);
+            }
+            var o = (nuint)(t * L);
+            Vector256.ConvertToSingle(lo).StoreUnsafe(ref s0, o);
+            Vector256.ConvertToSingle(hi).StoreUnsafe(ref s0, o + 8);
+            scores[t * L + 16] = last;
+        }
+    }
+
+    private static void ScoreScalar(short[] weights, EntityScratch s, int n)
+    {
+        const int L = LabelCount;
+        const int F = EntityFeatureExtractor.FeatureCount;
+        var scores = s.Scores;
+        var feats = s.Feats;
+        Span<int> acc = stackalloc int[L];
+        for (var t = 0; t < n; t++)
+        {
+            acc.Clear();
+            var fb = t * F;
+            for (var k = 0; k < F; k++)
+            {
+                var row = weights.AsSpan(feats[fb + k] * L, L);
+                for (var l = 0; l < L; l++)
+                    acc[l] += row[l];
             }
             var o = t * L;
-            scores[o] = s0;
-            scores[o + 1] = s1;
-            scores[o + 2] = s2;
-            scores[o + 3] = s3;
-            scores[o + 4] = s4;
-            scores[o + 5] = s5;
-            scores[o + 6] = s6;
-            scores[o + 7] = s7;
-            scores[o + 8] = s8;
+            for (var l = 0; l < L; l++)
+                scores[o + l] = acc[l];
         }
+    }
+
+    /// <summary>For each label, the labels allowed before it (flat, <see cref="PredecessorStart"/> offsets).</summary>
+    private static readonly int[] Predecessors = BuildPredecessors(out PredecessorStart);
+    private static readonly int[] PredecessorStart;
+
+    private static int[] BuildPredecessors(out int[] start)
+    {
+        var list = new List<int>();
+        start = new int[LabelCount + 1];
+        for (var l = 0; l < LabelCount; l++)
+        {
+            start[l] = list.Count;
+            for (var p = 0; p < LabelCount; p++)
+            {
+                if (Allowed(p, l))
+                    list.Add(p);
+            }
+        }
+        start[LabelCount] = list.Count;
+        return [.. list];
     }
 
     /// <summary>Viterbi over the scores in the scratch buffers; writes the best labels to <c>s.Path</c>.</summary>
     internal static void Viterbi(float[] transitions, EntityScratch s, int n)
     {
-        const int L = 9;
+        const int L = LabelCount;
         var scores = s.Scores;
         var delta = s.Delta;
         var back = s.Back;
+        var preds = Predecessors;
+        var predStart = PredecessorStart;
         for (var l = 0; l < L; l++)
             delta[l] = Allowed(L, l) ? scores[l] + transitions[L * L + l] : float.NegativeInfinity;
         for (var t = 1; t < n; t++)
@@ -159,10 +216,9 @@ public sealed class PerceptronEntityModel
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < L; p++)
+                for (var i = predStart[l]; i < predStart[l + 1]; i++)
                 {
-                    if (!Allowed(p, l))
-                        continue;
+                    var p = preds[i];
                     var v = delta[prev + p] + transitions[p * L + l];
                     if (v > best)
                     {
@@ -196,7 +252,7 @@ public sealed class PerceptronEntityModel
         using var buffered = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(buffered, Encoding.UTF8);
         if (r.ReadString() != Magic || r.ReadInt32() != Version)
-            throw new InvalidDataException("Not an NER perceptron model (version 2).");
+            throw new InvalidDataException("Not an NER perceptron model (version 3).");
         var bits = r.ReadInt32();
         var labels = r.ReadInt32();
         if (labels != LabelCount || bits is < 10 or > 26)

@@ -7,7 +7,7 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// Finds PER, ORG, LOC and MISC mentions in raw text with an averaged structured perceptron over syllables
-/// (BIO labels, first-order Viterbi). Reads only the document text — no gold or predicted words, no POS —
+/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold or predicted words, no POS —
 /// and decodes line by line. Thread-safe: the model is immutable and each thread has its own buffers.
 /// </summary>
 public sealed class PerceptronEntityRecognizer : IDocumentStage
@@ -73,7 +73,7 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
     public static int CountSyllables(string text)
     {
         var s = t_scratch ??= new EntityScratch();
-        return SyllableTokenizer.Tokenize(text, 0, text.Length, ref s.Starts, ref s.Ends);
+        return SyllableSplitter.Tokenize(text, 0, text.Length, ref s.Starts, ref s.Ends);
     }
 
     private void RecognizeLine(string text, int from, int to, EntityScratch s, ImmutableArray<Entity>.Builder result)
@@ -93,11 +93,18 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
                 t++;
                 continue;
             }
+            // Viterbi's constraints make the path well formed: U alone, or B I* L.
             var begin = t;
-            var inside = PerceptronEntityModel.IsBegin(label) ? label + 1 : label;
+            if (PerceptronEntityModel.Part(label) == 0)
+            {
+                while (t + 1 < n && PerceptronEntityModel.Part(path[t + 1]) is 1 or 2 && path[t + 1] != 0)
+                {
+                    t++;
+                    if (PerceptronEntityModel.Part(path[t]) == 2)
+                        break;
+                }
+            }
             t++;
-            while (t < n && path[t] == inside)
-                t++;
             var start = s.Starts[begin];
             var end = s.Ends[t - 1];
             result.Add(new Entity(PerceptronEntityModel.TypeOf(label), start, end, text[start..end]));

@@ -4,8 +4,8 @@ namespace NlpPipeline.Entities;
 public sealed record PerceptronEntityTrainerOptions
 {
     /// <summary>Hash buckets are 2^Bits.</summary>
-    public int Bits { get; init; } = 20;
-    public int Epochs { get; init; } = 10;
+    public int Bits { get; init; } = 18;
+    public int Epochs { get; init; } = 14;
     public int Seed { get; init; } = 2016;
 }
 
@@ -15,7 +15,7 @@ public sealed record PerceptronEntityTrainerOptions
 /// </summary>
 public sealed class PerceptronEntityTrainer
 {
-    private const int L = 9;
+    private const int L = PerceptronEntityModel.LabelCount;
     private const int F = EntityFeatureExtractor.FeatureCount;
 
     private readonly PerceptronEntityTrainerOptions _options;
@@ -152,7 +152,8 @@ public sealed class PerceptronEntityTrainer
                             if (type >= 0)
                             {
                                 var first = t == 0 || s.Starts[t - 1] < entities[e].Start;
-                                label = (byte)(first ? 1 + 2 * type : 2 + 2 * type);
+                                var last = t == n - 1 || s.Ends[t + 1] > entities[e].End;
+                                label = (byte)PerceptronEntityModel.Label(type, first ? (last ? 3 : 0) : last ? 2 : 1);
                             }
                         }
                         gold.Add(label);

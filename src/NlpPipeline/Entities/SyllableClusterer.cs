@@ -9,14 +9,16 @@ namespace NlpPipeline.Entities;
 public sealed record SyllableClustererOptions
 {
     /// <summary>Number of clusters.</summary>
-    public int Clusters { get; init; } = 256;
+    public int Clusters { get; init; } = 512;
+    /// <summary>Number of coarse clusters, grouping the fine ones.</summary>
+    public int CoarseClusters { get; init; } = 64;
     /// <summary>Most frequent lower-case syllables that get a cluster.</summary>
     public int Vocabulary { get; init; } = 20000;
     /// <summary>Most frequent syllables used as left and right context dimensions.</summary>
     public int Contexts { get; init; } = 200;
     public int Iterations { get; init; } = 8;
     /// <summary>Stop reading after this many syllables of text.</summary>
-    public long MaxSyllables { get; init; } = 12_000_000;
+    public long MaxSyllables { get; init; } = 40_000_000;
 }
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class SyllableClusterer
         var ends = new int[256];
         foreach (var text in texts)
         {
-            var n = SyllableTokenizer.Tokenize(text, 0, text.Length, ref starts, ref ends);
+            var n = SyllableSplitter.Tokenize(text, 0, text.Length, ref starts, ref ends);
             stream.Add(0);
             for (var i = 0; i < n; i++)
                 stream.Add(FeatureHash.LowerCase(text.AsSpan(starts[i], ends[i] - starts[i])));
@@ -130,6 +132,41 @@ public sealed class SyllableClusterer
             }
             log?.Invoke($"k-means iteration {it + 1}: {changed} changed");
         }
-        return vocab.ToDictionary(kv => kv.Key, kv => assign[kv.Value]);
+        // A coarse level: k-means over the fine centroids (first centroids as seeds), so each syllable gets
+        // fine | coarse << 12, like two prefix lengths of a Brown cluster path.
+        var coarseK = Math.Max(1, Math.Min(_options.CoarseClusters, k));
+        var coarse = new float[coarseK * dims];
+        Array.Copy(centroids, coarse, coarse.Length);
+        var fineToCoarse = new int[k];
+        for (var it = 0; it < _options.Iterations; it++)
+        {
+            for (var c = 0; c < k; c++)
+            {
+                var x = centroids.AsSpan(c * dims, dims);
+                var best = 0;
+                var bestDot = float.NegativeInfinity;
+                for (var g = 0; g < coarseK; g++)
+                {
+                    var dot = TensorPrimitives.Dot(x, coarse.AsSpan(g * dims, dims));
+                    if (dot > bestDot)
+                    {
+                        bestDot = dot;
+                        best = g;
+                    }
+                }
+                fineToCoarse[c] = best;
+            }
+            Array.Clear(coarse);
+            for (var c = 0; c < k; c++)
+                TensorPrimitives.Add(coarse.AsSpan(fineToCoarse[c] * dims, dims), centroids.AsSpan(c * dims, dims), coarse.AsSpan(fineToCoarse[c] * dims, dims));
+            for (var g = 0; g < coarseK; g++)
+            {
+                var span = coarse.AsSpan(g * dims, dims);
+                var norm = TensorPrimitives.Norm(span);
+                if (norm > 0)
+                    TensorPrimitives.Divide(span, norm, span);
+            }
+        }
+        return vocab.ToDictionary(kv => kv.Key, kv => assign[kv.Value] | (fineToCoarse[assign[kv.Value]] << 12));
     }
 }

@@ -1,3 +1,4 @@
+using NlpPipeline.Entities;
 using NlpPipeline.Text;
 using NlpPipeline.Text.Segmentation;
 using NlpPipeline.Text.Sentences;
@@ -18,6 +19,7 @@ public static class DefaultStages
             stages.Add(UnicodeTextNormalizer.Instance);
         stages.Add(RuleSentenceSplitter.Default);
         stages.Add(new PerceptronWordSegmenter());
+        stages.Add(PerceptronEntityRecognizer.Default);
         // quotes: after words, entities and titles (it uses tokens, entity refs and title links when present)
         stages.Add(new Quotes.QuoteExtractor());
         return stages;

@@ -7,7 +7,7 @@ namespace NlpPipeline.Entities;
 /// every other non-space character (a surrogate pair counts as one) is a token of its own. Needs no word
 /// segmentation, so the tagger never depends on gold or predicted words.
 /// </summary>
-internal static class SyllableTokenizer
+internal static class SyllableSplitter
 {
     /// <summary>Writes the [start, end) of each token of <c>text[from..to)</c> into the buffers (grown as needed); returns the count.</summary>
     public static int Tokenize(string text, int from, int to, ref int[] starts, ref int[] ends)
