@@ -41,6 +41,8 @@ public static class Program
         eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
         eval.Subcommands.Add(Commands.NerCommands.Eval());
         eval.Subcommands.Add(Commands.TitlesCommands.Eval());
+        eval.Subcommands.Add(Commands.TitlesCommands.Agreement());
+        eval.Subcommands.Add(Commands.TitlesCommands.Refs());
         root.Subcommands.Add(eval);
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());

@@ -9,9 +9,11 @@ namespace NlpPipeline.Entities;
 /// Ties mentions of one entity within a document together and links titles to their person. Sets
 /// <see cref="Entity.Ref"/> on every entity (<c>e1</c>, <c>e2</c>, ... in order of first mention) and
 /// <see cref="Entity.PersonRef"/> on each <c>TITLE</c> next to a person. Rules: PER mentions with the same
-/// name (honorifics stripped) share a ref; a shorter PER mention joins the one fuller name it ends with
-/// (<c>Syromolotov</c>, <c>Phúc</c> of <c>Nguyễn Xuân Phúc</c>) or, for a name not led by a Vietnamese family
-/// name, begins with (<c>ông Vương</c>, <c>ông Ri</c>); when two different fuller names fit, it stays apart.
+/// name (honorifics stripped, hyphens as spaces: <c>Kim Jong-un</c> = <c>Kim Jong Un</c>) share a ref; a shorter PER
+/// mention joins the one fuller name it ends with (<c>Syromolotov</c>, <c>Phúc</c> of <c>Nguyễn Xuân Phúc</c>) or,
+/// for a two-syllable name or one not led by a Vietnamese family name, begins with (<c>ông Vương</c>, <c>ông Ri</c>);
+/// when two different fuller names fit, the honorific's gender may decide (<c>bà</c> → a name with <c>Thị</c>),
+/// else it stays apart. An all-capitals PER mention joins the one full name with those initials (<c>HTC</c>).
 /// ORG/LOC/MISC mentions share a ref when equal ignoring case, or when one is the initials of the other
 /// (<c>LHQ</c> = <c>Liên hợp quốc</c>). TITLE mentions share a ref when equal ignoring case. Thread-safe.
 /// </summary>
@@ -54,24 +56,45 @@ public sealed class RuleMentionLinker : IDocumentStage
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in persons)
         {
+            if (names[i].Length > 0)
+                byName.TryAdd(string.Join(' ', names[i]), i);
+        }
+        var fullNames = byName.Where(n => names[n.Value].Length > 1).ToList();
+        var unresolved = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var i in persons)
+        {
             if (names[i].Length == 0)
                 continue;
             var key = string.Join(' ', names[i]);
-            if (byName.TryGetValue(key, out var first))
-                Union(first, i);
-            else
-                byName[key] = i;
-        }
-        var fullNames = byName.Where(n => names[n.Value].Length > 1).ToList();
-        foreach (var (key, i) in byName)
-        {
-            var name = names[i];
-            var fits = fullNames.Where(f => f.Key.Length > key.Length && Extends(names[f.Value], name))
+            // Each occurrence of a short name is resolved on its own: "bà Nghĩa" and "ông Nghĩa" may be two people.
+            var fits = fullNames.Where(f => f.Key.Length > key.Length && Extends(names[f.Value], names[i]))
                 .Select(f => f.Value).ToList();
             // Keep only the fullest names: "Xuân Phúc" and "Nguyễn Xuân Phúc" are one candidate.
             var maximal = fits.Where(f => !fits.Any(g => g != f && names[g].Length > names[f].Length && Extends(names[g], names[f]))).ToList();
+            if (maximal.Count > 1)
+                maximal = ByGender(text, entities[i], maximal, names);
             if (maximal.Count == 1)
+            {
                 Union(maximal[0], i);
+            }
+            else if (fits.Count == 0)
+            {
+                Union(byName[key], i);
+            }
+            else if (!unresolved.TryAdd(key, i))
+            {
+                Union(unresolved[key], i);
+            }
+        }
+        foreach (var (_, i) in byName)
+        {
+            // "HTC" for "Hoàng Tuấn Công": an all-capitals mention equal to the initials of exactly one full name.
+            if (!IsAcronym(entities[i].Text) || names[i].Length != 1)
+                continue;
+            var expansions = fullNames.Where(f => f.Value != i && string.Equals(Initials(entities[f.Value].Text), entities[i].Text.Replace(".", "", StringComparison.Ordinal), StringComparison.Ordinal))
+                .Select(f => Find(f.Value)).Distinct().ToList();
+            if (expansions.Count == 1)
+                Union(expansions[0], i);
         }
 
         // ORG / LOC / MISC: equal ignoring case, or initials.
@@ -133,7 +156,9 @@ public sealed class RuleMentionLinker : IDocumentStage
     /// <summary>The name's syllables, lower-cased, without leading honorifics or titles-as-honorifics.</summary>
     private string[] NameSyllables(string mention)
     {
-        var keys = SyllableScanner.Scan(mention).Where(s => s.IsWord).Select(s => TitleLexicon.Key(mention[s.Start..s.End])).ToArray();
+        // "Kim Jong-un" and "Kim Jong Un" are one name: hyphenated syllables count apart.
+        var keys = SyllableScanner.Scan(mention).Where(s => s.IsWord)
+            .SelectMany(s => TitleLexicon.Key(mention[s.Start..s.End]).Split('-', StringSplitOptions.RemoveEmptyEntries)).ToArray();
         var skip = 0;
         while (skip < keys.Length - 1)
         {
@@ -145,14 +170,37 @@ public sealed class RuleMentionLinker : IDocumentStage
         return keys[skip..];
     }
 
-    /// <summary>True when <paramref name="shorter"/> is a proper suffix of <paramref name="full"/>, or a prefix of a name not led by a Vietnamese family name.</summary>
+    /// <summary>
+    /// True when <paramref name="shorter"/> is a proper suffix of <paramref name="full"/>, or a prefix of a two-syllable
+    /// name (<c>ông Vương</c> of <c>Vương Nghị</c>) or of a name not led by a Vietnamese family name (<c>ông Ri</c>).
+    /// </summary>
     private bool Extends(string[] full, string[] shorter)
     {
         if (shorter.Length >= full.Length || shorter.Length == 0)
             return false;
         if (full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter))
             return true;
-        return !_lexicon.Surnames.Contains(full[0]) && full.AsSpan(0, shorter.Length).SequenceEqual(shorter);
+        return (full.Length == 2 || !_lexicon.Surnames.Contains(full[0])) && full.AsSpan(0, shorter.Length).SequenceEqual(shorter);
+    }
+
+    /// <summary>
+    /// Among several full names a short mention fits, those of the gender its honorific gives: after <c>bà</c>,
+    /// <c>chị</c>, <c>cô</c> the names with the women's middle name <c>Thị</c>; after <c>ông</c>, <c>anh</c> those without.
+    /// </summary>
+    private static List<int> ByGender(string text, Entity mention, List<int> candidates, Dictionary<int, string[]> names)
+    {
+        var before = text.AsSpan(0, mention.Start).TrimEnd();
+        var space = before.LastIndexOfAny(' ', '\n');
+        var word = TitleLexicon.Key(before[(space + 1)..].ToString());
+        bool? female = word switch
+        {
+            "bà" or "chị" or "cô" => true,
+            "ông" or "anh" => false,
+            _ => null,
+        };
+        if (female is null)
+            return candidates;
+        return candidates.Where(c => names[c].Contains("thị") == female).ToList();
     }
 
     private static bool IsAcronym(string s)

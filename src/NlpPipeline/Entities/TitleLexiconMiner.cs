@@ -103,7 +103,7 @@ public sealed class TitleLexiconMiner
         foreach (var key in before.Keys.Union(after.Keys))
             evidence[key] = before.GetValueOrDefault(key) + after.GetValueOrDefault(key);
         // Productive left syllables ("phó", "cựu", "nguyên"): seen before 3+ multi-syllable candidates, twice each.
-        // A syllable that carries most (80%) of the evidence of the next one is part of a word with it ("chủ" of "chủ tịch"), not a prefix.
+        // A syllable seen before 80% of all occurrences of the next one is part of a word with it ("chủ" of "chủ tịch"), not a prefix.
         var productive = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, ev) in evidence)
         {
@@ -112,7 +112,7 @@ public sealed class TitleLexiconMiner
             if (ev < 2 || !rest.Contains(' ', StringComparison.Ordinal) || !candidates.ContainsKey(rest) || _stop.Contains(key[..sp]))
                 continue;
             var next = rest[..rest.IndexOf(' ', StringComparison.Ordinal)];
-            if (evidence.GetValueOrDefault(key[..sp] + " " + next) >= 0.8 * evidence.GetValueOrDefault(next))
+            if (total.GetValueOrDefault(key[..sp] + " " + next) >= 0.8 * total.GetValueOrDefault(next))
                 continue;
             productive[key[..sp]] = productive.GetValueOrDefault(key[..sp]) + 1;
         }

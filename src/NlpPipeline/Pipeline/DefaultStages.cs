@@ -20,6 +20,8 @@ public static class DefaultStages
         stages.Add(RuleSentenceSplitter.Default);
         stages.Add(new PerceptronWordSegmenter());
         stages.Add(PerceptronEntityRecognizer.Default);
+        stages.Add(new LexiconTitleSpotter());    // TITLE next to PER, after the entity stage
+        stages.Add(new RuleMentionLinker());      // refs for all entities, PersonRef for titles
         // quotes: after words, entities and titles (it uses tokens, entity refs and title links when present)
         stages.Add(new Quotes.QuoteExtractor());
         return stages;

@@ -47,6 +47,30 @@ public class RuleMentionLinkerTests
             ["e1", "e2", "e2"]
         },
         {
+            // Hyphenated and spaced spellings of one name.
+            "Kim Jong-un cảnh báo. Nhà lãnh đạo Kim Jong Un nói.",
+            ["PER:Kim Jong-un", "PER:Kim Jong Un"],
+            ["e1", "e1"]
+        },
+        {
+            // A two-syllable (Chinese) name cited by its family name.
+            "Ngoại trưởng Vương Nghị phát biểu. Ông Vương kêu gọi đối thoại.",
+            ["PER:Vương Nghị", "PER:Vương"],
+            ["e1", "e1"]
+        },
+        {
+            // Two candidates; "bà" picks the woman's name (middle name Thị), "ông" the man's.
+            "Bà Nguyễn Thị Nghĩa và ông Nguyễn Đức Nghĩa dự họp. Theo bà Nghĩa, ông Nghĩa đồng ý.",
+            ["PER:Nguyễn Thị Nghĩa", "PER:Nguyễn Đức Nghĩa", "PER:Nghĩa", "PER:Nghĩa"],
+            ["e1", "e2", "e1", "e2"]
+        },
+        {
+            // Initials of a person's name.
+            "Sách của Hoàng Tuấn Công (HTC) ra mắt. HTC cho rằng từ điển sai.",
+            ["PER:Hoàng Tuấn Công", "PER:HTC", "PER:HTC"],
+            ["e1", "e1", "e1"]
+        },
+        {
             // Vietnamese full name: the family name alone does not refer to the person.
             "Ông Nguyễn Văn Bình phát biểu. Nguyễn là họ phổ biến.",
             ["PER:Nguyễn Văn Bình", "PER:Nguyễn"],
