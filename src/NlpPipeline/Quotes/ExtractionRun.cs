@@ -862,8 +862,10 @@ internal sealed class ExtractionRun
             return Make(type, qs, qe, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, true);
         }
         // ..., bà Lan cho biết.  The clause before the comma is the content.
-        var gap = _text.AsSpan(_syl[Math.Max(0, srcFirst - 1)].End, srcStart - _syl[Math.Max(0, srcFirst - 1)].End);
-        if (srcFirst == 0 || !gap.Contains(','))
+        if (srcFirst == 0 || _syl[srcFirst - 1].End <= sentStart)
+            return null;
+        var gap = _text.AsSpan(_syl[srcFirst - 1].End, srcStart - _syl[srcFirst - 1].End);
+        if (!gap.Contains(','))
             return null;
         var (cs, ce) = TextUnits.TrimPunctuation(_text, sentStart, _syl[srcFirst - 1].End, keepQuotes: true);
         if (SyllablesIn(cs, ce) < 4 || ContainsCueBefore(cs, ce) || _syl[FirstSyllableAt(cs)].Lower == "theo")

@@ -155,6 +155,8 @@ internal static class TextUnits
     /// <summary>The range without spaces and punctuation (other than quotation marks and brackets that open inside) at either end.</summary>
     public static (int Start, int End) TrimPunctuation(string text, int start, int end, bool keepQuotes)
     {
+        start = Math.Clamp(start, 0, text.Length);
+        end = Math.Clamp(end, start, text.Length);
         while (start < end && (char.IsWhiteSpace(text[start]) || IsTrimmable(text[start], keepQuotes, opening: true)))
             start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || IsTrimmable(text[end - 1], keepQuotes, opening: false)))

@@ -68,6 +68,7 @@ public class QuoteExtractorTests
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
         { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
+        { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
     };
 
     [Theory]
