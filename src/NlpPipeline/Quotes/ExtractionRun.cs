@@ -442,7 +442,7 @@ internal sealed class ExtractionRun
                 var prevEnd = segStart - 1;
                 var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
                 // Up to three apposition segments back: "Ông X, nguyên Trưởng phòng Y, Sở Z, lại cho rằng".
-                for (var hop = 0; hop < 3 && gapPrev.Contains(','); hop++)
+                for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
                 {
                     var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
                     if (ps > prevEnd)
