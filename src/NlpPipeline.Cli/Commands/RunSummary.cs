@@ -14,8 +14,11 @@ internal static class RunSummary
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{counters.Documents:N0} documents, {counters.TextBytes / Megabyte:0.0} MB, {counters.Documents / seconds:0} documents/s, {counters.Errors:N0} errors");
+            $"{Count(counters.Documents, "document")}, {counters.TextBytes / Megabyte:0.0} MB, {counters.Documents / seconds:0} documents/s, {Count(counters.Errors, "error")}");
     }
+
+    private static string Count(long n, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n:N0} {noun}{(n == 1 ? "" : "s")}");
 
     /// <summary>The closing line: documents, errors, MB, elapsed, documents/s, MB/s, peak working set.</summary>
     public static string Final(PipelineCounters counters, TimeSpan elapsed, long skipped)
@@ -25,7 +28,7 @@ internal static class RunSummary
         var mb = counters.TextBytes / Megabyte;
         var resumed = skipped > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({skipped:N0} already done, skipped)") : string.Empty;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{counters.Documents:N0} documents{resumed}, {counters.Errors:N0} errors, {mb:0.0} MB of text in {seconds:0.0} s: " +
+            $"{Count(counters.Documents, "document")}{resumed}, {Count(counters.Errors, "error")}, {mb:0.0} MB of text in {seconds:0.0} s: " +
             $"{counters.Documents / seconds:0.0} documents/s, {mb / seconds:0.00} MB/s, peak working set {process.PeakWorkingSet64 / Megabyte:0} MB");
     }
 }

@@ -31,7 +31,8 @@ public sealed class AnnotationPipeline
 
     /// <summary>
     /// Runs every stage on one document; never throws for a stage failure, which becomes the document's
-    /// error (<c>stage: message</c>). A document that arrives with an error passes through untouched.
+    /// error (<c>stage: message</c>), nor for a stage breaking the offset contract (checked after each
+    /// stage by <see cref="AnnotationChecker"/>). A document that arrives with an error passes through untouched.
     /// </summary>
     public AnnotatedDocument Process(AnnotatedDocument document)
     {
@@ -45,6 +46,8 @@ public sealed class AnnotationPipeline
             {
                 current = stage.Process(current)
                     ?? throw new InvalidOperationException("the stage returned no document");
+                if (AnnotationChecker.FindViolation(current) is { } violation)
+                    throw new InvalidOperationException(violation);
             }
             catch (Exception ex) // one document's failure must not stop the run
             {

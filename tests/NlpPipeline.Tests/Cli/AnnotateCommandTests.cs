@@ -34,7 +34,7 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.Equal("seed-article.txt", doc.Document.Id);
         Assert.NotEmpty(doc.Sentences);
         Assert.All(doc.Sentences, s => Assert.InRange(s.End, s.Start + 1, doc.Text.Length));
-        Assert.Matches(@"^1 documents, 0 errors, .* MB of text in .* s: .* documents/s, .* MB/s, peak working set \d+ MB", log.ToString());
+        Assert.Matches(@"^1 document, 0 errors, .* MB of text in .* s: .* documents/s, .* MB/s, peak working set \d+ MB", log.ToString());
     }
 
     public static TheoryData<string[], string?, int, bool, string> UsageCases => new()
@@ -60,8 +60,12 @@ public sealed class AnnotateCommandTests : IDisposable
     [Theory]
     [InlineData("annotate")]
     [InlineData("annotate --workers")]
-    public void Parse_MissingValues_ParseErrors(string args) =>
+    [InlineData("annotate --workers many x.txt")]
+    public void Main_ParseErrors_ExitTwo(string args)
+    {
         Assert.NotEmpty(Program.BuildRoot().Parse(args).Errors);
+        Assert.Equal(2, Program.Main(args.Split(' ')));
+    }
 
     [Fact]
     public async Task RunAsync_ResumeAfterTruncatedLastLine_ExactlyOneRecordPerDocument()
