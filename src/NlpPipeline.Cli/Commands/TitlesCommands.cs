@@ -83,10 +83,14 @@ public static class TitlesCommands
 
     public static Command Refs()
     {
+        var show = new Option<bool>("--show") { Description = "Print each speaker whose mentions got more than one ref." };
         var cmd = new Command("refs", "Score within-document person refs against the quote gold (speaker names and aliases) on gold VLSP 2018 PER mentions.");
-        cmd.SetAction(_ =>
+        cmd.Options.Add(show);
+        cmd.SetAction(parse =>
         {
-            var (merged, mergeCases, split, pairs) = EvaluateRefs(Path.Combine(SharedData.Quotes ?? throw new DirectoryNotFoundException("shared data not found (NLP_SHARED)")));
+            var (merged, mergeCases, split, pairs) = EvaluateRefs(
+                SharedData.Quotes ?? throw new DirectoryNotFoundException("shared data not found (NLP_SHARED)"),
+                parse.GetValue(show) ? Console.Out : null);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"speakers with aliases in one ref: {merged}/{mergeCases} = {100.0 * merged / Math.Max(1, mergeCases):F1}; different speakers kept apart: {split}/{pairs} = {100.0 * split / Math.Max(1, pairs):F1}"));
             return 0;
@@ -99,7 +103,7 @@ public static class TitlesCommands
     /// appear as two or more distinct gold PER mention texts, whether the linker gives them all one ref; and for each
     /// pair of different PER speakers of a document, whether their mentions stay in different refs.
     /// </summary>
-    internal static (int Merged, int MergeCases, int Split, int Pairs) EvaluateRefs(string quotesDir)
+    internal static (int Merged, int MergeCases, int Split, int Pairs) EvaluateRefs(string quotesDir, TextWriter? show = null)
     {
         var v18 = SharedData.Require("corpora/vlsp2018-ner");
         var muc = Directory.EnumerateFiles(v18, "*.muc", SearchOption.AllDirectories)
@@ -133,8 +137,8 @@ public static class TitlesCommands
                     cases++;
                     if (mentions.Select(m => m.Ref).Distinct().Count() == 1)
                         merged++;
-                    else if (Environment.GetEnvironmentVariable("TITLES_DEBUG") is not null)
-                        Console.Error.WriteLine($"{docPath}: " + string.Join(", ", mentions.Select(m => $"{m.Text}={m.Ref}").Distinct()));
+                    else
+                        show?.WriteLine($"SPLIT {docPath}: " + string.Join(", ", mentions.Select(m => $"{m.Text}={m.Ref}").Distinct()));
                 }
                 var keys = refsOf.Keys.Order(StringComparer.Ordinal).ToList();
                 for (var i = 0; i < keys.Count; i++)

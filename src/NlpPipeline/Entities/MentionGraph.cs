@@ -94,6 +94,27 @@ public sealed class MentionGraph
         return best?.Text;
     }
 
+    /// <summary>
+    /// The ref of the one person whose linked titles include <paramref name="title"/> (ignoring case and surrounding
+    /// spaces), for a title standing alone as a speaker (<c>Ngoại trưởng Mỹ cho biết</c>); null when no person or
+    /// more than one holds it.
+    /// </summary>
+    public string? PersonWithTitle(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var key = TitleLexicon.Key(title);
+        string? found = null;
+        foreach (var (person, titles) in _titlesByPerson)
+        {
+            if (!titles.Any(t => TitleLexicon.Key(t.Text) == key))
+                continue;
+            if (found is not null && found != person)
+                return null;
+            found = person;
+        }
+        return found;
+    }
+
     /// <summary>The entity whose span is exactly [start, end), or null.</summary>
     public Entity? At(int start, int end)
     {

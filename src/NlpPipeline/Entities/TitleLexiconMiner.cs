@@ -141,11 +141,6 @@ public sealed class TitleLexiconMiner
         // Right-closed: a string seen mostly after "NAME," is not mostly one longer string cut short ("phó giám" of "phó giám đốc").
         bool RightClosed(MinedHead c) => c.Before >= c.After || rightExtendedAfter.GetValueOrDefault(c.Text) < 0.5 * c.After;
         var kept = candidates.Values.Where(c => LeftClosed(c.Text) && RightClosed(c)).ToDictionary(c => c.Text, StringComparer.Ordinal);
-        if (Environment.GetEnvironmentVariable("TITLES_DEBUG") is { } dbg)
-        {
-            foreach (var k in dbg.Split(','))
-                Console.Error.WriteLine($"{k}: ev {evidence.GetValueOrDefault(k)} b {before.GetValueOrDefault(k)} a {after.GetValueOrDefault(k)} tot {total.GetValueOrDefault(k)} cand {candidates.ContainsKey(k)} maxL {maxLeftExtension.GetValueOrDefault(k)} sumL {sumLeftExtension.GetValueOrDefault(k)} rc {(candidates.TryGetValue(k, out var cc) && RightClosed(cc))} kept {kept.ContainsKey(k)}");
-        }
 
         // "p + s" where s is a left-closed string with more evidence is s with extra left context ("phạt bị cáo",
         // "gia đình đại tướng"); a p that combines so with 3+ kept heads is a prefix ("phó").

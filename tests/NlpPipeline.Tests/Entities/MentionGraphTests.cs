@@ -53,4 +53,17 @@ public class MentionGraphTests
         Assert.Null(graph.FullestName("e99"));
         Assert.Equal(graph.Refs.Count(), graph.Refs.Distinct().Count());
     }
+
+    [Fact]
+    public void PersonWithTitle_TitleHeldByOnePerson_ReturnsThatPerson()
+    {
+        const string text = "Tổng thống Mỹ Donald Trump và Tổng thống Pháp Emmanuel Macron gặp nhau. Tổng thống Trump nói. Tổng thống Macron đáp.";
+        var doc = EntityTestText.Document(text, "LOC:Mỹ", "PER:Donald Trump", "LOC:Pháp", "PER:Emmanuel Macron", "PER:Trump", "PER:Macron");
+        var graph = new MentionGraph(new RuleMentionLinker().Process(new LexiconTitleSpotter().Process(doc)));
+
+        var trump = graph.Entities.First(e => e.Text == "Donald Trump").Ref;
+        Assert.Equal(trump, graph.PersonWithTitle("tổng thống Mỹ"));
+        Assert.Null(graph.PersonWithTitle("Tổng thống"));
+        Assert.Null(graph.PersonWithTitle("Thủ tướng"));
+    }
 }

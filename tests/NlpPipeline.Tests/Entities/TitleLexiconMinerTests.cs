@@ -96,4 +96,21 @@ public class TitleLexiconMinerTests
         Assert.Equal(2, TitleLexicon.Default.MatchModifier(keys, 2));
         Assert.Contains("phó", TitleLexicon.Default.Prefixes);
     }
+
+    [Fact]
+    public void Mine_SharedCorpora_ReproducesTheShippedLexicon()
+    {
+        static IEnumerable<string> Column(string path) => EmbeddedResources.ReadLines(path).Select(l => l.Split('\t')[0]);
+        var miner = new TitleLexiconMiner(
+            EmbeddedResources.ReadLines("data/vi/title-mining-stopwords.txt"),
+            EmbeddedResources.ReadLines("data/vi/honorifics.txt"),
+            Column("data/vi/title-heads-rejected.txt"),
+            TitleMiningSources.Surnames());
+
+        var mined = miner.Mine(TitleMiningSources.Read());
+
+        Assert.Equal(Column("data/vi/title-heads.txt").ToArray(), mined.Heads.Select(h => h.Text).ToArray());
+        Assert.Equal(Column("data/vi/title-prefixes.txt").ToArray(), mined.Prefixes.Select(p => p.Text).ToArray());
+        Assert.Equal(Column("data/vi/title-modifiers.txt").ToArray(), mined.Modifiers.Select(m => m.Text).ToArray());
+    }
 }
