@@ -15,8 +15,7 @@ internal sealed class ExtractionRun
     private readonly List<CueHit> _hits = [];
     private readonly List<QuoteCandidate> _found = [];
     private readonly SpeakerResolver _resolver;
-    private readonly HashSet<int>? _tokenStarts;
-    private readonly HashSet<int>? _tokenEnds;
+    private readonly PhraseCache _phrases;
 
     private readonly record struct CueHit(int First, int Last, CueFrame Frame);
 
@@ -26,17 +25,13 @@ internal sealed class ExtractionRun
         _text = doc.Text;
         _lex = lexicon;
         _syl = TextUnits.Syllabify(_text);
+        _phrases = new PhraseCache(_text, _syl);
         _paragraphs = TextUnits.Paragraphs(_text);
         foreach (var (s, e) in _paragraphs)
             TextUnits.FindQuoteMarks(_text, s, e, _marks);
         BuildSentences();
-        if (!doc.Tokens.IsDefaultOrEmpty)
-        {
-            _tokenStarts = [.. doc.Tokens.Select(t => t.Start)];
-            _tokenEnds = [.. doc.Tokens.Select(t => t.End)];
-        }
         FindCues();
-        _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities);
+        _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities, _phrases);
     }
 
     public List<QuoteCandidate> Run()
@@ -100,7 +95,7 @@ internal sealed class ExtractionRun
     }
 
     /// <summary>True when only spaces separate syllables i and i+1.</summary>
-    private bool Adjacent(int i) => i + 1 < _syl.Length && _text.AsSpan(_syl[i].End, _syl[i + 1].Start - _syl[i].End).Trim().IsEmpty;
+    private bool Adjacent(int i) => _phrases.Adjacent(i);
 
     private string Phrase(int first, int last)
     {
@@ -116,15 +111,10 @@ internal sealed class ExtractionRun
         if (!_lex.StartWords.Contains(_syl[i].Lower))
             return 0;
         var best = 0;
-        var phrase = _syl[i].Lower;
         for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
         {
-            if (n > 1)
-            {
-                if (!Adjacent(i + n - 2))
-                    break;
-                phrase += " " + _syl[i + n - 1].Lower;
-            }
+            if (_phrases.Get(i, n) is not { } phrase)
+                break;
             if (contains(phrase))
                 best = n;
         }
@@ -137,15 +127,10 @@ internal sealed class ExtractionRun
         if (!_lex.EndWords.Contains(_syl[j].Lower))
             return 0;
         var best = 0;
-        var phrase = _syl[j].Lower;
         for (var n = 1; n <= maxLen && j - n + 1 >= floor; n++)
         {
-            if (n > 1)
-            {
-                if (!Adjacent(j - n + 1))
-                    break;
-                phrase = _syl[j - n + 1].Lower + " " + phrase;
-            }
+            if (_phrases.Get(j - n + 1, n) is not { } phrase)
+                break;
             if (contains(phrase))
                 best = n;
         }
@@ -189,9 +174,26 @@ internal sealed class ExtractionRun
     /// <summary>With word tokens from the segmenter, a cue must start and end on token boundaries (<c>khai</c> is not in <c>khai mạc</c>).</summary>
     private bool OnTokenBoundaries(int start, int end)
     {
-        if (_tokenStarts is null)
+        var tokens = _doc.Tokens;
+        if (tokens.IsDefaultOrEmpty)
             return true;
-        return _tokenStarts.Contains(start) && _tokenEnds!.Contains(end);
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= tokens.Length || tokens[lo].Start != start)
+            return false;
+        for (var k = lo; k < tokens.Length && tokens[k].Start < end; k++)
+        {
+            if (tokens[k].End == end)
+                return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- rules over one sentence

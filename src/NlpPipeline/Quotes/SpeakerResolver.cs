@@ -21,8 +21,11 @@ internal sealed class SpeakerResolver
 
     private sealed record Person(string Name, string[] Keys, int Pos, char Gender, string? Title, string? Ref);
 
-    public SpeakerResolver(string text, Syllable[] syllables, QuoteLexicon lexicon, ImmutableArray<Entity> entities)
+    private readonly PhraseCache _phrases;
+
+    public SpeakerResolver(string text, Syllable[] syllables, QuoteLexicon lexicon, ImmutableArray<Entity> entities, PhraseCache phrases)
     {
+        _phrases = phrases;
         _text = text;
         _syl = syllables;
         _lex = lexicon;
@@ -44,6 +47,12 @@ internal sealed class SpeakerResolver
 
     private void IndexPeople()
     {
+        var titlesByPerson = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in _entities)
+        {
+            if (t.Type == EntityTypes.Title && t.PersonRef is not null)
+                titlesByPerson.TryAdd(t.PersonRef, t.Text);
+        }
         foreach (var e in _entities)
         {
             if (e.Type != EntityTypes.Person)
@@ -52,7 +61,7 @@ internal sealed class SpeakerResolver
             var first = e.Text.Split(' ')[0].ToLowerInvariant();
             if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
                 continue;
-            var title = _entities.FirstOrDefault(t => t.Type == EntityTypes.Title && t.PersonRef is not null && t.PersonRef == e.Ref)?.Text;
+            var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
             AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
         // Names after an honorific or a title: "ông Jeffrey Eberhardt", "Thứ trưởng Ngoại giao Nga Oleg Syromolotov".
@@ -526,7 +535,7 @@ internal sealed class SpeakerResolver
         return lo;
     }
 
-    private bool Adjacent(int i) => i >= 0 && i + 1 < _syl.Length && _text.AsSpan(_syl[i].End, _syl[i + 1].Start - _syl[i].End).Trim().IsEmpty;
+    private bool Adjacent(int i) => _phrases.Adjacent(i);
 
     private string Phrase(int first, int last)
     {
@@ -541,15 +550,10 @@ internal sealed class SpeakerResolver
         if (!_lex.StartWords.Contains(_syl[i].Lower))
             return 0;
         var best = 0;
-        var phrase = _syl[i].Lower;
         for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
         {
-            if (n > 1)
-            {
-                if (!Adjacent(i + n - 2))
-                    break;
-                phrase += " " + _syl[i + n - 1].Lower;
-            }
+            if (_phrases.Get(i, n) is not { } phrase)
+                break;
             if (contains(phrase))
                 best = n;
         }

@@ -177,3 +177,50 @@ internal static class TextUnits
         return char.IsPunctuation(c) || char.IsSymbol(c);
     }
 }
+
+/// <summary>
+/// Phrases of adjacent syllables (lower-cased, single spaces) built once per document on first use, so that the many
+/// lexicon lookups of one document share their strings. Not thread-safe: one instance per document run.
+/// </summary>
+internal sealed class PhraseCache
+{
+    private const int MaxLength = 8;
+    private readonly string _text;
+    private readonly Syllable[] _syl;
+    private readonly string?[] _phrases;
+    private readonly sbyte[] _adjacent;
+
+    public PhraseCache(string text, Syllable[] syllables)
+    {
+        _text = text;
+        _syl = syllables;
+        _phrases = new string?[syllables.Length * (MaxLength - 1)];
+        _adjacent = new sbyte[syllables.Length];
+    }
+
+    /// <summary>True when only whitespace separates syllables i and i+1.</summary>
+    public bool Adjacent(int i)
+    {
+        if (i < 0 || i + 1 >= _syl.Length)
+            return false;
+        if (_adjacent[i] == 0)
+            _adjacent[i] = (sbyte)(_text.AsSpan(_syl[i].End, _syl[i + 1].Start - _syl[i].End).Trim().IsEmpty ? 1 : -1);
+        return _adjacent[i] > 0;
+    }
+
+    /// <summary>The phrase of syllables i..i+n-1 (n ≥ 1), or null when they are not adjacent or n is too long.</summary>
+    public string? Get(int i, int n)
+    {
+        if (n == 1)
+            return _syl[i].Lower;
+        if (n > MaxLength || i + n > _syl.Length)
+            return null;
+        var slot = i * (MaxLength - 1) + (n - 2);
+        if (_phrases[slot] is { } cached)
+            return cached.Length == 0 ? null : cached;
+        var shorter = Get(i, n - 1);
+        var value = shorter is null || !Adjacent(i + n - 2) ? string.Empty : shorter + " " + _syl[i + n - 1].Lower;
+        _phrases[slot] = value;
+        return value.Length == 0 ? null : value;
+    }
+}
