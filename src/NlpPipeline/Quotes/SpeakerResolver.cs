@@ -211,7 +211,7 @@ internal sealed class SpeakerResolver
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
-            return ResolvePronoun(pro, quotePos);
+            return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này");
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)
@@ -430,8 +430,24 @@ internal sealed class SpeakerResolver
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
     }
 
-    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos)
+    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false)
     {
+        // "chuyên gia này", "người này": the person introduced last, even when not yet quoted.
+        if (demonstrative && pro.Class == SourceClass.Pronoun)
+        {
+            Person? latest = null;
+            foreach (var p in _people)
+            {
+                if (p.Pos < pos && (latest is null || p.Pos > latest.Pos))
+                    latest = p;
+            }
+            var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER").Select(x => x.Pos).DefaultIfEmpty(-1).Max();
+            if (latest is not null && latest.Pos > lastSpeakerPos)
+            {
+                var fullest = FindPerson(latest.Keys) ?? latest;
+                return new SpeakerInfo(fullest.Name, "PER", SpeakerResolution.Pronoun) { Title = fullest.Title ?? latest.Title, Ref = fullest.Ref, Gender = latest.Gender };
+            }
+        }
         for (var i = _speakers.Count - 1; i >= 0; i--)
         {
             var (info, at) = _speakers[i];

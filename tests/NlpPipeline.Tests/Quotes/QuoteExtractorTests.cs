@@ -93,6 +93,18 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Process_DemonstrativePronoun_ResolvesToThePersonIntroducedLast()
+    {
+        const string text = "Bà Kang cho biết hai nước sẽ tiếp tục hợp tác.\n"
+            + "Chuyên gia Melissa Hanham là giám đốc một trung tâm nghiên cứu ở Mỹ.\n"
+            + "Theo chuyên gia này, Triều Tiên có thể thử hạt nhân trên biển.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Kang", quotes[0].Speaker?.Name);
+        Assert.Equal("Melissa Hanham", quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
     public void Process_BareTitle_ResolvesToTheHolderNamedBefore()
     {
         const string text = "Ngoại trưởng Trung Quốc Vương Nghị khẳng định Trung Quốc thực hiện đầy đủ các nghị quyết.\n"
