@@ -302,6 +302,10 @@ internal sealed class ExtractionRun
         }
         if ((hit.Frame & CueFrame.QuotedOnly) != 0 && !StartsWithQuote(contentStart))
             return null;
+        // "nói về X", "nói với Y": a topic or an addressee, not a reported clause.
+        if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
+            && _syl[cf].Lower is "về" or "với" or "đến" or "tới")
+            return null;
         if ((hit.Frame & CueFrame.Bare) == 0 && !introduced && !StartsWithQuote(contentStart))
             return null;
 
@@ -347,7 +351,7 @@ internal sealed class ExtractionRun
         if (hit.Last + 1 < _syl.Length && Adjacent(hit.Last))
         {
             var next = _syl[hit.Last + 1].Lower;
-            if (next is "của" or "này" or "chung" or "trên" or "chuyện" or "đến" or "về" or "với" && !HasRangAhead(hit.Last + 1))
+            if (next is "của" or "này" or "chung" or "trên" or "chuyện" && !HasRangAhead(hit.Last + 1))
                 return true;
         }
         return false;

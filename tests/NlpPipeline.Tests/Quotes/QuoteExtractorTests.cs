@@ -31,6 +31,7 @@ public class QuoteExtractorTests
         { "direct-guillemets", "Bà Kang nói: «Hàn Quốc cam kết phi hạt nhân hóa bán đảo».", QuoteTypes.Direct, "Kang", "nói", "Hàn Quốc cam kết phi hạt nhân hóa bán đảo" },
         { "direct-unbalanced", "Ông Huyện nói: “Mức giảm dự kiến có thể dao động từ 5-25%", QuoteTypes.Direct, "Huyện", "nói", "Mức giảm dự kiến có thể dao động từ 5-25%" },
         { "direct-multi-sentence", "“Nhiệm vụ này không dễ dàng. Chúng tôi sẽ thảo luận các biện pháp tiếp theo”, Tổng thống Erdogan nói thêm.", QuoteTypes.Direct, "Erdogan", "nói thêm", "Nhiệm vụ này không dễ dàng. Chúng tôi sẽ thảo luận các biện pháp tiếp theo" },
+        { "direct-after-with-topic", "\"Tôi sẽ không để chúng giành chiến thắng\", Spencer nói về quyển sách của mình.", QuoteTypes.Direct, "Spencer", "nói", "Tôi sẽ không để chúng giành chiến thắng" },
         // mixed: reported speech with a quoted part
         { "mixed", "Ông Lục Khảng cho rằng tình hình bán đảo đang \"rất nghiêm trọng\".", QuoteTypes.Mixed, "Lục Khảng", "cho rằng", "tình hình bán đảo đang \"rất nghiêm trọng\"" },
         // headline
@@ -68,6 +69,7 @@ public class QuoteExtractorTests
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
         { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
+        { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
         { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
     };
 
