@@ -29,6 +29,8 @@ public static class Program
         // (segmenter) (ner) (topic)
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
         train.Subcommands.Add(Commands.NerCommands.Train());
+        train.Subcommands.Add(Commands.QuoteCommands.Train());
+        train.Subcommands.Add(Commands.QuoteCommands.MineCues());
         train.Subcommands.Add(Commands.TitlesCommands.Train());
         train.Subcommands.Add(Commands.TopicCommands.Train());
         root.Subcommands.Add(train);
@@ -36,6 +38,7 @@ public static class Program
         // nlp eval <task> GOLD
         var eval = new Command("eval", "Score a task against gold data and print precision, recall, F1.");
         // (segmentation) (ner) (quotes) (topic)
+        eval.Subcommands.Add(Commands.QuoteCommands.Eval());
         eval.Subcommands.Add(Commands.SegmenterCommands.Eval());
         eval.Subcommands.Add(Commands.NerCommands.Eval());
         eval.Subcommands.Add(Commands.TitlesCommands.Eval());

@@ -23,6 +23,8 @@ public static class DefaultStages
         stages.Add(PerceptronEntityRecognizer.Default);
         stages.Add(new LexiconTitleSpotter());    // TITLE next to PER, after the entity stage
         stages.Add(new RuleMentionLinker());      // refs for all entities, PersonRef for titles
+        // quotes: after words, entities and titles (it uses tokens, entity refs and title links when present)
+        stages.Add(new Quotes.QuoteExtractor());
         // topic: after words; it classifies from the words (from syllables when a document has none).
         stages.Add(TopicClassifier.Default);
         return stages;

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using NlpPipeline.Documents;
+using NlpPipeline.Pipeline;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Cli.Commands;
+
+/// <summary><c>nlp eval quotes GOLD.jsonl TEXTS_DIR</c>: the quote scoring of QUOTES.md over the default pipeline.</summary>
+public static class QuoteCommands
+{
+    /// <summary>The stages run before scoring: the default pipeline.</summary>
+    internal static IReadOnlyList<IDocumentStage> Stages() => Environment.GetEnvironmentVariable("NLP_QUOTES_TEXT_ONLY") == "1"
+        ? [new QuoteExtractor()]
+        : QuotePipeline.Stages();
+
+    public static Command Eval()
+    {
+        var gold = new Argument<string[]>("gold") { Description = "Gold JSON Lines files (QUOTES.md), then the folder of texts.", Arity = ArgumentArity.OneOrMore };
+        var details = new Option<bool>("--details") { Description = "List misses, false alarms, wrong speakers and inexact contents." };
+        var cmd = new Command("quotes", "Score quote extraction against gold quotes (QUOTES.md): quote F1, exact F1, speaker accuracy, end-to-end F1.");
+        cmd.Arguments.Add(gold);
+        var only = new Option<string?>("--doc") { Description = "Score only the gold document whose path contains this text." };
+        cmd.Options.Add(details);
+        cmd.Options.Add(only);
+        cmd.SetAction(parseResult =>
+        {
+            var args = parseResult.GetValue(gold) ?? [];
+            if (args.Length < 2)
+            {
+                Console.Error.WriteLine("usage: nlp eval quotes GOLD.jsonl [GOLD2.jsonl ...] TEXTS_DIR");
+                return 2;
+            }
+            var textsDir = args[^1];
+            var records = args[..^1].SelectMany(GoldDocument.ReadAll).ToList();
+            if (parseResult.GetValue(only) is { Length: > 0 } filter)
+                records = [.. records.Where(r => r.Doc.Contains(filter, StringComparison.Ordinal))];
+            var stages = Stages();
+            var (quotes, texts) = QuoteEvaluation.Predict(records, textsDir, d => Annotate(d, stages));
+            var result = new QuoteScorer().Score(records, quotes);
+            Console.Write(QuoteEvaluation.Report(result, texts, parseResult.GetValue(details)));
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary><c>nlp train quote-confidence GOLD.jsonl TEXTS_DIR -o data/vi/quote-confidence.tsv</c>.</summary>
+    public static Command Train()
+    {
+        var args = new Argument<string[]>("gold") { Description = "Gold JSON Lines files to fit on (use dev-A only), then the folder of texts.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the weights (data/vi/quote-confidence.tsv).", Required = true };
+        var cmd = new Command("quote-confidence", "Fit the logistic confidence model of quotes on gold quotes (deterministic).");
+        cmd.Arguments.Add(args);
+        cmd.Options.Add(output);
+        cmd.SetAction(parseResult =>
+        {
+            var a = parseResult.GetValue(args) ?? [];
+            if (a.Length < 2)
+            {
+                Console.Error.WriteLine("usage: nlp train quote-confidence GOLD.jsonl [...] TEXTS_DIR -o FILE");
+                return 2;
+            }
+            var records = a[..^1].SelectMany(GoldDocument.ReadAll).ToList();
+            var stages = Stages().Where(s => s is not QuoteExtractor).ToList();
+            var (x, y) = QuoteConfidenceTrainer.Examples(records, a[^1], d => Annotate(d, stages), new QuoteExtractor());
+            var model = QuoteConfidenceTrainer.Fit(x, y);
+            var path = parseResult.GetValue(output)!;
+            File.WriteAllLines(path, new[]
+            {
+                "# Weights of the quote confidence model (logistic regression over QuoteConfidenceModel features). Own work (NlpPipeline).",
+                $"# Fitted by `nlp train quote-confidence {string.Join(' ', a[..^1].Select(Path.GetFileName))} TEXTS -o ...` on {x.Count} found quotes ({y.Sum()} right); the gold quotes are VLSP 2018 texts (research use).",
+            }.Concat(model.ToLines()));
+            Console.WriteLine($"fitted on {x.Count} quotes ({y.Sum()} right); wrote {path}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary><c>nlp train quote-cues -o candidates.tsv</c>: counts candidate cues in the VLSP NER corpora (evidence for data/vi/quote-cues.tsv).</summary>
+    public static Command MineCues()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Where to write candidate<TAB>count<TAB>in-lexicon.", Required = true };
+        var min = new Option<int>("--min-count") { Description = "Smallest count written.", DefaultValueFactory = _ => 2 };
+        var cmd = new Command("quote-cues", "Count candidate speech cues between a PER/ORG mention and rằng/colon in vlsp2016-ner and vlsp2018-ner train.");
+        cmd.Options.Add(output);
+        cmd.Options.Add(min);
+        cmd.SetAction(parseResult =>
+        {
+            var docs = new List<(string, IReadOnlyList<Entity>)>();
+            foreach (var corpus in new[] { "corpora/vlsp2016-ner/train", "corpora/vlsp2018-ner/train" })
+            {
+                foreach (var d in NlpPipeline.Entities.NerCorpus.Load(NlpPipeline.Resources.SharedData.Require(corpus)))
+                    docs.Add((d.Text, d.Entities));
+            }
+            var lexicon = QuoteLexicon.Default;
+            var counts = QuoteCueMiner.Count(docs, lexicon);
+            var lines = counts.Where(kv => kv.Value >= parseResult.GetValue(min))
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => $"{kv.Key}\t{kv.Value}\t{(lexicon.Cues.ContainsKey(kv.Key) ? "yes" : "no")}");
+            File.WriteAllLines(parseResult.GetValue(output)!, lines);
+            Console.WriteLine($"{docs.Count} documents, {counts.Count} candidates");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static AnnotatedDocument Annotate(Document document, IReadOnlyList<IDocumentStage> stages)
+    {
+        var doc = new AnnotatedDocument(document);
+        foreach (var stage in stages)
+            doc = stage.Process(doc);
+        return doc;
+    }
+}

@@ -1,0 +1,1196 @@
+using NlpPipeline.Documents;
+
+namespace NlpPipeline.Quotes;
+
+/// <summary>The work of <see cref="QuoteExtractor"/> on one document: rules over sentences, then speaker resolution.</summary>
+internal sealed class ExtractionRun
+{
+    private readonly AnnotatedDocument _doc;
+    private readonly string _text;
+    private readonly QuoteLexicon _lex;
+    private readonly Syllable[] _syl;
+    private readonly List<(int Start, int End)> _paragraphs;
+    private readonly List<QuoteMarks> _marks = [];
+    private readonly List<(int Start, int End)> _sentences = [];
+    private readonly List<CueHit> _hits = [];
+    private readonly List<QuoteCandidate> _found = [];
+    private readonly SpeakerResolver _resolver;
+    private readonly PhraseCache _phrases;
+
+    private readonly record struct CueHit(int First, int Last, CueFrame Frame);
+
+    public ExtractionRun(AnnotatedDocument doc, QuoteLexicon lexicon)
+    {
+        _doc = doc;
+        _text = doc.Text;
+        _lex = lexicon;
+        _syl = TextUnits.Syllabify(_text);
+        _phrases = new PhraseCache(_text, _syl);
+        _paragraphs = TextUnits.Paragraphs(_text);
+        foreach (var (s, e) in _paragraphs)
+            TextUnits.FindQuoteMarks(_text, s, e, _marks);
+        BuildSentences();
+        FindCues();
+        _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities, _phrases);
+    }
+
+    public List<QuoteCandidate> Run()
+    {
+        foreach (var sentence in _sentences)
+            ProcessSentence(sentence.Start, sentence.End);
+        ProcessLeftoverQuotations();
+        _found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        ResolveSpeakers();
+        return Deduplicate();
+    }
+
+    // ---------------------------------------------------------------- units
+
+    private void BuildSentences()
+    {
+        var raw = new List<(int Start, int End)>();
+        if (!_doc.Sentences.IsDefaultOrEmpty)
+        {
+            foreach (var s in _doc.Sentences)
+                raw.Add((s.Start, s.End));
+        }
+        else
+        {
+            foreach (var (s, e) in _paragraphs)
+                TextUnits.SplitSentences(_text, s, e, raw);
+        }
+        raw.Sort();
+        // Merge sentences that a quotation spans, so a quoted passage and its attribution stay in one unit.
+        foreach (var s in raw)
+        {
+            if (_sentences.Count > 0)
+            {
+                var last = _sentences[^1];
+                var spanned = _marks.Any(m => m.Open < s.Start && QuoteEnd(m) > s.Start && m.Open >= last.Start
+                                              && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'));
+                if (spanned)
+                {
+                    _sentences[^1] = (last.Start, Math.Max(last.End, s.End));
+                    continue;
+                }
+            }
+            _sentences.Add(s);
+        }
+    }
+
+    private static int QuoteEnd(QuoteMarks m) => m.Close >= 0 ? m.Close + 1 : m.ContentEnd;
+
+    private int FirstSyllableAt(int pos)
+    {
+        int lo = 0, hi = _syl.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_syl[mid].Start < pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>True when only spaces separate syllables i and i+1.</summary>
+    private bool Adjacent(int i) => _phrases.Adjacent(i);
+
+    private string Phrase(int first, int last)
+    {
+        var parts = new string[last - first + 1];
+        for (var i = first; i <= last; i++)
+            parts[i - first] = _syl[i].Lower;
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Length of the longest entry of <paramref name="set"/> starting at syllable i (adjacent syllables only), 0 if none.</summary>
+    private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains)
+    {
+        if (!_lex.StartWords.Contains(_syl[i].Lower))
+            return 0;
+        var best = 0;
+        for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
+        {
+            if (_phrases.Get(i, n) is not { } phrase)
+                break;
+            if (contains(phrase))
+                best = n;
+        }
+        return best;
+    }
+
+    /// <summary>Length of the longest entry ending at syllable j (adjacent syllables only), 0 if none.</summary>
+    private int MatchEndingAt(int j, int floor, int maxLen, Func<string, bool> contains)
+    {
+        if (!_lex.EndWords.Contains(_syl[j].Lower))
+            return 0;
+        var best = 0;
+        for (var n = 1; n <= maxLen && j - n + 1 >= floor; n++)
+        {
+            if (_phrases.Get(j - n + 1, n) is not { } phrase)
+                break;
+            if (contains(phrase))
+                best = n;
+        }
+        return best;
+    }
+
+    private bool InsideQuotation(int pos, int minSyllables)
+    {
+        foreach (var m in _marks)
+        {
+            if (pos >= m.ContentStart && pos < m.ContentEnd && SyllablesIn(m.ContentStart, m.ContentEnd) >= minSyllables)
+                return true;
+        }
+        return false;
+    }
+
+    private int SyllablesIn(int start, int end) => FirstSyllableAt(end) - FirstSyllableAt(start);
+
+    private void FindCues()
+    {
+        for (var i = 0; i < _syl.Length;)
+        {
+            var n = MatchAt(i, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey);
+            if (n == 0)
+            {
+                i++;
+                continue;
+            }
+            var not = MatchAt(i, _syl.Length, 4, _lex.Marker("notcue").Contains);
+            if (not > n)
+            {
+                i += not;
+                continue;
+            }
+            if (!InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
+                _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
+            i += n;
+        }
+    }
+
+    /// <summary>With word tokens from the segmenter, a cue must start and end on token boundaries (<c>khai</c> is not in <c>khai mạc</c>).</summary>
+    private bool OnTokenBoundaries(int start, int end)
+    {
+        var tokens = _doc.Tokens;
+        if (tokens.IsDefaultOrEmpty)
+            return true;
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= tokens.Length || tokens[lo].Start != start)
+            return false;
+        for (var k = lo; k < tokens.Length && tokens[k].Start < end; k++)
+        {
+            if (tokens[k].End == end)
+                return true;
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- rules over one sentence
+
+    private void ProcessSentence(int start, int end)
+    {
+        var first = FirstSyllableAt(start);
+        var limit = FirstSyllableAt(end);
+        if (first >= limit)
+            return;
+        var before = _found.Count;
+        TryTheo(first, limit, start, end);
+        TryHeadline(first, limit, start, end);
+        QuoteCandidate? previous = null;
+        foreach (var hit in _hits)
+        {
+            if (hit.First < first || hit.Last >= limit)
+                continue;
+            var cand = TryCue(hit, first, limit, start, end, previous);
+            if (cand is null)
+                continue;
+            // A Theo or headline reading of the same words gives way to the cue.
+            for (var k = _found.Count - 1; k >= before; k--)
+            {
+                if (_found[k].Pattern is QuotePattern.Theo or QuotePattern.Headline && Overlap(_found[k], cand))
+                    _found.RemoveAt(k);
+            }
+            _found.Add(cand);
+            previous = cand;
+        }
+    }
+
+    private static bool Overlap(QuoteCandidate a, QuoteCandidate b) => a.Start < b.End && b.Start < a.End;
+
+    private QuoteCandidate? TryCue(CueHit hit, int first, int limit, int sentStart, int sentEnd, QuoteCandidate? previous)
+    {
+        var cueStart = _syl[hit.First].Start;
+        var cueEnd = _syl[hit.Last].End;
+        // Inside the content of an earlier quote of this sentence: only a coordinated cue counts.
+        var coordinated = CoordinatorBefore(hit.First, first, out var coordStart);
+        if (previous is not null && cueStart < previous.End && !coordinated)
+            return null;
+        if (IsNounUse(hit, first))
+            return null;
+        // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
+        foreach (var next in _hits)
+        {
+            if (next.First <= hit.Last || next.First > hit.Last + 10 || next.Last >= limit)
+                continue;
+            var between = _text.AsSpan(cueEnd, _syl[next.First].Start - cueEnd);
+            if (between.IndexOfAny(",.;:“”\"") >= 0)
+                break;
+            if (IsNounUse(next, first))
+                continue;
+            var (ns, ne, _) = FindSourceBefore(SkipAdverbsBackward(next.First - 1, first), first, sentStart);
+            if (ns >= 0 && ns <= hit.First && ne >= hit.Last)
+                return null;
+            break;
+        }
+
+        // Source before the cue.
+        var sourceEnd = SkipAdverbsBackward(hit.First - 1, first);
+        var boundaryIsQuote = false;
+        var (srcFirst, srcLast) = (-1, -1);
+        if (coordinated && previous is not null)
+        {
+            previous.End = TextUnits.TrimPunctuation(_text, previous.Start, coordStart, keepQuotes: true).End;
+        }
+        else
+        {
+            (srcFirst, srcLast, boundaryIsQuote) = FindSourceBefore(sourceEnd, first, sentStart);
+        }
+        var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
+
+        // Content after the cue.
+        var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
+        var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
+        var afterSyllables = contentStart < contentEnd ? SyllablesIn(contentStart, contentEnd) : 0;
+
+        // "..." , ông X nói.  /  ..., bà Lan cho biết.
+        if (hasSource && !coordinated && (boundaryIsQuote || afterSyllables < 3)
+            && (hit.Frame & (CueFrame.After | CueFrame.QuotedOnly)) != 0)
+        {
+            var c = ContentBefore(srcFirst, sentStart, hit, boundaryIsQuote, afterSyllables);
+            if (c is not null)
+                return c;
+        }
+        if (!hasSource || afterSyllables < 3 || boundaryIsQuote)
+        {
+            // X nói: (then the quotation in the next paragraph)
+            if (hasSource && afterSyllables == 0 && NextParagraphQuotation(cueEnd) is { } q)
+                return Make(QuoteTypes.Direct, q.ContentStart, q.ContentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
+            // "<long description> chia sẻ: “...”": a quotation introduced by cue and colon is a quote even when the
+            // source phrase is not understood; the speaker is the person named last before the cue (resolved later).
+            if (!hasSource && !boundaryIsQuote && afterSyllables >= 3 && introduced && StartsWithQuote(contentStart)
+                && _text.AsSpan(cueEnd, contentStart - cueEnd).Contains(':')
+                && QuotationAt(contentStart) is { } dq && QuoteEnd(dq) >= contentEnd - 1)
+            {
+                var (qs, qe) = TextUnits.TrimPunctuation(_text, dq.ContentStart, dq.ContentEnd, keepQuotes: false);
+                var c = Make(QuoteTypes.Direct, qs, qe, QuotePattern.CueBefore, hit, -1, -1, null, false, true);
+                c.NearestBefore = cueStart;
+                c.Distance = 1;
+                return c;
+            }
+            return null;
+        }
+        if ((hit.Frame & CueFrame.QuotedOnly) != 0 && !StartsWithQuote(contentStart))
+            return null;
+        // "nói về X", "nói với Y": a topic or an addressee, not a reported clause.
+        if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
+            && _syl[cf].Lower is "về" or "với" or "đến" or "tới")
+            return null;
+        if ((hit.Frame & CueFrame.Bare) == 0 && !introduced && !StartsWithQuote(contentStart))
+            return null;
+
+        // Whole content in quotation marks: direct; some of it: mixed.
+        if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
+        {
+            var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
+            return Make(QuoteTypes.Direct, qs, qe, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
+        }
+        var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, introduced);
+    }
+
+    private QuoteCandidate Make(string type, int start, int end, QuotePattern pattern, CueHit hit, int srcFirst, int srcLast,
+        QuoteCandidate? previous, bool coordinated, bool introduced)
+    {
+        var c = new QuoteCandidate
+        {
+            Type = type,
+            Start = start,
+            End = end,
+            Pattern = pattern,
+            CueStart = _syl[hit.First].Start,
+            CueEnd = _syl[hit.Last].End,
+            CueFrame = hit.Frame,
+            Introduced = introduced,
+        };
+        if (coordinated && previous is not null)
+            c.InheritFrom = previous;
+        else if (srcFirst >= 0)
+            (c.MentionStart, c.MentionEnd) = (_syl[srcFirst].Start, _syl[srcLast].End);
+        return c;
+    }
+
+    private bool IsNounUse(CueHit hit, int first)
+    {
+        if (hit.First > first && Adjacent(hit.First - 1))
+        {
+            var prev = _syl[hit.First - 1].Lower;
+            if (_lex.Marker("noun").Contains(prev))
+                return true;
+        }
+        if (hit.Last + 1 < _syl.Length && Adjacent(hit.Last))
+        {
+            var next = _syl[hit.Last + 1].Lower;
+            if (next is "của" or "này" or "chung" or "trên" or "chuyện" && !HasRangAhead(hit.Last + 1))
+                return true;
+        }
+        return false;
+    }
+
+    private bool HasRangAhead(int i)
+    {
+        for (var k = i; k < Math.Min(_syl.Length, i + 10); k++)
+        {
+            if (_syl[k].Lower is "rằng")
+                return true;
+            if (k > i && _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End).IndexOfAny(".;") >= 0)
+                return false;
+            if (_text.AsSpan(_syl[k].End, Math.Min(2, _text.Length - _syl[k].End)).Contains(':'))
+                return true;
+        }
+        return false;
+    }
+
+    private bool CoordinatorBefore(int cueFirst, int first, out int coordStart)
+    {
+        coordStart = -1;
+        var j = SkipAdverbsBackward(cueFirst - 1, first);
+        if (j < first)
+            return false;
+        var n = MatchEndingAt(j, first, 3, _lex.Marker("coordinator").Contains);
+        if (n > 0)
+        {
+            coordStart = _syl[j - n + 1].Start;
+            return true;
+        }
+        // "..., khẳng định ..." with nothing between the comma and the cue continues the same source.
+        var gap = _text.AsSpan(_syl[j].End, _syl[j + 1].Start - _syl[j].End);
+        var strong = _hits.Any(h => h.First == cueFirst && (h.Frame & (CueFrame.Bare | CueFrame.Complementizer)) == (CueFrame.Bare | CueFrame.Complementizer));
+        if (strong && gap.Contains(',') && j + 1 == cueFirst)
+        {
+            coordStart = _syl[j].End;
+            return true;
+        }
+        return false;
+    }
+
+    private int SkipAdverbsBackward(int j, int floor)
+    {
+        while (j >= floor)
+        {
+            var n = MatchEndingAt(j, floor, _lex.MaxAdverbLength, _lex.Adverbs.Contains);
+            if (n > 0)
+            {
+                j -= n;
+                continue;
+            }
+            // Dates between source and cue: "hôm 21/9", "ngày 3/11".
+            if (char.IsDigit(_syl[j].Lower[0]) && j - 1 >= floor && _syl[j - 1].Lower is "ngày" or "hôm" or "tháng")
+            {
+                j -= 2;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
+    /// <summary>
+    /// The source phrase ending at syllable j: from the last boundary (sentence start, comma, colon, quotation close,
+    /// bracket) to j, cut at a setting word (<c>trong</c>, <c>tại</c>); returns -1s when it does not look like a source.
+    /// When only a setting follows the comma (<c>X trong bài phát biểu ..., cảnh báo</c>), the phrase before it is used.
+    /// </summary>
+    private (int First, int Last, bool AfterQuote) FindSourceBefore(int j, int first, int sentStart)
+    {
+        if (j < first)
+            return (-1, -1, false);
+        // A parenthesis right before the cue: "Ông X - Phó giám đốc Công ty Y (chủ đầu tư) cho biết".
+        var gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
+        if (gapAfter.Contains(')'))
+        {
+            var open = _text.LastIndexOf('(', _syl[j].Start);
+            if (open < 0 || open < _syl[first].Start)
+                return (-1, -1, false);
+            j = FirstSyllableAt(open) - 1;
+            if (j < first)
+                return (-1, -1, false);
+            gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
+        }
+        // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
+        if (gapAfter.Contains(','))
+        {
+            var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
+            if (segStart > j)
+                return (-1, -1, false);
+            // "Ông X, Phó giám đốc Y, cho biết" / "Mark Williams, chuyên gia tại Z, nói": the named person before the apposition.
+            if (segStart > first && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
+            {
+                var prevEnd = segStart - 1;
+                var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
+                // Up to three apposition segments back: "Ông X, nguyên Trưởng phòng Y, Sở Z, lại cho rằng".
+                for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
+                {
+                    var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+                    if (ps > prevEnd)
+                        break;
+                    // A person's address or name wins; a bare title segment is another apposition, look further back.
+                    if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+                         || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart)))
+                        && IsSource(ps, prevEnd, sentStart))
+                        return (ps, prevEnd, aq);
+                    if (ps <= first)
+                        break;
+                    prevEnd = ps - 1;
+                    gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[ps].Start - _syl[prevEnd].End);
+                }
+            }
+            if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
+                return (segStart, j, segAfterQuote);
+            var (a, b) = CutAtStop(segStart, j);
+            if (a >= 0 && b == j)
+                (a, b) = LeadingName(segStart, j);
+            if (a >= 0 && b < j && !_syl[b + 1].Upper && IsSource(a, b, sentStart))
+                return (a, b, false);
+            return (-1, -1, false);
+        }
+        var start = SegmentStart(j, first, sentStart, out var afterQuote);
+        // A subordinate clause: "sau khi nhà lãnh đạo X cho biết" - the source follows the breaker.
+        for (var k = j; k > start; k--)
+        {
+            var n = MatchEndingAt(k, start, 3, _lex.Marker("breaker").Contains);
+            if (n > 0)
+            {
+                start = k + 1;
+                break;
+            }
+        }
+        start = SkipLeading(start, j);
+        if (start > j)
+            return (-1, -1, false);
+        var (s, e) = CutAtStop(start, j);
+        if (s < 0)
+            return (-1, -1, false);
+        // "HĐXX sau thời gian nghị án cho rằng": a setting between source and cue; the source is before it.
+        // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
+        if (s > first && (IsTitleHead(s) || IsOccupation(s)))
+        {
+            var prevEnd = s - 1;
+            var gap = _text.AsSpan(_syl[prevEnd].End, _syl[s].Start - _syl[prevEnd].End);
+            if (gap.Contains(',') || gap.IndexOfAny("-–") >= 0)
+            {
+                var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+                if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd)))
+                    return (ps, prevEnd, aq);
+            }
+        }
+        if (!IsSource(s, e, sentStart))
+            return (-1, -1, false);
+        return (s, e, afterQuote);
+    }
+
+    /// <summary>True when no segment before <paramref name="end"/>'s segment (in this sentence) starts with a person's address.</summary>
+    private bool NextSegmentIsNotPerson(int end, int first, int sentStart)
+    {
+        var k = SegmentStart(end, first, sentStart, out _);
+        for (var hop = 0; hop < 3 && k > first; hop++)
+        {
+            var prev = k - 1;
+            var ps = SkipLeading(SegmentStart(prev, first, sentStart, out _), prev);
+            if (ps <= prev && IsHonorific(ps) && !IsOccupation(ps))
+                return false;
+            k = ps;
+        }
+        return true;
+    }
+
+    /// <summary>An honorific that names an occupation (<c>phụ huynh</c>, <c>chuyên gia</c>), not a person's address (<c>ông</c>).</summary>
+    private bool IsOccupation(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)] is { Class: SourceClass.Honorific, Gender: '\0' }
+            && _syl[s].Lower is not ("ông" or "bà" or "anh" or "chị" or "cô" or "cụ" or "chú" or "bác" or "em");
+    }
+
+    private bool IsHonorific(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific;
+    }
+
+    private bool AllUpperRun(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (!_syl[k].Upper)
+                return false;
+        }
+        return true;
+    }
+
+    private bool IsTitleHead(int s)
+    {
+        if (s + 1 < _syl.Length && _syl[s].Lower is "nguyên" or "cựu" or "phó")
+            s++;
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Title;
+    }
+
+    /// <summary>Skips leading connectives and adverbs (<c>Trong khi đó</c>, <c>Tuy nhiên</c>) from syllable s, not past e.</summary>
+    private int SkipLeading(int s, int e)
+    {
+        while (s <= e)
+        {
+            var n = Math.Max(MatchAt(s, e + 1, _lex.MaxAdverbLength, _lex.Adverbs.Contains), MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains));
+            if (n == 0 || s + n > e)
+                break;
+            s += n;
+        }
+        return s;
+    }
+
+    /// <summary>The name at the start of a clause: a head word and/or a capitalised run (<c>Tổng thống Mỹ Trump</c>, <c>Mỹ</c>).</summary>
+    private (int, int) LeadingName(int s, int e)
+    {
+        var k = s;
+        var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        k += n;
+        if (k <= e && !_syl[k].Upper && n > 0)
+        {
+            // a lower-case complement after a title: "lãnh đạo Triều Tiên" has none; stop here
+            return (s, k - 1);
+        }
+        while (k <= e && _syl[k].Upper && (k == s || Adjacent(k - 1)))
+            k++;
+        return k - 1 >= s && k <= e ? (s, k - 1) : (-1, -1);
+    }
+
+    private int NextStart(int j) => j + 1 < _syl.Length ? _syl[j + 1].Start : _text.Length;
+
+    /// <summary>First syllable of the segment that ends at j: after the nearest boundary punctuation before it.</summary>
+    private int SegmentStart(int j, int first, int sentStart, out bool afterQuote)
+    {
+        afterQuote = false;
+        var k = j;
+        while (k > first)
+        {
+            var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (gap.IndexOfAny(",;:()[]–—") >= 0 || gap.Contains(" - ", StringComparison.Ordinal) || ContainsQuoteChar(gap))
+            {
+                afterQuote = ContainsCloser(gap);
+                return k;
+            }
+            k--;
+        }
+        afterQuote = k == first && ContainsCloser(_text.AsSpan(sentStart, Math.Max(0, _syl[k].Start - sentStart)));
+        return k;
+    }
+
+    private static bool ContainsQuoteChar(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (TextUnits.IsQuoteChar(c))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool ContainsCloser(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (TextUnits.IsCloser(c) || c == '"')
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The phrase [s, e] cut before the first setting word after its first syllable; strips leading <c>Theo</c>-less connectives.</summary>
+    private (int, int) CutAtStop(int s, int e)
+    {
+        // Leading connectives without a comma: "Còn ông X", "Trong khi đó ông X".
+        while (s <= e && _syl[s].Lower is "còn" or "cả" or "riêng" or "đáp" or "lại")
+        {
+            if (_syl[s].Lower == "cả" && s + 1 <= e && !_syl[s + 1].Upper)
+                break;
+            s++;
+        }
+        if (s > e)
+            return (-1, -1);
+        for (var k = s + 1; k <= e; k++)
+        {
+            var n = MatchAt(k, e + 1, 2, _lex.SourceStops.Contains);
+            if (n > 0)
+                return (s, k - 1);
+        }
+        return (s, e);
+    }
+
+    /// <summary>Does [s, e] look like a source: a name, a title, a pronoun, a group, a document or an organisation?</summary>
+    private bool IsSource(int s, int e, int sentStart)
+    {
+        var len = e - s + 1;
+        if (len < 1 || len > 16)
+            return false;
+        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len || _syl[s].Lower is "việc" or "điều" or "bài")
+            return false;
+        if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
+            || _lex.Marker("lead").Contains(_syl[e].Lower))
+            return false;
+        var head = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        for (var k = s + Math.Max(1, head); k <= e; k++)
+        {
+            var w = _syl[k].Lower;
+            if (_lex.Marker("clause").Contains(w))
+                return false;
+            var orgHead = head > 0 && _lex.Sources[Phrase(s, s + head - 1)].Class == SourceClass.OrgHead;
+            if (!orgHead && !_syl[k].Upper && !_lex.Sources.ContainsKey(w) && MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
+                && !_lex.Sources.ContainsKey(Phrase(k, k + cn - 1)))
+                return false;
+        }
+        for (var k = s + 1; k <= e; k++)
+        {
+            if (MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) > 0)
+                return false;
+        }
+        var headLen = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (headLen > 0)
+        {
+            var word = _lex.Sources[Phrase(s, s + headLen - 1)];
+            // "các"/"những"/"một số" must head a noun phrase of a few words.
+            if (word.Class == SourceClass.Group && headLen == len && (headLen == 1 || _syl[s].Lower == "một"))
+                return false;
+            // An honorific alone ("ông") is a pronoun.
+            return true;
+        }
+        if (_syl[s].Lower is "một" && s < e)
+            return IsSource(s + 1, e, sentStart);
+        if (!_syl[s].Upper)
+            return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+                && x.End == _syl[e].End && x.Start > _syl[s].Start);
+        // A capitalised first word: at the very start of a sentence it may be any word.
+        if (_syl[s].Start == sentStart || IsSentenceInitial(s))
+        {
+            if (len >= 2 && _syl[s + 1].Upper)
+                return true;
+            if (HasEntity(s, e))
+                return true;
+            return !_resolver.IsCommonWord(_syl[s].Lower) && len <= 3;
+        }
+        return true;
+    }
+
+    private bool IsSentenceInitial(int s)
+    {
+        if (s == 0)
+            return true;
+        var gap = _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End);
+        return gap.IndexOfAny(".!?\n") >= 0 || ContainsQuoteChar(gap);
+    }
+
+    private bool HasEntity(int s, int e)
+    {
+        var a = _syl[s].Start;
+        var b = _syl[e].End;
+        foreach (var ent in _doc.Entities)
+        {
+            if (ent.Start >= a && ent.End <= b && ent.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location or EntityTypes.Title)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Where the content after the cue starts, skipping <c>thêm</c>, <c>rằng</c>, <c>là</c>, colon, and <c>với X rằng</c>.</summary>
+    private (int Start, bool Introduced) ContentStartAfter(int cueLast, int limit, int sentEnd)
+    {
+        var pos = _syl[cueLast].End;
+        var k = cueLast + 1;
+        var introduced = false;
+        // "nói với phóng viên rằng", "cho biết với báo chí:" - skip to the complementizer when one comes soon.
+        if (k < limit && _lex.Marker("pp").Contains(_syl[k].Lower))
+        {
+            for (var t = k + 1; t < Math.Min(limit, k + 10); t++)
+            {
+                var gap = _text.AsSpan(_syl[t - 1].End, _syl[t].Start - _syl[t - 1].End);
+                if (gap.Contains(':'))
+                {
+                    pos = _syl[t - 1].End;
+                    k = t;
+                    break;
+                }
+                if (gap.IndexOfAny(".;") >= 0)
+                    break;
+                if (_syl[t].Lower == "rằng")
+                {
+                    pos = _syl[t - 1].End;
+                    k = t;
+                    break;
+                }
+            }
+        }
+        while (pos < sentEnd)
+        {
+            var c = _text[pos];
+            if (char.IsWhiteSpace(c) || c is '-' or '–')
+            {
+                pos++;
+                continue;
+            }
+            if (c == ',')
+            {
+                introduced = true;
+                pos++;
+                continue;
+            }
+            if (c == ':')
+            {
+                introduced = true;
+                pos++;
+                continue;
+            }
+            if (k < limit && _syl[k].Start == pos && _syl[k].Lower is "rằng" or "là")
+            {
+                introduced = true;
+                pos = _syl[k].End;
+                k++;
+                continue;
+            }
+            break;
+        }
+        // A time phrase between cue and content: "vào ngày 21/9", "hôm 3/11".
+        var ts = FirstSyllableAt(pos);
+        if (ts < limit && _syl[ts].Start == pos)
+        {
+            var u = ts;
+            if (_syl[u].Lower == "vào" && u + 1 < limit)
+                u++;
+            if (_syl[u].Lower is "ngày" or "hôm" && u + 1 < limit && char.IsDigit(_syl[u + 1].Lower[0]) && u + 2 < limit)
+                pos = _syl[u + 2].Start;
+        }
+        if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))
+            introduced = true;
+        return (pos, introduced);
+    }
+
+    /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
+    private int ContentEnd(int contentStart, CueHit hit, int limit, int sentEnd)
+    {
+        var end = sentEnd;
+        foreach (var h in _hits)
+        {
+            if (h.First <= hit.Last || h.Last >= limit || _syl[h.First].Start <= contentStart)
+                continue;
+            if (InsideQuotation(_syl[h.First].Start, 1))
+                continue;
+            if (CoordinatorBefore(h.First, hit.Last + 1, out var cs) && cs > contentStart)
+            {
+                end = cs;
+                break;
+            }
+            // "NL cho rằng “...”, HTC phủ nhận: ...": a new source and cue after a comma ends this clause.
+            var (src, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, hit.Last + 1), hit.Last + 1, contentStart);
+            if (src > hit.Last + 1 && _syl[src].Start > contentStart)
+            {
+                var gap = _text.AsSpan(_syl[src - 1].End, _syl[src].Start - _syl[src - 1].End);
+                if (gap.Contains(',') || gap.Contains(';'))
+                {
+                    end = _syl[src - 1].End;
+                    break;
+                }
+            }
+        }
+        // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source.
+        for (var k = FirstSyllableAt(contentStart) + 1; k < limit && _syl[k].Start < end; k++)
+        {
+            var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (gap.Contains(',') && MatchAt(k, limit, 3, _lex.Marker("cut").Contains) > 0 && !InsideQuotation(_syl[k].Start, 1)
+                && !_text.AsSpan(_syl[k].Start, end - _syl[k].Start).Contains(','))
+            {
+                end = _syl[k - 1].End + gap.IndexOf(',');
+                break;
+            }
+        }
+        var (_, e) = TextUnits.TrimPunctuation(_text, contentStart, end, keepQuotes: true);
+        // An unbalanced closing mark left at the end of a reported clause belongs to the clause only when it closes something.
+        return Math.Max(e, contentStart);
+    }
+
+    private QuoteCandidate? ContentBefore(int srcFirst, int sentStart, CueHit hit, bool boundaryIsQuote, int afterSyllables)
+    {
+        var srcStart = _syl[srcFirst].Start;
+        if (boundaryIsQuote)
+        {
+            // The quotation that closes right before the source.
+            QuoteMarks? best = null;
+            foreach (var m in _marks)
+            {
+                if (m.Close >= 0 && m.Close < srcStart && m.Open >= sentStart - 1
+                    && _text.AsSpan(m.Close + 1, srcStart - m.Close - 1).Trim().Trim(",.-–—:").IsEmpty)
+                    best = m;
+            }
+            if (best is not { } q)
+                return null;
+            // A quotation that follows its own lead-in ("X nói: “...”, ông nói") is still one quote.
+            var (qs, qe) = TextUnits.TrimPunctuation(_text, q.ContentStart, q.ContentEnd, keepQuotes: false);
+            if (SyllablesIn(qs, qe) < 1)
+                return null;
+            var inSentence = _text.AsSpan(sentStart, q.Open - sentStart).Trim();
+            var type = inSentence.IsEmpty ? QuoteTypes.Direct : QuoteTypes.Mixed;
+            if (type == QuoteTypes.Mixed)
+            {
+                if (afterSyllables >= 3)
+                    return null;
+                // "Theo X, ... “...”, ông nói" is rare; the clause before the quotation is the content.
+                (qs, qe) = TextUnits.TrimPunctuation(_text, sentStart, q.Close + 1, keepQuotes: true);
+                if (ContainsCueBefore(sentStart, q.Open))
+                    return null;
+            }
+            return Make(type, qs, qe, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, true);
+        }
+        // ..., bà Lan cho biết.  The clause before the comma is the content.
+        if (srcFirst == 0 || _syl[srcFirst - 1].End <= sentStart)
+            return null;
+        var gap = _text.AsSpan(_syl[srcFirst - 1].End, srcStart - _syl[srcFirst - 1].End);
+        if (!gap.Contains(','))
+            return null;
+        var (cs, ce) = TextUnits.TrimPunctuation(_text, sentStart, _syl[srcFirst - 1].End, keepQuotes: true);
+        if (SyllablesIn(cs, ce) < 4 || ContainsCueBefore(cs, ce) || _syl[FirstSyllableAt(cs)].Lower == "theo")
+            return null;
+        var t = ContainsQuote(cs, ce) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        return Make(t, cs, ce, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, false);
+    }
+
+    private int SourceLastOf(int srcFirst, int cueFirst)
+    {
+        var j = SkipAdverbsBackward(cueFirst - 1, srcFirst);
+        var (_, e) = CutAtStop(srcFirst, Math.Max(srcFirst, j));
+        return e < 0 ? Math.Max(srcFirst, j) : e;
+    }
+
+    private bool ContainsCueBefore(int start, int end)
+    {
+        foreach (var h in _hits)
+        {
+            var p = _syl[h.First].Start;
+            if (p >= start && p < end && (h.Frame & CueFrame.Bare) != 0)
+            {
+                var (s, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, FirstSyllableAt(start)), FirstSyllableAt(start), start);
+                if (s >= 0)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private QuoteMarks? NextParagraphQuotation(int cueEnd)
+    {
+        var rest = _text.AsSpan(cueEnd, Math.Min(8, _text.Length - cueEnd));
+        if (!rest.TrimStart().StartsWith(":"))
+            return null;
+        var colon = _text.IndexOf(':', cueEnd);
+        var nl = _text.IndexOf('\n', colon);
+        if (nl < 0 || !_text.AsSpan(colon + 1, nl - colon - 1).Trim().IsEmpty)
+            return null;
+        foreach (var m in _marks)
+        {
+            if (m.Open > nl && _text.AsSpan(nl, m.Open - nl).Trim().IsEmpty)
+                return m;
+        }
+        return null;
+    }
+
+    private bool StartsWithQuote(int pos) => pos < _text.Length && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"');
+
+    private QuoteMarks? QuotationAt(int openPos)
+    {
+        foreach (var m in _marks)
+        {
+            if (m.Open == openPos)
+                return m;
+        }
+        return null;
+    }
+
+    private bool ContainsQuote(int start, int end) => ContainsQuoteChar(_text.AsSpan(start, end - start));
+
+    // ---------------------------------------------------------------- Theo X, ...  and headlines
+
+    private void TryTheo(int first, int limit, int sentStart, int sentEnd)
+    {
+        for (var k = first; k < limit; k++)
+        {
+            if (_syl[k].Lower != "theo")
+                continue;
+            // At the start of the sentence (after a connective) or of a comma clause.
+            var lead = SkipLeading(first, k);
+            var gapBefore = k == first ? ReadOnlySpan<char>.Empty : _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (lead != k && !gapBefore.Contains(','))
+                continue;
+            TheoAt(k, first, limit, sentStart, sentEnd, atStart: lead == k && k == SkipLeading(first, limit - 1));
+        }
+    }
+
+    private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart)
+    {
+        var k = cueFirst;
+        var formLen = k + 1 < limit && Adjacent(k) ? MatchAt(k + 1, limit, 4, _lex.TheoForms.Contains) : 0;
+        var srcFirst = k + 1 + formLen;
+        if (srcFirst >= limit)
+            return;
+        // The source runs to the next comma, or to the end of the sentence for a trailing "..., theo X.".
+        var srcLast = -1;
+        var trailing = false;
+        for (var t = srcFirst; t < Math.Min(limit, srcFirst + 16); t++)
+        {
+            var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
+            if (t == limit - 1 && cueFirst > first)
+            {
+                srcLast = t;
+                trailing = true;
+                break;
+            }
+            if (gap.Contains(','))
+            {
+                srcLast = t;
+                break;
+            }
+            if (gap.IndexOfAny(".;:(") >= 0)
+                break;
+        }
+        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
+            return;
+        // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
+        var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);
+        int startPos, end;
+        if (trailing)
+        {
+            (startPos, end) = TextUnits.TrimPunctuation(_text, sentStart, _syl[cueFirst].Start, keepQuotes: true);
+            if (ContainsCueBefore(startPos, end))
+                return;
+        }
+        else
+        {
+            // An apposition after the source: "Theo ông X, Chủ tịch Y, ...": skip it.
+            var next = srcLast + 1;
+            if (next < limit && IsTitleHead(next))
+            {
+                for (var t = next; t < Math.Min(limit - 1, next + 20); t++)
+                {
+                    if (_text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End).Contains(','))
+                    {
+                        next = t + 1;
+                        break;
+                    }
+                }
+            }
+            if (next >= limit)
+                return;
+            startPos = _syl[next].Start;
+            while (startPos > _syl[next - 1].End && (TextUnits.IsOpener(_text[startPos - 1]) || _text[startPos - 1] == '"'))
+                startPos--;
+            end = ContentEnd(startPos, hit, limit, sentEnd);
+            // A cue of its own inside: "Theo một tuyên bố của Bộ, Ngoại trưởng X kêu gọi ..." - the inner quote wins.
+            if (ContainsCueBefore(startPos, end))
+                return;
+        }
+        if (SyllablesIn(startPos, end) < 3)
+            return;
+        if (StartsWithQuote(startPos) && QuotationAt(startPos) is { } m && QuoteEnd(m) >= end - 1)
+        {
+            var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
+            _found.Add(Make(QuoteTypes.Direct, qs, qe, QuotePattern.Theo, hit, srcFirst, srcLast, null, false, true));
+            return;
+        }
+        var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        _ = atStart;
+        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, TrimParenthesis(srcFirst, srcLast), null, false, true));
+    }
+
+    private int TrimParenthesis(int first, int last)
+    {
+        var open = _text.IndexOf('(', _syl[first].Start, _syl[last].End - _syl[first].Start);
+        return open < 0 ? last : Math.Max(first, FirstSyllableAt(open) - 1);
+    }
+
+    private void TryHeadline(int first, int limit, int sentStart, int sentEnd)
+    {
+        // A paragraph-initial "Source: content" with a short source and no cue before the colon.
+        if (sentStart > 0 && _text[sentStart - 1] != '\n')
+            return;
+        for (var t = first; t < Math.Min(limit - 1, first + 8); t++)
+        {
+            var gap = _text.AsSpan(_syl[t].End, _syl[t + 1].Start - _syl[t].End);
+            if (gap.IndexOfAny(",.;()") >= 0)
+                return;
+            if (!gap.Contains(':'))
+                continue;
+            if (_hits.Any(h => h.First >= first && h.Last <= t))
+                return;
+            var headLen = MatchAt(first, t + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            var isTitle = headLen > 0 && _lex.Sources[Phrase(first, first + headLen - 1)].Class is SourceClass.Title or SourceClass.Honorific;
+            if (!isTitle && !(HasPersonEntity(first, t)))
+                return;
+            var (cs, ce) = TextUnits.TrimPunctuation(_text, _syl[t + 1].Start, sentEnd, keepQuotes: true);
+            if (SyllablesIn(cs, ce) < 4)
+                return;
+            var hit = new CueHit(t, t, CueFrame.None);
+            var c = new QuoteCandidate
+            {
+                Type = ContainsQuote(cs, ce) ? QuoteTypes.Mixed : QuoteTypes.Indirect,
+                Start = cs,
+                End = ce,
+                Pattern = QuotePattern.Headline,
+                CueFrame = hit.Frame,
+                MentionStart = _syl[first].Start,
+                MentionEnd = _syl[t].End,
+                Introduced = true,
+            };
+            if (StartsWithQuote(cs) && QuotationAt(cs) is { } m && QuoteEnd(m) >= ce - 1)
+            {
+                c.Type = QuoteTypes.Direct;
+                (c.Start, c.End) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
+            }
+            _found.Add(c);
+            return;
+        }
+    }
+
+    private bool HasPersonEntity(int s, int e)
+    {
+        var a = _syl[s].Start;
+        var b = _syl[e].End;
+        return _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start >= a && x.End <= b);
+    }
+
+    // ---------------------------------------------------------------- quotations with no cue of their own
+
+    private void ProcessLeftoverQuotations()
+    {
+        foreach (var m in _marks)
+        {
+            var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
+            if (qe <= qs)
+                continue;
+            if (_found.Any(c => c.Start <= qs && qe <= c.End + 1 || (qs <= c.Start && c.End <= qe)
+                                || (c.MentionStart >= 0 && c.MentionStart < qe && qs < c.MentionEnd)))
+                continue;
+            var n = SyllablesIn(qs, qe);
+            var sentence = SentenceOf(m.Open);
+            var outside = SyllablesIn(sentence.Start, m.Open) + SyllablesIn(QuoteEnd(m), sentence.End);
+            var standalone = outside == 0 && n >= 4;
+            if (!standalone)
+                continue;
+            // Continuation: the previous quote in this or the previous paragraph gives the speaker.
+            var para = ParagraphIndex(m.Open);
+            QuoteCandidate? prev = null;
+            foreach (var c in _found)
+            {
+                if (c.End > m.Open || ParagraphIndex(c.Start) < para - 1)
+                    continue;
+                // A quotation continues quoted words (or a cue that introduced them), not a "Theo X" report.
+                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo)
+                    prev = c;
+            }
+            var cand = new QuoteCandidate
+            {
+                Type = QuoteTypes.Direct,
+                Start = qs,
+                End = qe,
+                Pattern = prev is null ? QuotePattern.Unattributed : QuotePattern.Continuation,
+                Introduced = true,
+                InheritFrom = prev,
+                Distance = prev is null ? 0 : Math.Max(1, para - ParagraphIndex(prev.Start) + 1),
+            };
+            _found.Add(cand);
+        }
+    }
+
+    private (int Start, int End) SentenceOf(int pos)
+    {
+        foreach (var s in _sentences)
+        {
+            if (pos >= s.Start && pos < s.End)
+                return s;
+        }
+        return (pos, pos);
+    }
+
+    private int ParagraphIndex(int pos)
+    {
+        for (var i = 0; i < _paragraphs.Count; i++)
+        {
+            if (pos < _paragraphs[i].End)
+                return i;
+        }
+        return _paragraphs.Count - 1;
+    }
+
+    // ---------------------------------------------------------------- speakers and duplicates
+
+    private void ResolveSpeakers()
+    {
+        foreach (var c in _found)
+        {
+            if (c.InheritFrom is { } from)
+            {
+                c.Speaker = from.Speaker is null ? null : from.Speaker with { Resolution = SpeakerResolution.Inherited };
+                if (c.MentionStart < 0 && from.MentionStart >= 0)
+                    (c.MentionStart, c.MentionEnd) = (from.MentionStart, from.MentionEnd);
+                continue;
+            }
+            if (c.MentionStart < 0)
+            {
+                if (c.NearestBefore >= 0 && _resolver.NearestPerson(c.NearestBefore) is { } near)
+                    c.Speaker = near;
+                continue;
+            }
+            var info = _resolver.Resolve(c.MentionStart, c.MentionEnd, c.Start);
+            if (info is null)
+            {
+                c.MentionStart = c.MentionEnd = -1;
+                continue;
+            }
+            c.Speaker = info;
+            _resolver.NoteSpeaker(info, c.MentionStart);
+        }
+    }
+
+    private List<QuoteCandidate> Deduplicate()
+    {
+        var kept = new List<QuoteCandidate>();
+        foreach (var c in _found)
+        {
+            if (c.End <= c.Start)
+                continue;
+            var dup = kept.FindIndex(k => Overlap(k, c)
+                || (SameSpeaker(k, c) && QuoteScorer.Overlap(_text[k.Start..k.End], _text[c.Start..c.End]) >= 0.6));
+            if (dup >= 0)
+                continue;
+            kept.Add(c);
+        }
+        return kept;
+    }
+
+    private static bool SameSpeaker(QuoteCandidate a, QuoteCandidate b) =>
+        string.Equals(a.Speaker?.Name, b.Speaker?.Name, StringComparison.OrdinalIgnoreCase);
+}

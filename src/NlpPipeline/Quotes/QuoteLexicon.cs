@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using NlpPipeline.Resources;
+
+namespace NlpPipeline.Quotes;
+
+/// <summary>How a speech cue may be used (letters of the frame column in <c>data/vi/quote-cues.tsv</c>).</summary>
+[Flags]
+public enum CueFrame
+{
+    None = 0,
+    /// <summary>Takes a bare clause: <c>X cho biết Y</c>.</summary>
+    Bare = 1,
+    /// <summary>Takes <c>rằng</c>/<c>là</c>/colon/a quotation.</summary>
+    Complementizer = 2,
+    /// <summary>May follow its content: <c>“...”, ông nói.</c></summary>
+    After = 4,
+    /// <summary>Only with quotation marks (emotive verbs such as <c>cười</c>).</summary>
+    QuotedOnly = 8,
+}
+
+/// <summary>What a source word is: an honorific, a pronoun, a title, a group, a document or an organisation head.</summary>
+public enum SourceClass
+{
+    Honorific,
+    Pronoun,
+    OrgPronoun,
+    GroupPronoun,
+    Title,
+    Group,
+    DocumentHead,
+    OrgHead,
+}
+
+/// <summary>A source word with its class and, for honorifics and pronouns, the gender it implies ('m', 'f' or '\0').</summary>
+public readonly record struct SourceWord(SourceClass Class, char Gender);
+
+/// <summary>
+/// The language resources of quote extraction, loaded once from <c>data/vi/quote-*.{tsv,txt}</c>. All phrases are keyed by
+/// their lower-cased syllables joined by single spaces; lookups are longest-match over syllable sequences.
+/// </summary>
+public sealed class QuoteLexicon
+{
+    private static readonly Lazy<QuoteLexicon> DefaultInstance = new(Load);
+
+    public static QuoteLexicon Default => DefaultInstance.Value;
+
+    public FrozenDictionary<string, CueFrame> Cues { get; }
+    public FrozenSet<string> TheoForms { get; }
+    public FrozenDictionary<string, SourceWord> Sources { get; }
+    public FrozenSet<string> Adverbs { get; }
+    public FrozenSet<string> SourceStops { get; }
+    /// <summary>Capitalised words between a title and a name (countries, ministries): never the start of a name.</summary>
+    public FrozenSet<string> NamePrefixes { get; }
+    /// <summary>Family names: where a name inside a capitalised run starts.</summary>
+    public FrozenSet<string> Surnames { get; }
+    public int MaxNamePrefixLength { get; }
+    /// <summary>Function words by role (<c>noun</c>, <c>clause</c>, <c>verb</c>, <c>breaker</c>, <c>coordinator</c>), from <c>quote-markers.tsv</c>.</summary>
+    public FrozenDictionary<string, FrozenSet<string>> Markers { get; }
+
+    /// <summary>First syllables of every phrase of every list: a syllable not in here starts no phrase (a fast reject).</summary>
+    public FrozenSet<string> StartWords { get; }
+    /// <summary>Last syllables of every phrase of every list.</summary>
+    public FrozenSet<string> EndWords { get; }
+
+    /// <summary>The words of one marker role; empty when the role is unknown.</summary>
+    public FrozenSet<string> Marker(string role) => Markers.TryGetValue(role, out var set) ? set : FrozenSet<string>.Empty;
+    public int MaxCueLength { get; }
+    public int MaxSourceLength { get; }
+    public int MaxAdverbLength { get; }
+
+    public QuoteLexicon(
+        IReadOnlyDictionary<string, CueFrame> cues,
+        IEnumerable<string> theoForms,
+        IReadOnlyDictionary<string, SourceWord> sources,
+        IEnumerable<string> adverbs,
+        IEnumerable<string> sourceStops,
+        IEnumerable<string> namePrefixes,
+        IEnumerable<string> surnames,
+        IEnumerable<(string Word, string Role)> markers)
+    {
+        ArgumentNullException.ThrowIfNull(cues);
+        ArgumentNullException.ThrowIfNull(sources);
+        Cues = cues.ToFrozenDictionary(kv => Key(kv.Key), kv => kv.Value, StringComparer.Ordinal);
+        TheoForms = theoForms.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+        // Several spellings may share a key (Tổng giám đốc / Tổng Giám đốc): the first wins.
+        var src = new Dictionary<string, SourceWord>(StringComparer.Ordinal);
+        foreach (var (k, v) in sources)
+            src.TryAdd(Key(k), v);
+        Sources = src.ToFrozenDictionary(StringComparer.Ordinal);
+        Adverbs = adverbs.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+        SourceStops = sourceStops.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+        NamePrefixes = namePrefixes.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+        Surnames = surnames.Select(Key).ToFrozenSet(StringComparer.Ordinal);
+        MaxNamePrefixLength = NamePrefixes.Count == 0 ? 0 : NamePrefixes.Max(Count);
+        Markers = markers.GroupBy(m => m.Role, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(m => Key(m.Word)).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var all = Cues.Keys.Concat(TheoForms).Concat(Sources.Keys).Concat(Adverbs).Concat(SourceStops).Concat(NamePrefixes)
+            .Concat(Surnames).Concat(Markers.Values.SelectMany(v => v)).Where(k => k.Length > 0).ToList();
+        StartWords = all.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        EndWords = all.Select(k => k.Split(' ')[^1]).ToFrozenSet(StringComparer.Ordinal);
+        MaxCueLength = Cues.Keys.Max(Count);
+        MaxSourceLength = Sources.Keys.Max(Count);
+        MaxAdverbLength = Adverbs.Count == 0 ? 0 : Adverbs.Max(Count);
+    }
+
+    /// <summary>The lookup key of a phrase: lower-cased syllables joined by one space.</summary>
+    public static string Key(string phrase) =>
+        string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToLowerInvariant();
+
+    private static int Count(string key) => key.Length == 0 ? 0 : key.Count(c => c == ' ') + 1;
+
+    private static QuoteLexicon Load()
+    {
+        var cues = new Dictionary<string, CueFrame>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedResources.ReadLines("data/vi/quote-cues.tsv"))
+        {
+            var parts = line.Split('\t');
+            var frame = CueFrame.None;
+            foreach (var ch in parts.Length > 1 ? parts[1] : "B")
+            {
+                frame |= ch switch
+                {
+                    'B' => CueFrame.Bare,
+                    'R' => CueFrame.Complementizer,
+                    'A' => CueFrame.After,
+                    'Q' => CueFrame.QuotedOnly,
+                    _ => throw new InvalidDataException($"quote-cues.tsv: unknown frame letter '{ch}' in '{line}'"),
+                };
+            }
+            cues[parts[0]] = frame;
+        }
+
+        var sources = new Dictionary<string, SourceWord>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedResources.ReadLines("data/vi/quote-sources.tsv"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length < 2)
+                throw new InvalidDataException($"quote-sources.tsv: expected phrase<TAB>class in '{line}'");
+            var cls = parts[1].Split(':');
+            var gender = cls.Length > 1 && cls[1] is "m" or "f" ? cls[1][0] : '\0';
+            var kind = cls[0] switch
+            {
+                "HON" => SourceClass.Honorific,
+                "PRO" when cls.Length > 1 && cls[1] == "org" => SourceClass.OrgPronoun,
+                "PRO" when cls.Length > 1 && cls[1] == "grp" => SourceClass.GroupPronoun,
+                "PRO" => SourceClass.Pronoun,
+                "TITLE" => SourceClass.Title,
+                "GRP" => SourceClass.Group,
+                "DOC" => SourceClass.DocumentHead,
+                "ORG" => SourceClass.OrgHead,
+                _ => throw new InvalidDataException($"quote-sources.tsv: unknown class in '{line}'"),
+            };
+            sources.TryAdd(parts[0], new SourceWord(kind, gender));
+        }
+
+        return new QuoteLexicon(
+            cues,
+            EmbeddedResources.ReadLines("data/vi/quote-theo.txt"),
+            sources,
+            EmbeddedResources.ReadLines("data/vi/quote-adverbs.txt"),
+            EmbeddedResources.ReadLines("data/vi/quote-source-stops.txt"),
+            EmbeddedResources.ReadLines("data/vi/quote-name-prefixes.txt"),
+            EmbeddedResources.ReadLines("data/vi/quote-surnames.txt"),
+            EmbeddedResources.ReadLines("data/vi/quote-markers.tsv").Select(l => l.Split('\t')).Select(p => (p[0], p.Length > 1 ? p[1] : "")));
+    }
+}

@@ -1,0 +1,578 @@
+using System.Collections.Immutable;
+using NlpPipeline.Documents;
+
+namespace NlpPipeline.Quotes;
+
+/// <summary>
+/// Resolves the words naming a quote's source to a speaker: the fullest name of that person in the document (through
+/// entity refs when the entity stage ran, else through names found after honorifics and titles), with the title;
+/// pronouns and bare titles to the most recent compatible speaker; groups, organisations and documents as themselves.
+/// Returns null rather than guess. Stateful over one document: call in text order.
+/// </summary>
+internal sealed class SpeakerResolver
+{
+    private readonly string _text;
+    private readonly Syllable[] _syl;
+    private readonly QuoteLexicon _lex;
+    private readonly ImmutableArray<Entity> _entities;
+    private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
+    private readonly List<Person> _people = [];
+    private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
+
+    private sealed record Person(string Name, string[] Keys, int Pos, char Gender, string? Title, string? Ref);
+
+    private readonly PhraseCache _phrases;
+
+    public SpeakerResolver(string text, Syllable[] syllables, QuoteLexicon lexicon, ImmutableArray<Entity> entities, PhraseCache phrases)
+    {
+        _phrases = phrases;
+        _text = text;
+        _syl = syllables;
+        _lex = lexicon;
+        _entities = entities.IsDefault ? [] : entities;
+        foreach (var s in syllables)
+        {
+            if (!s.Upper)
+                _lowerWords.Add(s.Lower);
+        }
+        IndexPeople();
+    }
+
+    /// <summary>True when the word is written in lower case somewhere in the document (so it is not a name).</summary>
+    public bool IsCommonWord(string lower) => _lowerWords.Contains(lower);
+
+    public void NoteSpeaker(SpeakerInfo info, int pos) => _speakers.Add((info, pos));
+
+    // ---------------------------------------------------------------- people of the document
+
+    private void IndexPeople()
+    {
+        var titlesByPerson = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in _entities)
+        {
+            if (t.Type == EntityTypes.Title && t.PersonRef is not null)
+                titlesByPerson.TryAdd(t.PersonRef, t.Text);
+        }
+        foreach (var e in _entities)
+        {
+            if (e.Type != EntityTypes.Person)
+                continue;
+            // A mis-tagged phrase ("Việc Triều Tiên") starts with a word written in lower case elsewhere.
+            var first = e.Text.Split(' ')[0].ToLowerInvariant();
+            if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
+                continue;
+            var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
+            AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
+        }
+        // Names after an honorific or a title: "ông Jeffrey Eberhardt", "Thứ trưởng Ngoại giao Nga Oleg Syromolotov".
+        for (var i = 0; i < _syl.Length; i++)
+        {
+            var n = MatchAt(i, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            if (n == 0)
+                continue;
+            var word = _lex.Sources[Phrase(i, i + n - 1)];
+            if (word.Class is not (SourceClass.Honorific or SourceClass.Title))
+                continue;
+            var k = i + n;
+            if (k >= _syl.Length || !Adjacent(k - 1))
+                continue;
+            // A title's complement: "Ngoại giao Nga", "Bộ GTVT" (case-insensitive, from the name-prefix list).
+            var runFirst = k;
+            while (runFirst < _syl.Length && Adjacent(runFirst - 1)
+                   && MatchAt(runFirst, _syl.Length, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0)
+                runFirst += m;
+            var runLast = runFirst - 1;
+            while (runLast + 1 < _syl.Length && Adjacent(runLast) && _syl[runLast + 1].Upper)
+                runLast++;
+            if (runLast < runFirst || runFirst >= _syl.Length || !_syl[runFirst].Upper)
+                continue;
+            if (ExtractName(runFirst, runLast) is not var (a, b))
+                continue;
+            var name = _text[_syl[a].Start.._syl[b].End];
+            string? title = null;
+            if (word.Class == SourceClass.Title)
+                title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
+            else if (AppositiveTitle(i) is { } app)
+                title = app;
+            else if (TitleAfter(b) is { } after)
+                title = after;
+            var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
+            AddPerson(name, _syl[a].Start, gender, title, null);
+            i = b;
+        }
+    }
+
+    private void AddPerson(string name, int pos, char gender, string? title, string? entityRef) =>
+        _people.Add(new Person(name, Keys(name), pos, gender, title, entityRef));
+
+    private static string[] Keys(string name) =>
+        name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
+
+    /// <summary>"Đại diện đặc biệt của ..., ông X": the title segment before the comma.</summary>
+    private string? AppositiveTitle(int honorific)
+    {
+        if (honorific == 0)
+            return null;
+        var gap = _text.AsSpan(_syl[honorific - 1].End, _syl[honorific].Start - _syl[honorific - 1].End);
+        if (!gap.Contains(','))
+            return null;
+        var k = honorific - 1;
+        while (k > 0)
+        {
+            var g = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (g.IndexOfAny(",.;:\n") >= 0)
+                break;
+            k--;
+        }
+        var n = MatchAt(k, honorific, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n == 0 || _lex.Sources[Phrase(k, k + n - 1)].Class != SourceClass.Title)
+            return null;
+        return _text[_syl[k].Start.._syl[honorific - 1].End];
+    }
+
+    /// <summary>"ông X, Tổng cục trưởng Tổng cục Đường bộ, ...": the title segment after the name.</summary>
+    private string? TitleAfter(int nameLast)
+    {
+        if (nameLast + 1 >= _syl.Length)
+            return null;
+        var gap = _text.AsSpan(_syl[nameLast].End, _syl[nameLast + 1].Start - _syl[nameLast].End);
+        if (!gap.Contains(',') && gap.IndexOfAny("-–") < 0)
+            return null;
+        var k = nameLast + 1;
+        var n = MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n == 0 || _lex.Sources[Phrase(k, k + n - 1)].Class != SourceClass.Title)
+            return null;
+        var e = k;
+        while (e + 1 < _syl.Length && Adjacent(e) && e - k < 14)
+            e++;
+        return _text[_syl[k].Start.._syl[e].End];
+    }
+
+    private char GenderBefore(int pos)
+    {
+        var i = FirstSyllableAt(pos) - 1;
+        if (i < 0)
+            return '\0';
+        return _syl[i].Lower switch
+        {
+            "ông" or "anh" or "ngài" => 'm',
+            "bà" or "chị" or "cô" => 'f',
+            _ => '\0',
+        };
+    }
+
+    /// <summary>
+    /// The name inside a capitalised run: leading countries, ministries and bodies dropped (<c>Nga Oleg Syromolotov</c> →
+    /// <c>Oleg Syromolotov</c>); a Vietnamese family name starts the name when the run is long.
+    /// </summary>
+    public (int, int)? ExtractName(int first, int last)
+    {
+        var a = first;
+        while (a <= last)
+        {
+            var n = MatchAt(a, last + 1, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains);
+            if (n == 0)
+                break;
+            a += n;
+        }
+        if (last - a + 1 > 4)
+        {
+            for (var k = a; k <= last; k++)
+            {
+                if (_lex.Surnames.Contains(_syl[k].Lower) && last - k + 1 is >= 2 and <= 4)
+                {
+                    a = k;
+                    break;
+                }
+            }
+        }
+        if (a > last)
+            return null;
+        if (a == last && _lex.NamePrefixes.Contains(_syl[a].Lower))
+            return null;
+        return (a, last);
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    public SpeakerInfo? Resolve(int mentionStart, int mentionEnd, int quotePos)
+    {
+        var a = FirstSyllableAt(mentionStart);
+        var b = FirstSyllableAt(mentionEnd) - 1;
+        if (b < a)
+            return null;
+        while (a < b && (_syl[a].Lower is "phía" or "cả" || (_syl[a].Lower == "một" && _syl[a + 1].Lower != "số")))
+            a++;
+        var mention = _text[_syl[a].Start.._syl[b].End];
+
+        // Entities first.
+        var span = (_syl[a].Start, _syl[b].End);
+        var per = _entities.FirstOrDefault(e => e.Type == EntityTypes.Person && e.Start >= span.Item1 && e.End <= span.Item2);
+        var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
+        if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
+            return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này");
+        if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
+            return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
+        if (per is not null)
+            return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
+        if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
+            return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+        if (head is { Class: SourceClass.OrgHead })
+        {
+            // "hãng tin CNN", "tờ China Daily": the paper's name; "Bộ Ngoại giao Nga": the whole.
+            if (Phrase(a, a + headLen - 1) is "tờ" or "báo" or "hãng tin" or "hãng thông tấn" or "trang" or "kênh" or "đài" or "tờ báo"
+                && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b))
+                return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
+            // "cơ quan đánh giá tín dụng Standard & Poor's": a lower-case head and description, then the name.
+            if (!_syl[a].Upper && _syl[b].Upper)
+            {
+                var k = b;
+                while (k - 1 > a && _syl[k - 1].Upper)
+                    k--;
+                if (!_syl[k - 1].Upper && AllLower(a, k - 1))
+                    return new SpeakerInfo(_text[_syl[k].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
+            }
+            var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
+            return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
+        }
+        if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
+        {
+            var run = FirstNameRun(a + headLen, b);
+            if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
+                return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);
+            if (h.Class == SourceClass.Honorific)
+            {
+                // "chuyên gia này" is a pronoun; "bà con" and the like are not sources we can name.
+                return b > a + headLen - 1 && _syl[b].Lower == "này"
+                    ? ResolvePronoun(new SourceWord(SourceClass.Pronoun, h.Gender), quotePos)
+                    : new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+            }
+            return ResolveBareTitle(a, b, mention, quotePos);
+        }
+        // A capitalised name with no head word.
+        if (_syl[a].Upper)
+        {
+            var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization or EntityTypes.Location && e.Start <= span.Item1 && e.End >= span.Item2);
+            if (org is not null)
+                return new SpeakerInfo(FullestEntity(org), "ORG", SpeakerResolution.Name) { Ref = org.Ref };
+            if (_syl[b].Lower == "này" && b > a)
+                return ResolvePronoun(new SourceWord(SourceClass.OrgPronoun, '\0'), quotePos);
+            // "Spencer buồn rầu (nói)": a name followed by a manner word or two.
+            var e2 = b;
+            while (e2 > a && !_syl[e2].Upper)
+                e2--;
+            if (e2 < b && AllUpper(a, e2) && b - e2 <= 3)
+            {
+                b = e2;
+                mention = _text[_syl[a].Start.._syl[b].End];
+            }
+            if (AllUpper(a, b) && !_lex.NamePrefixes.Contains(LowerKey(mention)))
+            {
+                if (FindPerson(Keys(mention)) is not null)
+                    return PersonSpeaker(mention, _syl[a].Start, null, '\0', mention);
+                // An unknown capitalised name: a person unless it is an acronym (CNN, KCNA).
+                var acronym = mention.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
+                return new SpeakerInfo(mention, acronym ? "ORG" : "PER", SpeakerResolution.Name);
+            }
+            return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name);
+        }
+        if (_syl[b].Lower == "này" && b > a)
+            return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), quotePos);
+        return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+    }
+
+    private static string LowerKey(string s) => QuoteLexicon.Key(s);
+
+    /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
+    private string StripNamePrefixes(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = 0;
+        while (start < words.Length - 1)
+        {
+            var best = 0;
+            for (var n = 1; n <= _lex.MaxNamePrefixLength && start + n < words.Length; n++)
+            {
+                if (_lex.NamePrefixes.Contains(QuoteLexicon.Key(string.Join(' ', words, start, n))))
+                    best = n;
+            }
+            if (best == 0)
+                break;
+            start += best;
+        }
+        return string.Join(' ', words, start, words.Length - start);
+    }
+
+    private bool AllLower(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (_syl[k].Upper)
+                return false;
+        }
+        return true;
+    }
+
+    private bool AllUpper(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (!_syl[k].Upper && !char.IsDigit(_syl[k].Lower[0]))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The first capitalised run after a head word, past countries and ministries (<c>Ngoại giao Nga</c>).</summary>
+    private (int, int)? FirstNameRun(int a, int b)
+    {
+        var k = a;
+        while (k <= b && !_syl[k].Upper)
+            k++;
+        while (k <= b && MatchAt(k, b + 1, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0)
+            k += m;
+        if (k > b || !_syl[k].Upper)
+            return null;
+        var e = k;
+        while (e + 1 <= b && _syl[e + 1].Upper && Adjacent(e))
+            e++;
+        return (k, e);
+    }
+
+    private SpeakerInfo PersonSpeaker(string name, int pos, string? entityRef, char gender, string mention)
+    {
+        var keys = Keys(name);
+        var person = entityRef is not null ? FullestByRef(entityRef) : null;
+        person ??= FindPerson(keys);
+        var fullName = person?.Name ?? name;
+        if (person is not null && Keys(person.Name).Length < keys.Length)
+            fullName = name;
+        var title = person is null ? null : _people.Where(p => p.Title is not null && SameName(p, fullName)).Select(p => p.Title).FirstOrDefault();
+        var g = gender != '\0' ? gender : person?.Gender ?? '\0';
+        if (g == '\0')
+            g = _people.Where(p => SameName(p, fullName) && p.Gender != '\0').Select(p => p.Gender).FirstOrDefault();
+        var resolution = string.Equals(fullName, name, StringComparison.Ordinal) && mention.EndsWith(name, StringComparison.Ordinal)
+            ? SpeakerResolution.Name : SpeakerResolution.Alias;
+        return new SpeakerInfo(fullName, "PER", resolution) { Ref = entityRef ?? person?.Ref, Title = title, Gender = g };
+    }
+
+    private static bool SameName(Person p, string fullName) => string.Equals(p.Name, fullName, StringComparison.Ordinal)
+        || Contains(Keys(fullName), p.Keys);
+
+    private Person? FullestByRef(string entityRef)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Ref == entityRef && (best is null || p.Keys.Length > best.Keys.Length))
+                best = p;
+        }
+        return best is null ? null : FindPerson(best.Keys) is { } wider && wider.Keys.Length > best.Keys.Length ? wider : best;
+    }
+
+    /// <summary>The person of the document with the most syllables whose name contains <paramref name="keys"/> contiguously.</summary>
+    private Person? FindPerson(string[] keys)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (Contains(p.Keys, keys) && (best is null || p.Keys.Length > best.Keys.Length))
+                best = p;
+        }
+        return best;
+    }
+
+    private static bool Contains(string[] hay, string[] needle)
+    {
+        if (needle.Length == 0 || needle.Length > hay.Length)
+            return false;
+        for (var i = 0; i + needle.Length <= hay.Length; i++)
+        {
+            var ok = true;
+            for (var j = 0; j < needle.Length && ok; j++)
+                ok = string.Equals(hay[i + j], needle[j], StringComparison.Ordinal);
+            if (ok)
+                return true;
+        }
+        return false;
+    }
+
+    private string FullestEntity(Entity e)
+    {
+        if (e.Ref is null)
+            return e.Text;
+        var best = e.Text;
+        foreach (var x in _entities)
+        {
+            if (x.Ref == e.Ref && x.Type == e.Type && x.Text.Length > best.Length)
+                best = x.Text;
+        }
+        return best;
+    }
+
+    /// <summary>The person named last before <paramref name="pos"/> within the same or previous sentence (about 400 characters), or null.</summary>
+    public SpeakerInfo? NearestPerson(int pos)
+    {
+        Person? last = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos < pos && p.Pos >= pos - 400 && (last is null || p.Pos > last.Pos))
+                last = p;
+        }
+        (SpeakerInfo Info, int Pos)? sp = _speakers.Count == 0 ? null : _speakers.Where(s => s.Pos < pos && s.Pos >= pos - 400 && s.Info.Kind == "PER")
+            .Select(s => ((SpeakerInfo, int)?)s).LastOrDefault();
+        if (sp is { } recent && (last is null || recent.Pos >= last.Pos))
+            return recent.Info with { Resolution = SpeakerResolution.Pronoun };
+        if (last is null)
+            return null;
+        var full = FindPerson(last.Keys) ?? last;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+    }
+
+    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false)
+    {
+        // "chuyên gia này", "người này": the person introduced last, even when not yet quoted.
+        if (demonstrative && pro.Class == SourceClass.Pronoun)
+        {
+            Person? latest = null;
+            foreach (var p in _people)
+            {
+                if (p.Pos < pos && (latest is null || p.Pos > latest.Pos))
+                    latest = p;
+            }
+            var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER").Select(x => x.Pos).DefaultIfEmpty(-1).Max();
+            if (latest is not null && latest.Pos > lastSpeakerPos)
+            {
+                var fullest = FindPerson(latest.Keys) ?? latest;
+                return new SpeakerInfo(fullest.Name, "PER", SpeakerResolution.Pronoun) { Title = fullest.Title ?? latest.Title, Ref = fullest.Ref, Gender = latest.Gender };
+            }
+        }
+        for (var i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var (info, at) = _speakers[i];
+            if (at > pos)
+                continue;
+            var ok = pro.Class switch
+            {
+                SourceClass.OrgPronoun => info.Kind == "ORG",
+                SourceClass.GroupPronoun => info.Kind is "OTHER" or "ORG",
+                _ => info.Kind == "PER" && (pro.Gender == '\0' || info.Gender == '\0' || info.Gender == pro.Gender),
+            };
+            if (ok)
+                return info with { Resolution = SpeakerResolution.Pronoun };
+        }
+        if (pro.Class != SourceClass.Pronoun)
+            return null;
+        // No earlier speaker: the most recent person named before.
+        Person? last = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos < pos && (pro.Gender == '\0' || p.Gender == '\0' || p.Gender == pro.Gender) && (last is null || p.Pos > last.Pos))
+                last = p;
+        }
+        if (last is null)
+            return null;
+        var full = FindPerson(last.Keys) ?? last;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+    }
+
+    /// <summary>"Ngoại trưởng Trung Quốc", "vị Thứ trưởng": the holder named earlier with that title, else the title as the source.</summary>
+    private SpeakerInfo ResolveBareTitle(int a, int b, string mention, int pos)
+    {
+        var key = Keys(mention).Where(k => k != "vị").ToArray();
+        // The speaker most recently quoted with this title ("Thứ trưởng bộ GTVT" after "Thứ trưởng Bộ GTVT X cho biết").
+        for (var i = _speakers.Count - 1; i >= 0; i--)
+        {
+            var (info, at) = _speakers[i];
+            if (at <= pos && info.Kind == "PER" && info.Title is { } t && TitleMatches(Keys(t), key, a, b))
+                return info with { Resolution = SpeakerResolution.Title };
+        }
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Title is null || p.Pos > pos)
+                continue;
+            var tk = Keys(p.Title);
+            if (Contains(tk, key) || (key.Length >= 2 && tk.Length >= 2 && tk[0] == key[0] && tk[1] == key[1] && key.Skip(2).All(tk.Contains)))
+                best = p;
+        }
+        if (best is null)
+        {
+            var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            var headKey = key.Take(Math.Max(1, headLen - (Keys(mention)[0] == "vị" ? 1 : 0))).ToArray();
+            foreach (var p in _people)
+            {
+                if (p.Title is null || p.Pos > pos || !Keys(p.Title).Take(headKey.Length).SequenceEqual(headKey))
+                    continue;
+                var tk = Keys(p.Title);
+                if (tk.Length > headKey.Length && !key.Skip(headKey.Length).All(tk.Contains))
+                    continue;
+                best = p;
+            }
+        }
+        if (best is null)
+        {
+            // The title's head alone ("Thứ trưởng"): the last speaker who held it.
+            for (var i = _speakers.Count - 1; i >= 0; i--)
+            {
+                var s = _speakers[i].Info;
+                if (s.Title is not null && key.Length <= 2 && Keys(s.Title).Take(key.Length).SequenceEqual(key))
+                    return s with { Resolution = SpeakerResolution.Title };
+            }
+            return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
+        }
+        var full = FindPerson(best.Keys) ?? best;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Title) { Title = best.Title, Ref = full.Ref ?? best.Ref, Gender = best.Gender };
+    }
+
+    private bool TitleMatches(string[] title, string[] key, int a, int b)
+    {
+        if (Contains(title, key))
+            return true;
+        var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        var h = Math.Max(1, headLen - (key.Length < Keys(_text[_syl[a].Start.._syl[b].End]).Length ? 1 : 0));
+        return title.Length >= h && title.Take(h).SequenceEqual(key.Take(h)) && key.Skip(h).All(title.Contains);
+    }
+
+    // ---------------------------------------------------------------- syllable helpers
+
+    private int FirstSyllableAt(int pos)
+    {
+        int lo = 0, hi = _syl.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_syl[mid].Start < pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    private bool Adjacent(int i) => _phrases.Adjacent(i);
+
+    private string Phrase(int first, int last)
+    {
+        var parts = new string[last - first + 1];
+        for (var i = first; i <= last; i++)
+            parts[i - first] = _syl[i].Lower;
+        return string.Join(' ', parts);
+    }
+
+    private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains)
+    {
+        if (!_lex.StartWords.Contains(_syl[i].Lower))
+            return 0;
+        var best = 0;
+        for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
+        {
+            if (_phrases.Get(i, n) is not { } phrase)
+                break;
+            if (contains(phrase))
+                best = n;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,162 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+public class QuoteExtractorTests
+{
+    private static readonly QuoteExtractor Extractor = new();
+
+    private static IReadOnlyList<Quote> Extract(string text) =>
+        Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+
+    /// <summary>One quote expected: its type, speaker name (null = none), cue (null = none) and content.</summary>
+    public static TheoryData<string, string, string, string?, string?, string> OneQuote => new()
+    {
+        // reported speech: source + cue + content, with and without rằng / là / colon
+        { "source-cue-clause", "Thứ trưởng Syromolotov cho rằng hai nước sẵn sàng chịu trách nhiệm.", QuoteTypes.Indirect, "Syromolotov", "cho rằng", "hai nước sẵn sàng chịu trách nhiệm" },
+        { "source-cue-rang", "Ông Nguyễn Văn Huyện đánh giá rằng việc giảm phí sẽ lần lượt.", QuoteTypes.Indirect, "Nguyễn Văn Huyện", "đánh giá", "việc giảm phí sẽ lần lượt" },
+        { "source-adverbs-cue", "Bộ Ngoại giao Hàn Quốc hôm qua cũng đã cho biết hai bên đã có cuộc gặp ngắn.", QuoteTypes.Indirect, "Bộ Ngoại giao Hàn Quốc", "cho biết", "hai bên đã có cuộc gặp ngắn" },
+        { "cue-with-pp-then-rang", "Ông Tillerson nói với phóng viên rằng các nỗ lực ngoại giao sẽ tiếp tục.", QuoteTypes.Indirect, "Tillerson", "nói", "các nỗ lực ngoại giao sẽ tiếp tục" },
+        { "group-source", "Các chuyên gia cảnh báo giá dầu có thể tăng mạnh trong năm tới.", QuoteTypes.Indirect, "Các chuyên gia", "cảnh báo", "giá dầu có thể tăng mạnh trong năm tới" },
+        // Theo X, ...
+        { "theo-start", "Theo các chuyên gia, Triều Tiên có thể hạn chế những rủi ro này.", QuoteTypes.Indirect, "các chuyên gia", "Theo", "Triều Tiên có thể hạn chế những rủi ro này" },
+        { "theo-form", "Theo nhận định của hãng tin CNN, kỳ họp năm nay rất căng thẳng.", QuoteTypes.Indirect, "CNN", "Theo nhận định của", "kỳ họp năm nay rất căng thẳng" },
+        { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
+        // content before the cue
+        { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
+        // direct quotes in any marks, speaker before or after
+        { "direct-colon", "Ông Tillerson nêu rõ: “Các nỗ lực ngoại giao sẽ không giảm”.", QuoteTypes.Direct, "Tillerson", "nêu rõ", "Các nỗ lực ngoại giao sẽ không giảm" },
+        { "direct-after", "\"Chúng tôi tin rằng vấn đề sẽ được giải quyết\", ông Lục Khảng nhấn mạnh.", QuoteTypes.Direct, "Lục Khảng", "nhấn mạnh", "Chúng tôi tin rằng vấn đề sẽ được giải quyết" },
+        { "direct-guillemets", "Bà Kang nói: «Hàn Quốc cam kết phi hạt nhân hóa bán đảo».", QuoteTypes.Direct, "Kang", "nói", "Hàn Quốc cam kết phi hạt nhân hóa bán đảo" },
+        { "direct-unbalanced", "Ông Huyện nói: “Mức giảm dự kiến có thể dao động từ 5-25%", QuoteTypes.Direct, "Huyện", "nói", "Mức giảm dự kiến có thể dao động từ 5-25%" },
+        { "direct-multi-sentence", "“Nhiệm vụ này không dễ dàng. Chúng tôi sẽ thảo luận các biện pháp tiếp theo”, Tổng thống Erdogan nói thêm.", QuoteTypes.Direct, "Erdogan", "nói thêm", "Nhiệm vụ này không dễ dàng. Chúng tôi sẽ thảo luận các biện pháp tiếp theo" },
+        { "direct-after-with-topic", "\"Tôi sẽ không để chúng giành chiến thắng\", Spencer nói về quyển sách của mình.", QuoteTypes.Direct, "Spencer", "nói", "Tôi sẽ không để chúng giành chiến thắng" },
+        // mixed: reported speech with a quoted part
+        { "mixed", "Ông Lục Khảng cho rằng tình hình bán đảo đang \"rất nghiêm trọng\".", QuoteTypes.Mixed, "Lục Khảng", "cho rằng", "tình hình bán đảo đang \"rất nghiêm trọng\"" },
+        // headline
+        { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneQuote))]
+    public void Process_Pattern_FindsQuoteWithSpeakerCueAndOffsets(string pattern, string text, string type, string? speaker, string? cue, string content)
+    {
+        var quotes = Extract(text);
+        var q = Assert.Single(quotes);
+        Assert.True(pattern.Length > 0);
+        Assert.Equal(type, q.Type);
+        Assert.Equal(content, q.Content);
+        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
+        Assert.Equal(q.Start + content.Length, q.End);
+        Assert.Equal(q.Content, text[q.Start..q.End]);
+        Assert.Equal(cue, q.Cue);
+        if (q.CueStart is { } cs)
+            Assert.Equal(q.Cue, text[cs..q.CueEnd!.Value]);
+        Assert.Equal(speaker, q.Speaker?.Name);
+        if (q.Speaker?.MentionStart is { } ms)
+            Assert.Equal(q.Speaker.Mention, text[ms..q.Speaker.MentionEnd!.Value]);
+        Assert.InRange(q.Confidence, 0.0, 1.0);
+    }
+
+    public static TheoryData<string, string> NotQuotes => new()
+    {
+        { "title-of-work", "Trong cuốn sách “Please, Let Me Go”, cô kể lại 15 năm đau khổ." },
+        { "scare-quote", "Dự án “Nông thôn mới” được triển khai ở nhiều tỉnh." },
+        { "nickname", "Người dân gọi anh là “vua cà phê” từ nhiều năm nay." },
+        { "decision", "Bộ Tài chính quyết định tăng phí từ tháng sau." },
+        { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
+        { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
+        { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
+        { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
+        { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
+        { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotQuotes))]
+    public void Process_NotAQuote_FindsNothing(string pattern, string text)
+    {
+        Assert.True(pattern.Length > 0);
+        Assert.Empty(Extract(text));
+    }
+
+    [Fact]
+    public void Process_PronounAndSurname_ResolveToFullestName()
+    {
+        const string text = "Thứ trưởng Ngoại giao Nga Oleg Syromolotov cho rằng hai nước cần đối thoại.\n\n"
+            + "Ông Syromolotov nhấn mạnh sức mạnh của ngoại giao là vượt qua bất đồng.\n\n"
+            + "Theo ông, Nga luôn sẵn sàng cho một cuộc đối thoại cân bằng.";
+        var quotes = Extract(text);
+        Assert.Equal(3, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Oleg Syromolotov", q.Speaker?.Name));
+        Assert.All(quotes, q => Assert.Equal("Thứ trưởng Ngoại giao Nga", q.Speaker?.Title));
+        Assert.Equal(["Thứ trưởng Ngoại giao Nga Oleg Syromolotov", "Ông Syromolotov", "ông"], quotes.Select(q => q.Speaker!.Mention));
+    }
+
+    [Fact]
+    public void Process_DemonstrativePronoun_ResolvesToThePersonIntroducedLast()
+    {
+        const string text = "Bà Kang cho biết hai nước sẽ tiếp tục hợp tác.\n"
+            + "Chuyên gia Melissa Hanham là giám đốc một trung tâm nghiên cứu ở Mỹ.\n"
+            + "Theo chuyên gia này, Triều Tiên có thể thử hạt nhân trên biển.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Kang", quotes[0].Speaker?.Name);
+        Assert.Equal("Melissa Hanham", quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_BareTitle_ResolvesToTheHolderNamedBefore()
+    {
+        const string text = "Ngoại trưởng Trung Quốc Vương Nghị khẳng định Trung Quốc thực hiện đầy đủ các nghị quyết.\n"
+            + "Ngoại trưởng Trung Quốc nhấn mạnh đối thoại là rất quan trọng trong tiến trình này.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Vương Nghị", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Process_CoordinatedCues_SplitContentAndShareSource()
+    {
+        const string text = "Bà Kang nhấn mạnh Triều Tiên cần đi theo con đường phi hạt nhân hóa và nêu rõ Hàn Quốc cam kết giải trừ vũ khí hạt nhân.";
+        var quotes = Extract(text);
+        Assert.Equal(["Triều Tiên cần đi theo con đường phi hạt nhân hóa", "Hàn Quốc cam kết giải trừ vũ khí hạt nhân"], quotes.Select(q => q.Content));
+        Assert.All(quotes, q => Assert.Equal("Kang", q.Speaker?.Name));
+    }
+
+    [Fact]
+    public void Process_ContinuationQuote_InheritsPreviousSpeaker()
+    {
+        const string text = "“Trường hợp xấu nhất là Triều Tiên thử hạt nhân trên biển”, chuyên gia Vipin Narang nói.\n"
+            + "“Tôi sẽ hoàn toàn bất ngờ nếu họ thử hạt nhân trong tương lai gần”.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Vipin Narang", q.Speaker?.Name));
+        Assert.Null(quotes[1].Cue);
+    }
+
+    [Fact]
+    public void Process_RepeatedLead_IsOneQuote()
+    {
+        const string text = "Trung Quốc kêu gọi Triều Tiên ngừng theo con đường nguy hiểm\n\n"
+            + "Trung Quốc kêu gọi Triều Tiên ngừng theo con đường nguy hiểm và yêu cầu Mỹ tránh gây hấn.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(["Triều Tiên ngừng theo con đường nguy hiểm", "Mỹ tránh gây hấn"], quotes.Select(q => q.Content));
+    }
+
+    [Fact]
+    public void Process_PronounWithNoAntecedent_GivesNullSpeaker()
+    {
+        var q = Assert.Single(Extract("Ông cho biết giá vé sẽ giảm từ tháng sau."));
+        Assert.Null(q.Speaker);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n  ")]
+    [InlineData("“”")]
+    [InlineData("\" ' « » ‘ ’")]
+    public void Process_EmptyOrMarksOnly_FindsNothingAndDoesNotThrow(string text) => Assert.Empty(Extract(text));
+}
