@@ -28,7 +28,9 @@ public static class TopicCommands
         var trainer = new Option<string>("--trainer") { Description = "sdca-maxent, lbfgs-maxent, ova-svm or ova-perceptron.", DefaultValueFactory = _ => DefaultTrainer };
         var compare = new Option<bool>("--compare") { Description = "Train every trainer and print its dev accuracy; writes no model." };
         var bits = new Option<int>("--bits") { Description = "Feature hash bits.", DefaultValueFactory = _ => HashedNgramFeaturizer.DefaultBits };
-        var l2 = new Option<float?>("--l2") { Description = "L2 regularisation of the topic trainer (its default when absent)." };
+        var l2 = new Option<float[]>("--l2") { Description = "L2 regularisation of the topic trainer (its default when absent); several values are each fitted and reported, the last one is saved.", AllowMultipleArgumentsPerToken = true };
+        var inner = new Option<bool>("--inner") { Description = "Tune on the train split only: fit on ~90 % of it and report accuracy on the rest (an inner validation split); writes no model." };
+        var title = new Option<bool>("--title") { Description = "Add the headline's (first line's) n-grams as title features (shipped models: on; off only with --inner).", DefaultValueFactory = _ => true };
         var iterations = new Option<int?>("--iterations") { Description = "Maximum iterations of the topic trainer (its default when absent)." };
         var threads = new Option<int>("--threads") { Description = "Featurisation threads.", DefaultValueFactory = _ => 2 };
         var labels = new Option<string>("--subtopic-labels") { Description = "Hand-labelled subtopics (TSV).", DefaultValueFactory = _ => SubtopicTrainer.LabelsPath };
@@ -37,13 +39,16 @@ public static class TopicCommands
         var words = new Option<bool>("--words") { Description = "Featurise the words of the segmenter (else syllables).", DefaultValueFactory = _ => true };
         var idf = new Option<bool>("--idf") { Description = "Weight features by inverse document frequency over the train split.", DefaultValueFactory = _ => true };
         var cmd = new Command("topic", "Train the ML.NET topic classifier on VNTC (dev split held out by document) and its subtopic models.");
-        foreach (var o in new Option[] { corpus, models, trainer, compare, bits, l2, iterations, threads, labels, subtopicsOnly, idf, subtopicL2, words })
+        foreach (var o in new Option[] { corpus, models, trainer, compare, inner, title, bits, l2, iterations, threads, labels, subtopicsOnly, idf, subtopicL2, words })
             cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var sw = Stopwatch.StartNew();
             var source = parse.GetValue(corpus) ?? SharedData.Require(TopicCorpus.VntcTrainArchive);
-            var featurizer = new HashedNgramFeaturizer(parse.GetValue(bits));
+            var tuneOnly = parse.GetValue(compare) || parse.GetValue(inner);
+            if (!parse.GetValue(title) && !parse.GetValue(inner))
+                throw new ArgumentException("--title false is only for comparisons with --inner: the classifier featurises titles.");
+            var featurizer = new HashedNgramFeaturizer(parse.GetValue(bits), titleFeatures: parse.GetValue(title));
             var texts = TopicCorpus.Read(source, (id, error) => Say($"unreadable: {id}: {error}")).ToList();
             var outDir = parse.GetValue(models)!;
             var topicPath = Path.Combine(outDir, "topic-vntc.zip");
@@ -51,10 +56,20 @@ public static class TopicCommands
             {
                 var split = TopicTraining.Build(texts, TopicLabels.Default, featurizer, Tokenizer(parse.GetValue(words)), parse.GetValue(threads));
                 Say($"featurised {split.Train.Count} train + {split.Dev.Count} dev documents ({split.Unmapped} unmapped) in {sw.Elapsed.TotalSeconds:F1} s");
+                if (parse.GetValue(inner))
+                {
+                    // Hyper-parameters are chosen here, never on dev: dev is reported once for the chosen setting.
+                    split = split with
+                    {
+                        Train = [.. split.Train.Where(e => !TopicCorpus.IsInnerValidation(e.Id))],
+                        Dev = [.. split.Train.Where(e => TopicCorpus.IsInnerValidation(e.Id))],
+                    };
+                    Say($"inner split: {split.Train.Count} fit + {split.Dev.Count} inner-validation documents (dev not used)");
+                }
                 if (parse.GetValue(idf))
                 {
                     var weights = HashedNgramFeaturizer.InverseDocumentFrequencies(split.Train.Select(e => e.Features).ToList(), featurizer.Dimension);
-                    featurizer = new HashedNgramFeaturizer(featurizer.Bits, weights);
+                    featurizer = new HashedNgramFeaturizer(featurizer.Bits, weights, featurizer.TitleFeatures);
                     split = split with
                     {
                         Train = [.. split.Train.Select(e => e with { Features = HashedNgramFeaturizer.Reweight(e.Features, weights) })],
@@ -65,14 +80,17 @@ public static class TopicCommands
                 var trainView = t.ToDataView(split.Train);
                 var devView = t.ToDataView(split.Dev);
                 var names = parse.GetValue(compare) ? TopicModelTrainer.TrainerNames : [parse.GetValue(trainer)!];
+                float?[] l2Values = parse.GetValue(l2) is { Length: > 0 } given ? [.. given.Select(v => (float?)v)] : [null];
+                var evalName = parse.GetValue(inner) ? "inner-val" : "dev";
                 foreach (var name in names)
+                foreach (var l2Value in l2Values)
                 {
                     sw.Restart();
-                    var model = t.Fit(trainView, name, parse.GetValue(l2), parse.GetValue(iterations));
+                    var model = t.Fit(trainView, name, l2Value, parse.GetValue(iterations));
                     var fit = sw.Elapsed.TotalSeconds;
                     var m = t.Evaluate(model, devView);
-                    Say($"{name,-15} dev accuracy {m.MicroAccuracy:P2}  macro-accuracy {m.MacroAccuracy:P2}  log-loss {m.LogLoss:F4}  fit {fit:F1} s");
-                    if (!parse.GetValue(compare))
+                    Say($"{name,-15} L2 {l2Value?.ToString(Inv) ?? "default"}  {evalName} accuracy {m.MicroAccuracy:P2}  macro-accuracy {m.MacroAccuracy:P2}  log-loss {m.LogLoss:F4}  fit {fit:F1} s");
+                    if (!tuneOnly)
                     {
                         t.Save(model, trainView.Schema, topicPath);
                         if (featurizer.Weights is not null)
@@ -80,7 +98,7 @@ public static class TopicCommands
                         Say($"wrote {topicPath} ({new FileInfo(topicPath).Length / 1024.0 / 1024.0:F2} MB)");
                     }
                 }
-                if (parse.GetValue(compare))
+                if (tuneOnly)
                     return 0;
             }
             else

@@ -13,7 +13,9 @@ public readonly record struct SparseFeatures(int[] Indices, float[] Values)
 /// <summary>
 /// Turns a document into a hashed bag of syllable and word unigrams and bigrams: each syllable or word is
 /// lower-cased, its digits read as <c>0</c>, and words without a letter or digit (punctuation) are dropped; n-grams
-/// are hashed (FNV-1a, then avalanche mixed) into <c>2^Bits</c> buckets; a bucket's value is
+/// are hashed (FNV-1a, then avalanche mixed) into <c>2^Bits</c> buckets; the first line (the headline, when the
+/// text has more than one line and the first is at most <see cref="MaxTitleLength"/> long) is hashed once more as
+/// separate title n-grams (<see cref="TitleFeatures"/>); a bucket's value is
 /// <c>1 + ln(count)</c> times the bucket's weight (its IDF, when weights are given), and the vector is scaled to unit length. Deterministic across runs and
 /// platforms; thread-safe. Training and the fast scorer share it, so both see the same features.
 /// </summary>
@@ -26,7 +28,8 @@ public sealed class HashedNgramFeaturizer
 
     /// <param name="bits">Hash bits: the vector has <c>2^bits</c> slots.</param>
     /// <param name="weights">Per-slot weights (inverse document frequencies) applied before scaling to unit length, or null.</param>
-    public HashedNgramFeaturizer(int bits = DefaultBits, float[]? weights = null)
+    /// <param name="titleFeatures">Also hash the n-grams of the first line (the headline) apart, as title features.</param>
+    public HashedNgramFeaturizer(int bits = DefaultBits, float[]? weights = null, bool titleFeatures = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 26);
@@ -34,7 +37,14 @@ public sealed class HashedNgramFeaturizer
             throw new ArgumentException($"Expected {1 << bits} weights.", nameof(weights));
         Bits = bits;
         _weights = weights;
+        TitleFeatures = titleFeatures;
     }
+
+    /// <summary>Whether the first line's n-grams are also hashed apart as title features.</summary>
+    public bool TitleFeatures { get; }
+
+    /// <summary>Longest first line (in UTF-16 units) read as a title; a longer one is body text.</summary>
+    public const int MaxTitleLength = 300;
 
     public int Bits { get; }
 
@@ -73,9 +83,7 @@ public sealed class HashedNgramFeaturizer
     public SparseFeatures Featurize(string text, ReadOnlySpan<Token> tokens)
     {
         var hashes = new List<uint>(Math.Max(16, text.Length / 2));
-        CollectSyllables(text, hashes);
-        if (!tokens.IsEmpty)
-            CollectTokens(text, tokens, hashes);
+        Collect(text, tokens, hashes);
         return Build(hashes);
     }
 
@@ -83,9 +91,7 @@ public sealed class HashedNgramFeaturizer
     internal SparseFeatures FeaturizeUnordered(string text, ReadOnlySpan<Token> tokens)
     {
         var hashes = new List<uint>(Math.Max(16, text.Length / 2));
-        CollectSyllables(text, hashes);
-        if (!tokens.IsEmpty)
-            CollectTokens(text, tokens, hashes);
+        Collect(text, tokens, hashes);
         return Build(hashes, sorted: false);
     }
 
@@ -100,19 +106,41 @@ public sealed class HashedNgramFeaturizer
         return Build(hashes);
     }
 
-    // FNV-1a offset bases: syllable and word n-grams hash apart, so a one-syllable word is two features.
+    // FNV-1a offset bases: syllable and word n-grams hash apart, so a one-syllable word is two features;
+    // the title's n-grams hash apart again.
     private const uint SyllableBasis = 2166136261u;
     private const uint WordBasis = 0x9747B28Cu;
+    private const uint TitleSyllableBasis = 0x3C6EF372u;
+    private const uint TitleWordBasis = 0xA54FF53Au;
 
-    private static void CollectTokens(string text, ReadOnlySpan<Token> tokens, List<uint> hashes)
+    private void Collect(string text, ReadOnlySpan<Token> tokens, List<uint> hashes)
+    {
+        CollectSyllables(text, SyllableBasis, hashes);
+        if (!tokens.IsEmpty)
+            CollectTokens(text, tokens, WordBasis, int.MaxValue, hashes);
+        if (!TitleFeatures)
+            return;
+        var titleEnd = text.IndexOf('\n');
+        if (titleEnd <= 0 || titleEnd > MaxTitleLength)
+            return;
+        CollectSyllables(text[..titleEnd], TitleSyllableBasis, hashes);
+        if (!tokens.IsEmpty)
+            CollectTokens(text, tokens, TitleWordBasis, titleEnd, hashes);
+    }
+
+    private static void CollectTokens(string text, ReadOnlySpan<Token> tokens, uint basis, int end, List<uint> hashes)
     {
         uint previous = 0;
         var hasPrevious = false;
         foreach (var t in tokens)
-            Add(text.AsSpan(t.Start, t.End - t.Start), WordBasis, hashes, ref previous, ref hasPrevious);
+        {
+            if (t.End > end)
+                break;
+            Add(text.AsSpan(t.Start, t.End - t.Start), basis, hashes, ref previous, ref hasPrevious);
+        }
     }
 
-    private static void CollectSyllables(string text, List<uint> hashes)
+    private static void CollectSyllables(string text, uint basis, List<uint> hashes)
     {
         uint previous = 0;
         var hasPrevious = false;
@@ -127,7 +155,7 @@ public sealed class HashedNgramFeaturizer
             var start = i;
             while (i < text.Length && IsWordChar(text[i]))
                 i++;
-            Add(text.AsSpan(start, i - start), SyllableBasis, hashes, ref previous, ref hasPrevious);
+            Add(text.AsSpan(start, i - start), basis, hashes, ref previous, ref hasPrevious);
         }
     }
 

@@ -53,9 +53,9 @@ public sealed class TopicModelTrainer
             "sdca-maxent" => m.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1,
-                L2Regularization = l2 ?? 1e-6f, // chosen on dev: 1e-4 90.93 %, 1e-5 91.80 %, 1e-6 92.21 %
+                L2Regularization = l2 ?? 1e-7f, // chosen on the inner validation split of train (--inner): 1e-6 92.39 %, 1e-7 92.49 %, 1e-8 92.42 %
                 L1Regularization = 0f,
-                MaximumNumberOfIterations = iterations ?? 20,
+                MaximumNumberOfIterations = iterations ?? 50, // inner validation at L2 1e-7: 20 it 92.49 %, 50 it 92.62 %
                 Shuffle = true,
             }),
             "lbfgs-maxent" => m.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options

@@ -45,6 +45,23 @@ public class HashedNgramFeaturizerTests
         Assert.Equal(10, both.Length); // 4 + 3 syllable n-grams and 2 + 1 word n-grams ("họp" both as syllable and as word)
     }
 
+    public static TheoryData<string, int> TitleCases => new()
+    {
+        { "Bão số 5\nBão số 5 đổ bộ", 3 + 2 }, // headline: its 3 + 2 syllable n-grams again, as title features
+        { "Bão số 5 đổ bộ", 0 },              // one line: no headline
+        { "\nBão số 5 đổ bộ", 0 },            // empty first line
+        { new string('x', HashedNgramFeaturizer.MaxTitleLength + 1) + "\nbão", 0 }, // too long for a headline
+    };
+
+    [Theory]
+    [MemberData(nameof(TitleCases))]
+    public void Featurize_FirstLine_AddsTitleFeatures(string text, int extra)
+    {
+        var withTitle = Featurizer.Featurize(text, []).Count;
+        var without = new HashedNgramFeaturizer(16, titleFeatures: false).Featurize(text, []).Count;
+        Assert.Equal(extra, withTitle - without);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ... !!! ")]

@@ -9,7 +9,7 @@ namespace NlpPipeline.Tests.Topics;
 public class TopicClassifierTests
 {
     /// <summary>Dev accuracy floor of the shipped model on every third dev document (measured: see models/README.md).</summary>
-    private const double DevAccuracyFloor = 0.89;
+    private const double DevAccuracyFloor = 0.905;
 
     /// <summary>The words stage: the shipped model was trained on its words, as the pipeline runs it.</summary>
     private static readonly PerceptronWordSegmenter Words = new();

@@ -13,6 +13,15 @@ public class TopicCorpusTests
     }
 
     [Fact]
+    public void IsInnerValidation_ManyIds_AboutOneTrainDocumentInTenAndNeverDev()
+    {
+        var ids = Enumerable.Range(0, 20000).Select(i => $"data/vntc/raw/Train_Full/X/doc ({i}).txt").ToList();
+        var inner = ids.Where(TopicCorpus.IsInnerValidation).ToList();
+        Assert.DoesNotContain(inner, TopicCorpus.IsDev);
+        Assert.InRange(inner.Count, 1500, 2100); // ~10 % of the ~18,000 train ids
+    }
+
+    [Fact]
     public void IsDev_SameId_SameAnswer() =>
         Assert.Equal(TopicCorpus.IsDev("a/b.txt"), TopicCorpus.IsDev("a/b.txt"));
 
