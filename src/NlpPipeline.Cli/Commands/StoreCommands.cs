@@ -86,12 +86,55 @@ public static class StoreCommands
             }
             var watch = System.Diagnostics.Stopwatch.StartNew();
             using var store = SqliteAnnotationStore.Open(parse.GetValue(db)!);
-            var stats = store.Index(Records(), parse.GetValue(batch));
+            var stats = store.Index(Prefetch(Records(), 256), parse.GetValue(batch));
             parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexed {stats.Documents} documents, {stats.Quotes} quotes in {stats.Batches} batches; {stats.Entities} entities; {watch.Elapsed.TotalSeconds:F1} s"));
             return malformed == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Enumerates <paramref name="source"/> on a background thread, at most <paramref name="capacity"/> items ahead,
+    /// so reading and parsing overlap with writing. Items come in source order; an exception from the source is
+    /// rethrown at the point of the sequence where it happened.
+    /// </summary>
+    internal static IEnumerable<T> Prefetch<T>(IEnumerable<T> source, int capacity)
+    {
+        using var queue = new System.Collections.Concurrent.BlockingCollection<T>(capacity);
+        using var stop = new CancellationTokenSource();
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        var producer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                foreach (var item in source)
+                    queue.Add(item, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var item in queue.GetConsumingEnumerable())
+                yield return item;
+            producer.Wait();
+            failure?.Throw();
+        }
+        finally
+        {
+            stop.Cancel();
+            producer.Wait();
+        }
     }
 
     private static TextReader OpenText(string path)

@@ -8,7 +8,7 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,13 +28,13 @@ internal static class StoreSchema
             type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
         CREATE INDEX IF NOT EXISTS doc_entities_form ON doc_entities(type, form_key);
+        -- Mention spans, clustered by document and offset (the only access paths); the text is the document's.
         CREATE TABLE IF NOT EXISTS mentions (
-            id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
             doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),
-            type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, start);
-        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(doc_entity_id);
+            type TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, "end", doc_entity_id, type)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS aliases (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),
