@@ -73,13 +73,17 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var batch = new List<AnnotatedDocument>(Math.Min(batchSize, 4096));
         // Bulk load: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
         // copied to the database once); commits and crash safety are unchanged.
+        // Random-order indexes are dropped for the batches and rebuilt with one sort before resolution; each
+        // batch stays one transaction, and a store left without them is repaired when next opened for writing.
         Execute(_connection, "PRAGMA wal_autocheckpoint = 16384;");
+        Execute(_connection, StoreSchema.DropBulkLoadIndexes);
         try
         {
             return IndexBatches();
         }
         finally
         {
+            Execute(_connection, StoreSchema.CreateBulkLoadIndexes);
             Execute(_connection, "PRAGMA wal_autocheckpoint = 1000;");
         }
 
@@ -92,6 +96,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                     Flush();
             }
             Flush();
+            Execute(_connection, StoreSchema.CreateBulkLoadIndexes);
             var entities = ResolveEntities();
             return new IndexStats(docs, quotes, entities, batches);
         }
