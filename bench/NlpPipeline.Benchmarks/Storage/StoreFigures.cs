@@ -69,6 +69,47 @@ internal static class StoreFigures
         bench.Cleanup();
     }
 
+    /// <summary>
+    /// <c>store-query-figures DB</c>: query medians (25 runs after 3 warm-ups, limit 50) on an existing store, e.g.
+    /// one built by <c>nlp index</c> from real pipeline output. Speakers are picked from the store itself: the one
+    /// with the most quotes and the median one by quote count.
+    /// </summary>
+    public static void RunQueries(string db)
+    {
+        using var store = SqliteAnnotationStore.Open(db, readOnly: true);
+        var speakers = store.People(int.MaxValue).Where(p => p.Quotes > 0).ToList();
+        var (docs, quotes, entities) = store.Counts();
+        Console.WriteLine($"store {db}: {docs} documents, {quotes} quotes, {entities} entities, {speakers.Count} speakers");
+        var top = speakers[0].Name;
+        var median = speakers[speakers.Count / 2].Name;
+        var queries = new (string Name, QuoteQuery Query)[]
+        {
+            ("unfiltered (baseline)", new QuoteQuery { Limit = 50 }),
+            ($"--speaker \"{top}\" (most quotes)", new QuoteQuery { Speaker = top, Limit = 50 }),
+            ($"--speaker \"{median}\" (median)", new QuoteQuery { Speaker = median, Limit = 50 }),
+            ("--speaker Nguyen (surname)", new QuoteQuery { Speaker = "Nguyen", Limit = 50 }),
+            ("--about \"kinh te\" (common)", new QuoteQuery { About = "kinh te", Limit = 50 }),
+            ("--about \"an ninh mang\"", new QuoteQuery { About = "an ninh mang", Limit = 50 }),
+            ("--about \"hat nhan\"", new QuoteQuery { About = "hat nhan", Limit = 50 }),
+            ("--speaker Nguyen --about \"kinh te\"", new QuoteQuery { Speaker = "Nguyen", About = "kinh te", Limit = 50 }),
+        };
+        foreach (var (name, query) in queries)
+        {
+            for (var i = 0; i < 3; i++)
+                store.FindQuotes(query);
+            var w2 = new List<double>();
+            var c2 = new List<double>();
+            var hits = 0;
+            for (var i = 0; i < 25; i++)
+            {
+                var (w, c) = Measure(() => hits = store.FindQuotes(query).Count);
+                w2.Add(w);
+                c2.Add(c);
+            }
+            Console.WriteLine($"  {name,-55} {hits,3} hits  median wall {Median(w2):F2} ms, CPU {Median(c2):F2} ms");
+        }
+    }
+
     private static (double WallMs, double CpuMs) Measure(Action action)
     {
         var process = Process.GetCurrentProcess();

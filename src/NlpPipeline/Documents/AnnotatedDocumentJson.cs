@@ -116,8 +116,9 @@ public static class AnnotatedDocumentJson
     public static AnnotatedDocument Read(string json, long sequence = 0)
     {
         ArgumentNullException.ThrowIfNull(json);
+        // Every value is copied into the returned record, so the pooled document can be disposed without a Clone.
         using var document = JsonDocument.Parse(json);
-        return Read(document.RootElement.Clone(), sequence);
+        return Read(document.RootElement, sequence);
     }
 
     private static AnnotatedDocument Read(JsonElement root, long sequence)

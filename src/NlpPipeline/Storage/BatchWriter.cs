@@ -42,8 +42,8 @@ internal sealed class BatchWriter : IDisposable
             INSERT INTO doc_entities(doc_id, local_key, type, name, form_key) VALUES ($doc, $local, $type, $name, $form)
             """, "$doc", "$local", "$type", "$name", "$form");
         _insertMention = Make("""
-            INSERT INTO mentions(doc_id, doc_entity_id, type, start, "end", text) VALUES ($doc, $entity, $type, $start, $end, $text)
-            """, "$doc", "$entity", "$type", "$start", "$end", "$text");
+            INSERT OR IGNORE INTO mentions(doc_id, start, "end", doc_entity_id, type) VALUES ($doc, $start, $end, $entity, $type)
+            """, "$doc", "$start", "$end", "$entity", "$type");
         _insertAlias = Make("INSERT OR IGNORE INTO aliases(doc_id, doc_entity_id, alias) VALUES ($doc, $entity, $alias)",
             "$doc", "$entity", "$alias");
         _insertTitle = Make("""
@@ -100,7 +100,7 @@ internal sealed class BatchWriter : IDisposable
             var id = Insert(_insertEntity, docId, entity.LocalKey, entity.Type, entity.Name, SearchText.NameKey(entity.Name));
             rowIds[entity] = id;
             foreach (var m in entity.Mentions)
-                Exec(_insertMention, docId, id, m.Type, m.Start, m.End, m.Text);
+                Exec(_insertMention, docId, m.Start, m.End, id, m.Type);
             foreach (var alias in entity.Aliases)
                 Exec(_insertAlias, docId, id, alias);
             foreach (var (title, start, end) in entity.Titles)

@@ -80,10 +80,12 @@ internal static class LocalEntityGrouper
         {
             if (!entity.NameFromSpeaker)
                 entity.Name = FullestMention(entity.Mentions);
-            var nameMention = entity.Mentions.FirstOrDefault(m => SearchText.NameKey(m.Text) == SearchText.NameKey(entity.Name));
-            if (nameMention is not null)
-                entity.Type = nameMention.Type;
-            CollectAliases(entity);
+            var nameKey = SearchText.NameKey(entity.Name);
+            var mentionKeys = entity.Mentions.ConvertAll(m => SearchText.NameKey(m.Text));
+            var nameMention = mentionKeys.FindIndex(k => string.Equals(k, nameKey, StringComparison.Ordinal));
+            if (nameMention >= 0)
+                entity.Type = entity.Mentions[nameMention].Type;
+            CollectAliases(entity, nameKey, mentionKeys);
         }
         return order;
     }
@@ -114,15 +116,16 @@ internal static class LocalEntityGrouper
 
     // Aliases are name forms only: the name, mentions made of the name's own words, and acronyms;
     // pronouns and titles ("ông", "Thứ trưởng") are never aliases.
-    private static void CollectAliases(LocalEntity entity)
+    private static void CollectAliases(LocalEntity entity, string nameKey, List<string> mentionKeys)
     {
         if (entity.Name.Length > 0)
             entity.Aliases.Add(NormalSpaces(entity.Name));
-        var nameWords = new HashSet<string>(SearchText.NameKey(entity.Name).Split(' '), StringComparer.Ordinal);
-        foreach (var m in entity.Mentions)
+        var nameWords = new HashSet<string>(nameKey.Split(' '), StringComparer.Ordinal);
+        for (var i = 0; i < entity.Mentions.Count; i++)
         {
-            var text = NormalSpaces(m.Text);
-            var words = SearchText.NameKey(text).Split(' ');
+            var text = NormalSpaces(entity.Mentions[i].Text);
+            // NameKey(NormalSpaces(t)) == NameKey(t): both split on white space.
+            var words = mentionKeys[i].Split(' ');
             var isAcronym = text.Length >= 2 && !text.Contains(' ', StringComparison.Ordinal)
                 && text.All(c => char.IsUpper(c) || char.IsDigit(c)) && text.Any(char.IsLetter);
             if (isAcronym || words.All(nameWords.Contains))

@@ -36,17 +36,27 @@ public static class NameSuffixEntityResolver
         bool IsProperSuffix(string[] shorter, string[] longer) =>
             shorter.Length < longer.Length && shorter.AsSpan().SequenceEqual(longer.AsSpan(longer.Length - shorter.Length));
 
+        // Only the longest forms count as candidates: "Phúc" ends "Xuân Phúc" and "Nguyễn Xuân Phúc", one person.
+        // A form is maximal when no other form of its last-word bucket extends it (computed once per form).
+        var maximal = new bool[distinct.Count];
+        foreach (var p in persons)
+            maximal[p.Index] = !byLastWord[p.Words[^1]].Any(o => IsProperSuffix(p.Words, o.Words));
         foreach (var p in persons)
         {
-            var candidates = byLastWord[p.Words[^1]].Where(o => IsProperSuffix(p.Words, o.Words)).ToList();
-            if (candidates.Count == 0)
-                continue;
-            // Only the longest forms count as candidates: "Phúc" ends "Xuân Phúc" and "Nguyễn Xuân Phúc", one person.
-            var maximal = candidates
-                .Where(c => !byLastWord[c.Words[^1]].Any(o => IsProperSuffix(c.Words, o.Words)))
-                .ToList();
-            if (maximal.Count == 1)
-                target[p.Index] = maximal[0].Index;
+            var only = -1;
+            foreach (var o in byLastWord[p.Words[^1]])
+            {
+                if (!maximal[o.Index] || !IsProperSuffix(p.Words, o.Words))
+                    continue;
+                if (only >= 0)
+                {
+                    only = -2;
+                    break;
+                }
+                only = o.Index;
+            }
+            if (only >= 0)
+                target[p.Index] = only;
         }
 
         var groups = new SortedDictionary<int, List<NameForm>>();

@@ -53,9 +53,25 @@ internal static class SearchText
     public static string NameKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var parts = name.Normalize(NormalizationForm.FormC).ToLowerInvariant()
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var lower = name.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        if (HasSingleSpacesOnly(lower))
+            return lower;
+        var parts = lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', parts);
+    }
+
+    // True when every white space is a single ' ' between two other characters (Split/Join would not change it).
+    private static bool HasSingleSpacesOnly(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsWhiteSpace(c))
+                continue;
+            if (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' ')
+                return false;
+        }
+        return true;
     }
 
     /// <summary>A URL-safe slug of <paramref name="text"/>: folded words joined by <c>-</c>; <c>x</c> when empty.</summary>

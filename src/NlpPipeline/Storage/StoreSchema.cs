@@ -8,7 +8,17 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
+
+    /// <summary>
+    /// Indexes with random insertion order that <see cref="SqliteAnnotationStore.Index"/> drops during its batches
+    /// and creates again (one sort) before resolution. After a crash mid-load, opening the store for writing
+    /// creates them again from <see cref="Create"/>.
+    /// </summary>
+    public const string DropBulkLoadIndexes = "DROP INDEX IF EXISTS doc_entities_form;";
+
+    /// <inheritdoc cref="DropBulkLoadIndexes"/>
+    public const string CreateBulkLoadIndexes = "CREATE INDEX IF NOT EXISTS doc_entities_form ON doc_entities(type, form_key);";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -27,14 +37,18 @@ internal static class StoreSchema
             local_key TEXT NOT NULL,
             type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
+        -- Dropped while Index loads batches and rebuilt before resolution (BulkLoadIndexes).
         CREATE INDEX IF NOT EXISTS doc_entities_form ON doc_entities(type, form_key);
+        -- Mention spans, clustered by document and offset (the only access paths); the text is the document's.
+        -- doc_entity_id is not a declared foreign key: checking it when doc_entities rows are deleted would scan
+        -- this table (no index leads with it); rows of one document are deleted together and CheckIntegrity
+        -- looks for orphans.
         CREATE TABLE IF NOT EXISTS mentions (
-            id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
-            doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),
-            type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id, start);
-        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(doc_entity_id);
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+            doc_entity_id INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            PRIMARY KEY (doc_id, start, "end", doc_entity_id, type)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS aliases (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),
