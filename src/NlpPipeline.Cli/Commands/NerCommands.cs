@@ -19,7 +19,7 @@ public static class NerCommands
         var vntc = new Option<string?>("--vntc") { Description = "Unlabelled VNTC archive for syllable clusters (default: the shared corpora's)." };
         var clusterCount = new Option<int>("--clusters") { Description = "Number of syllable clusters; 0 for none.", DefaultValueFactory = _ => new SyllableClustererOptions().Clusters };
         var vntcSyllables = new Option<long>("--vntc-syllables") { Description = "Syllables of VNTC text read for the clusters.", DefaultValueFactory = _ => new SyllableClustererOptions().MaxSyllables };
-        var sources = new Option<string>("--sources") { Description = "Training corpora, comma-separated: vlsp2016, vlsp2018.", DefaultValueFactory = _ => "vlsp2016,vlsp2018" };
+        var sources = new Option<string>("--sources") { Description = "Training corpora, comma-separated: vlsp2016, vlsp2018; a corpus named n times is visited n times per epoch.", DefaultValueFactory = _ => "vlsp2016,vlsp2016,vlsp2016,vlsp2018" };
         var cmd = new Command("ner", "Train the entity recognizer (PER/ORG/LOC/MISC) on VLSP 2016 (minus its dev documents) and VLSP 2018 train.");
         cmd.Options.Add(corpora);
         cmd.Options.Add(lexicons);

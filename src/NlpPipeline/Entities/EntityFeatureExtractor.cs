@@ -1,17 +1,19 @@
 using System.Runtime.CompilerServices;
+using NlpPipeline.Text.Segmentation;
 
 namespace NlpPipeline.Entities;
 
 /// <summary>
 /// Turns one line of text into syllable tokens and, for each, <see cref="FeatureCount"/> hashed feature
 /// buckets: syllables and syllable n-grams in a ±2 window (lower-case and diacritic-free forms), case
-/// shape, runs of capitalised syllables with the words around them, gazetteer matches, and what the
+/// shape, runs of capitalised syllables with the words around them, gazetteer matches, the word the project's
+/// segmenter puts each syllable in (position, word, word before), and what the
 /// document says elsewhere about the same capitalised syllable (<see cref="CollectDocument"/>). Reuses the
 /// caller's <see cref="EntityScratch"/>: no allocation per token once the buffers have grown.
 /// </summary>
 internal sealed class EntityFeatureExtractor
 {
-    public const int FeatureCount = 41;
+    public const int FeatureCount = 44;
 
     private const byte CapLower = 0, CapTitle = 1, CapAll = 2, CapMixed = 3, CapLetter = 4, CapNumber = 5, CapPunct = 6, CapOther = 7;
     private static readonly ulong BoundaryLow = FeatureHash.Exact("<S>");
@@ -20,6 +22,7 @@ internal sealed class EntityFeatureExtractor
     private readonly Gazetteer _gazetteer;
     private readonly IReadOnlyDictionary<ulong, int> _clusters;
     private readonly int _shift;
+    private static readonly Lazy<PerceptronWordSegmenter> Segmenter = new(() => new PerceptronWordSegmenter());
 
     public EntityFeatureExtractor(int bits, Gazetteer gazetteer, IReadOnlyDictionary<ulong, int> clusters)
     {
@@ -116,7 +119,10 @@ internal sealed class EntityFeatureExtractor
             s.Cluster[P + n - 1 + k] = 2UL << 40;
         }
         if (!light)
+        {
             MatchGazetteer(n, s);
+            ComputeWords(text, from, to, n, s);
+        }
         ComputeRuns(text, n, s);
         return n;
     }
@@ -181,6 +187,9 @@ internal sealed class EntityFeatureExtractor
             feats[f + 38] = B(shift, 38, d.FirstPre2, d.FirstPre, rp);
             feats[f + 39] = B(shift, 39, s.Cluster[j - 1] >> 16, s.Cluster[j] >> 16, s.Cluster[j + 1] >> 16);
             feats[f + 40] = B(shift, 40, lm1, s.Cluster[j] >> 16);
+            feats[f + 41] = B(shift, 41, s.WordPos[i], c0);
+            feats[f + 42] = B(shift, 42, s.WordHash[i], s.WordPos[i]);
+            feats[f + 43] = B(shift, 43, s.PrevWordHash[i], s.WordPos[i]);
         }
     }
 
@@ -223,6 +232,60 @@ internal sealed class EntityFeatureExtractor
                         s.Gaz[P + i + m] |= 2 << (2 * kind);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Word features from the project's segmenter: for each syllable, its position in its word (B, I, L, U with
+    /// the word length up to 4), the hash of the lower-cased word and of the word before it.
+    /// </summary>
+    private static void ComputeWords(string text, int from, int to, int n, EntityScratch s)
+    {
+        const int P = EntityScratch.Pad;
+        var words = s.Words;
+        words.Clear();
+        Segmenter.Value.Segment(text.AsSpan(from, to - from), from, words);
+        var w = 0;
+        var prevHash = 0x1234UL;
+        var i = 0;
+        while (i < n)
+        {
+            while (w < words.Count && words[w].End <= s.Starts[i])
+                w++;
+            if (w >= words.Count || words[w].Start > s.Starts[i])
+            {
+                // Not inside a segmenter word (punctuation it dropped): a unit of its own.
+                s.WordPos[i] = 1;
+                s.WordHash[i] = s.Low[P + i];
+                s.PrevWordHash[i] = prevHash;
+                prevHash = s.Low[P + i];
+                i++;
+                continue;
+            }
+            var end = words[w].End;
+            var h = 0x9999UL;
+            var k = i;
+            while (k < n && s.Ends[k] <= end)
+            {
+                h = FeatureHash.Mix(h, s.Low[P + k]);
+                k++;
+            }
+            if (k == i)
+            {
+                k = i + 1;
+                h = FeatureHash.Mix(h, s.Low[P + i]);
+            }
+            var len = k - i;
+            for (var m = i; m < k; m++)
+            {
+                ulong pos = len == 1 ? 1UL : m == i ? 2UL : m == k - 1 ? 4UL : 3UL;
+                s.WordPos[m] = (byte)(pos | (ulong)Math.Min(len, 4) << 3);
+                s.WordHash[m] = h;
+                s.PrevWordHash[m] = prevHash;
+            }
+            prevHash = h;
+            w++;
+            i = k;
         }
     }
 
@@ -327,6 +390,10 @@ internal sealed class EntityScratch
     public ulong[] PreRun2 = [];
     public ulong[] PostRun = [];
     public bool[] SentenceStart = [];
+    public readonly List<NlpPipeline.Documents.Token> Words = [];
+    public byte[] WordPos = [];
+    public ulong[] WordHash = [];
+    public ulong[] PrevWordHash = [];
     public int[] Feats = [];
     public float[] Scores = [];
     public float[] Delta = [];
@@ -353,6 +420,9 @@ internal sealed class EntityScratch
         PreRun2 = new ulong[size];
         PostRun = new ulong[size];
         SentenceStart = new bool[size];
+        WordPos = new byte[size];
+        WordHash = new ulong[size];
+        PrevWordHash = new ulong[size];
         Feats = new int[size * EntityFeatureExtractor.FeatureCount];
         Path = new int[size];
     }

@@ -7,8 +7,9 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// Finds PER, ORG, LOC and MISC mentions in raw text with an averaged structured perceptron over syllables
-/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold or predicted words, no POS —
-/// and decodes line by line. Thread-safe: the model is immutable and each thread has its own buffers.
+/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold words, no POS; it runs the project's
+/// word segmenter itself for word-boundary features — and decodes line by line, then gives each surface string its majority type in the document
+/// (<see cref="DocumentConsistency"/>). Thread-safe: the model is immutable and each thread has its own buffers.
 /// </summary>
 public sealed class PerceptronEntityRecognizer : IDocumentStage
 {
@@ -66,6 +67,7 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
                 RecognizeLine(text, lineStart, lineEnd, s, result);
             lineStart = lineEnd + 1;
         }
+        DocumentConsistency.Apply(result);
         return result.ToImmutable();
     }
 
