@@ -80,46 +80,16 @@ internal sealed class ExtractionRun
 
     private static int QuoteEnd(QuoteMarks m) => m.Close >= 0 ? m.Close + 1 : m.ContentEnd;
 
-    private int FirstSyllableAt(int pos)
-    {
-        int lo = 0, hi = _syl.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (_syl[mid].Start < pos)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
+    private int FirstSyllableAt(int pos) => _phrases.FirstSyllableAt(pos);
 
     /// <summary>True when only spaces separate syllables i and i+1.</summary>
     private bool Adjacent(int i) => _phrases.Adjacent(i);
 
-    private string Phrase(int first, int last)
-    {
-        var parts = new string[last - first + 1];
-        for (var i = first; i <= last; i++)
-            parts[i - first] = _syl[i].Lower;
-        return string.Join(' ', parts);
-    }
+    private string Phrase(int first, int last) => _phrases.Phrase(first, last);
 
     /// <summary>Length of the longest entry of <paramref name="set"/> starting at syllable i (adjacent syllables only), 0 if none.</summary>
-    private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains)
-    {
-        if (!_lex.StartWords.Contains(_syl[i].Lower))
-            return 0;
-        var best = 0;
-        for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
-        {
-            if (_phrases.Get(i, n) is not { } phrase)
-                break;
-            if (contains(phrase))
-                best = n;
-        }
-        return best;
-    }
+    private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains) =>
+        _phrases.MatchAt(_lex.StartWords, i, limit, maxLen, contains);
 
     /// <summary>Length of the longest entry ending at syllable j (adjacent syllables only), 0 if none.</summary>
     private int MatchEndingAt(int j, int floor, int maxLen, Func<string, bool> contains)

@@ -537,42 +537,12 @@ internal sealed class SpeakerResolver
 
     // ---------------------------------------------------------------- syllable helpers
 
-    private int FirstSyllableAt(int pos)
-    {
-        int lo = 0, hi = _syl.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (_syl[mid].Start < pos)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
+    private int FirstSyllableAt(int pos) => _phrases.FirstSyllableAt(pos);
 
     private bool Adjacent(int i) => _phrases.Adjacent(i);
 
-    private string Phrase(int first, int last)
-    {
-        var parts = new string[last - first + 1];
-        for (var i = first; i <= last; i++)
-            parts[i - first] = _syl[i].Lower;
-        return string.Join(' ', parts);
-    }
+    private string Phrase(int first, int last) => _phrases.Phrase(first, last);
 
-    private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains)
-    {
-        if (!_lex.StartWords.Contains(_syl[i].Lower))
-            return 0;
-        var best = 0;
-        for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
-        {
-            if (_phrases.Get(i, n) is not { } phrase)
-                break;
-            if (contains(phrase))
-                best = n;
-        }
-        return best;
-    }
+    private int MatchAt(int i, int limit, int maxLen, Func<string, bool> contains) =>
+        _phrases.MatchAt(_lex.StartWords, i, limit, maxLen, contains);
 }

@@ -223,4 +223,48 @@ internal sealed class PhraseCache
         _phrases[slot] = value;
         return value.Length == 0 ? null : value;
     }
+
+    /// <summary>Index of the first syllable starting at or after <paramref name="pos"/> (binary search).</summary>
+    public int FirstSyllableAt(int pos)
+    {
+        int lo = 0, hi = _syl.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (_syl[mid].Start < pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Syllables first..last lower-cased and joined by single spaces, adjacent or not.</summary>
+    public string Phrase(int first, int last)
+    {
+        var parts = new string[last - first + 1];
+        for (var i = first; i <= last; i++)
+            parts[i - first] = _syl[i].Lower;
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>
+    /// Length of the longest phrase of adjacent syllables starting at syllable i (ending before <paramref name="limit"/>,
+    /// at most <paramref name="maxLen"/> long) that <paramref name="contains"/> accepts; 0 if none. Phrases whose first
+    /// word is not in <paramref name="startWords"/> are not looked up.
+    /// </summary>
+    public int MatchAt(IReadOnlySet<string> startWords, int i, int limit, int maxLen, Func<string, bool> contains)
+    {
+        if (!startWords.Contains(_syl[i].Lower))
+            return 0;
+        var best = 0;
+        for (var n = 1; n <= maxLen && i + n - 1 < limit; n++)
+        {
+            if (Get(i, n) is not { } phrase)
+                break;
+            if (contains(phrase))
+                best = n;
+        }
+        return best;
+    }
 }
