@@ -31,6 +31,19 @@ public static class TitlesCommands
             Write(Path.Combine(dir, "title-modifiers.txt"), source, "# lower-case modifier seen between a head and a name<TAB>count",
                 mined.Modifiers.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Text}\t{m.Count}")));
             Console.WriteLine($"heads {mined.Heads.Count}, prefixes {mined.Prefixes.Count}, modifiers {mined.Modifiers.Count}, rejected by review {mined.Rejected.Count}");
+            var apposition = new AppositiveTitleMiner(
+                ReadList(Path.Combine(dir, "title-mining-stopwords.txt")),
+                ReadList(Path.Combine(dir, "honorifics.txt")),
+                ReadList(Path.Combine(dir, "title-heads-rejected.txt")).Select(l => l.Split('\t')[0]),
+                TitleMiningSources.Surnames());
+            var appositives = apposition.Mine(TitleMiningSources.Vntc, mined.Heads.Select(h => h.Text).ToList());
+            Write(Path.Combine(dir, "title-appositives.txt"),
+                "# Mined by `nlp train titles` from the appositive \"TITLE, ông|bà NAME\" in VNTC train (corpora/vntc, see its LICENSE); adds to title-heads/prefixes/modifiers. Do not edit by hand.",
+                "# kind<TAB>text<TAB>count (head: before \", ông|bà NAME\"<TAB>after \"ông|bà NAME,\"<TAB>all occurrences; prefix: heads it opens; modifier: uses after a head)",
+                appositives.Heads.Select(h => string.Create(CultureInfo.InvariantCulture, $"head\t{h.Text}\t{h.Appositive}\t{h.AfterName}\t{h.Occurrences}"))
+                    .Concat(appositives.Prefixes.Select(p => string.Create(CultureInfo.InvariantCulture, $"prefix\t{p.Text}\t{p.Heads}")))
+                    .Concat(appositives.Modifiers.Select(m => string.Create(CultureInfo.InvariantCulture, $"modifier\t{m.Text}\t{m.Count}"))));
+            Console.WriteLine($"appositives: heads {appositives.Heads.Count}, prefixes {appositives.Prefixes.Count}, modifiers {appositives.Modifiers.Count}, rejected by review {appositives.Rejected.Count}");
             return 0;
         });
         return cmd;

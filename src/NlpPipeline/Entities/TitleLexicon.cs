@@ -5,7 +5,8 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// The title resources of <c>data/vi/</c>: mined heads (<c>title-heads.txt</c>), prefixes
-/// (<c>title-prefixes.txt</c>) and modifiers (<c>title-modifiers.txt</c>), plus honorifics, function words
+/// (<c>title-prefixes.txt</c>) and modifiers (<c>title-modifiers.txt</c>) with those mined from appositives
+/// (<c>title-appositives.txt</c>), plus honorifics, function words
 /// and Vietnamese family names. Matching is on lower-cased syllables. Immutable and thread-safe.
 /// </summary>
 public sealed class TitleLexicon
@@ -29,9 +30,9 @@ public sealed class TitleLexicon
     public static TitleLexicon Default => LazyDefault.Value;
 
     private static readonly Lazy<TitleLexicon> LazyDefault = new(() => new TitleLexicon(
-        FirstColumn("data/vi/title-heads.txt"),
-        FirstColumn("data/vi/title-prefixes.txt"),
-        FirstColumn("data/vi/title-modifiers.txt"),
+        FirstColumn("data/vi/title-heads.txt").Concat(Appositive("head")),
+        FirstColumn("data/vi/title-prefixes.txt").Concat(Appositive("prefix")),
+        FirstColumn("data/vi/title-modifiers.txt").Concat(Appositive("modifier")),
         EmbeddedResources.ReadLines("data/vi/honorifics.txt"),
         EmbeddedResources.ReadLines("data/vi/title-mining-stopwords.txt"),
         EmbeddedResources.ReadLines("data/vi/vietnamese-surnames.txt")));
@@ -85,6 +86,10 @@ public sealed class TitleLexicon
             list.Sort((a, b) => b.Length.CompareTo(a.Length));
         return index;
     }
+
+    /// <summary>The entries of one kind (head, prefix, modifier) of <c>title-appositives.txt</c>.</summary>
+    private static IEnumerable<string> Appositive(string kind) =>
+        EmbeddedResources.ReadLines("data/vi/title-appositives.txt").Select(l => l.Split('\t')).Where(c => c[0] == kind).Select(c => c[1]);
 
     private static IEnumerable<string> FirstColumn(string path) =>
         EmbeddedResources.ReadLines(path).Select(l => l.Split('\t')[0]);

@@ -42,6 +42,10 @@ public static class TitleMiningSources
         return names.Where(n => n.Value >= minPeople).Select(n => n.Key).Order(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The unlabelled VNTC train texts (appositive mining), in archive order.</summary>
+    public static IEnumerable<string> Vntc() =>
+        SyllableClusterer.ReadVntc(SharedData.Require(Topics.TopicCorpus.VntcTrainArchive));
+
     public static IEnumerable<GoldEntityText> Read()
     {
         var held = HeldOutIds();
