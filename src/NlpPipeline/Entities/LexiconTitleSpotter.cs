@@ -65,7 +65,7 @@ public sealed class LexiconTitleSpotter : IDocumentStage
 
             // Appositive before: "TITLE, [ông] NAME".
             if (end - 1 >= 0 && view.IsPunct(end - 1, ','))
-                Add(TitleBefore(view, end - 1));
+                Add(TitleBefore(view, end - 1) ?? ClauseTitleBefore(view, end - 1));
 
             // Appositive after: "NAME, TITLE" / "NAME - TITLE" / "NAME (TITLE".
             if (pe < view.Count && (view.IsPunct(pe, ',') || view.IsPunct(pe, '-') || view.IsPunct(pe, '–') || view.IsPunct(pe, '(')))
@@ -110,6 +110,28 @@ public sealed class LexiconTitleSpotter : IDocumentStage
                 return null;
         }
         return null;
+    }
+
+    /// <summary>
+    /// A whole clause ending at the comma <paramref name="comma"/> that opens with a capitalised head (after one
+    /// function word such as <c>Theo</c>) and holds only what <see cref="Delimited"/> allows, including a
+    /// <c>về</c> complement (<c>Đại diện đặc biệt của Tổng thống Mỹ về không phổ biến hạt nhân, ông X</c>).
+    /// </summary>
+    private (int Start, int End)? ClauseTitleBefore(SyllableView view, int comma)
+    {
+        var b = comma;
+        while (b > 0 && comma - b < 25 && (view.Syl[b - 1].IsWord || IsInnerPunct(view, b - 1)) && !view.PersonAt[b - 1] && !view.BreakBefore(b))
+            b--;
+        if (b == comma || comma - b >= 25 || b > 0 && !view.BreakBefore(b) && !view.IsPunct(b - 1, ',') && !view.IsPunct(b - 1, '.')
+            && !view.IsPunct(b - 1, ';') && !view.IsPunct(b - 1, ':') && !view.IsPunct(b - 1, '“') && !view.IsPunct(b - 1, '"'))
+            return null;
+        if (view.Keys[b] is { } first && _lexicon.FunctionWords.Contains(first) && b + 1 < comma)
+            b++;
+        var h = b;
+        while (h < comma && view.Keys[h] is { } p && _lexicon.Prefixes.Contains(p) && _lexicon.MatchHead(view.Keys, h) == 0)
+            h++;
+        var len = _lexicon.MatchHead(view.Keys, h);
+        return len > 0 && view.IsCapitalized(b) && Delimited(view, h + len) == comma ? (b, comma) : null;
     }
 
     /// <summary>Moves a title start left over a mined prefix (<c>Phó</c>, <c>nguyên</c>) and over heads joined by <c>.</c> or <c>-</c> (<c>PGS. TS</c>).</summary>
@@ -190,11 +212,13 @@ public sealed class LexiconTitleSpotter : IDocumentStage
     /// <summary>
     /// The end of an appositive title closed by <c>,</c>, <c>;</c> or <c>)</c> within 18 syllables of
     /// <paramref name="from"/> (parentheses inside kept whole), when nothing in between rules it out: a name, a
-    /// line break, a function word other than <c>của</c>/<c>về</c>/<c>tại</c>/<c>và</c>, a lower-case honorific.
+    /// line break, a function word other than <c>của</c>/<c>về</c>/<c>tại</c>/<c>và</c> (any after the <c>về</c>
+    /// of a complement), a lower-case honorific.
     /// </summary>
     private int? Delimited(SyllableView view, int from)
     {
         var open = 0;
+        var complement = false;
         for (var j = from; j < view.Count && j < from + 18; j++)
         {
             if (view.PersonAt[j] || view.BreakBefore(j))
@@ -218,8 +242,9 @@ public sealed class LexiconTitleSpotter : IDocumentStage
             if (view.EntityAt[j] >= 0)
                 continue;
             var key = view.Keys[j]!;
-            if (_lexicon.FunctionWords.Contains(key) && key is not ("của" or "về" or "tại" or "và"))
+            if (!complement && _lexicon.FunctionWords.Contains(key) && key is not ("của" or "về" or "tại" or "và"))
                 return null;
+            complement |= key == "về";
             if (!view.IsCapitalized(j) && _lexicon.MatchHonorific(view.Keys, j) > 0)
                 return null;
         }

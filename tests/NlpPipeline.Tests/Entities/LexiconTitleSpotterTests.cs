@@ -85,6 +85,30 @@ public class LexiconTitleSpotterTests
             ["PER:G", "PER:Nguyễn Thị H"],
             ["Bộ trưởng Ngoại giao => Nguyễn Thị H"]
         },
+        {
+            // A clause-long appositive with a "về" complement (heads mined from VNTC appositives).
+            "Phát biểu tại một cuộc họp báo, Đại diện đặc biệt của Tổng thống Mỹ về không phổ biến hạt nhân, ông Jeffrey Eberhardt cho rằng hai nước có thể phối hợp.",
+            ["LOC:Mỹ", "PER:Jeffrey Eberhardt"],
+            ["Đại diện đặc biệt của Tổng thống Mỹ về không phổ biến hạt nhân => Jeffrey Eberhardt"]
+        },
+        {
+            // The clause's leading function word is not part of the title.
+            "Theo Tổng Biên tập Báo Người Lao Động, ông Tô Đình Tuân, số báo Tết đã in xong.",
+            ["ORG:Báo Người Lao Động", "PER:Tô Đình Tuân"],
+            ["Tổng Biên tập Báo Người Lao Động => Tô Đình Tuân"]
+        },
+        {
+            // A clause that does not open with a head is not a title.
+            "Trao đổi với phóng viên về không gian xanh, ông Lê Văn K cho biết sẽ trồng thêm cây.",
+            ["PER:Lê Văn K"],
+            []
+        },
+        {
+            // A mined prefix before a head.
+            "Cựu Bộ trưởng Quốc phòng Mỹ Robert Gates phát biểu.",
+            ["LOC:Mỹ", "PER:Robert Gates"],
+            ["Cựu Bộ trưởng Quốc phòng Mỹ => Robert Gates"]
+        },
     };
 
     [Theory]
