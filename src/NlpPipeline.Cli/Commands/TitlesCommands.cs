@@ -52,7 +52,7 @@ public static class TitlesCommands
     public static Command Eval()
     {
         var gold = new Argument<string>("gold") { Description = "The gold titles.tsv (titles-docs.tsv beside it lists the documents)." };
-        var split = new Option<string>("--split") { Description = "dev, unseen or all.", DefaultValueFactory = _ => "all" };
+        var split = new Option<string>("--split") { Description = "dev, unseen, unseen2 or all.", DefaultValueFactory = _ => "all" };
         var show = new Option<bool>("--show") { Description = "Print each missed and spurious title (use on the dev split only)." };
         var entities = new Option<string>("--entities") { Description = "gold: VLSP 2018 gold PER/ORG/LOC as input; model: the shipped NER model (end to end).", DefaultValueFactory = _ => "gold" };
         var cmd = new Command("titles", "Score TITLE spans and their person links against the title gold set.");

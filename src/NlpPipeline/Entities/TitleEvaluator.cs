@@ -8,7 +8,7 @@ namespace NlpPipeline.Entities;
 /// <summary>One gold title: its span and the span of the person it describes, in a document of the gold set.</summary>
 public sealed record GoldTitle(string Doc, int TitleStart, int TitleEnd, int PersonStart, int PersonEnd, string Check, string Split);
 
-/// <summary>A document of the title gold set with its split (<c>dev</c> or <c>unseen</c>) and text length.</summary>
+/// <summary>A document of the title gold set with its split (<c>dev</c>, <c>unseen</c> or <c>unseen2</c>) and text length.</summary>
 public sealed record GoldTitleDocument(string Doc, string Split, int Length);
 
 /// <summary>Counts and rates of a title evaluation. Link accuracy is over exactly matched titles.</summary>
