@@ -36,7 +36,7 @@ public static class TitlesCommands
                 ReadList(Path.Combine(dir, "honorifics.txt")),
                 ReadList(Path.Combine(dir, "title-heads-rejected.txt")).Select(l => l.Split('\t')[0]),
                 TitleMiningSources.Surnames());
-            var appositives = apposition.Mine(TitleMiningSources.Vntc, mined.Heads.Select(h => h.Text).ToList());
+            var appositives = apposition.Mine(TitleMiningSources.Vntc, mined.Heads.Select(h => h.Text).ToList(), mined.Modifiers.Select(m => m.Text).ToList());
             Write(Path.Combine(dir, "title-appositives.txt"),
                 "# Mined by `nlp train titles` from the appositive \"TITLE, ông|bà NAME\" in VNTC train (corpora/vntc, see its LICENSE); adds to title-heads/prefixes/modifiers. Do not edit by hand.",
                 "# kind<TAB>text<TAB>count (head: before \", ông|bà NAME\"<TAB>after \"ông|bà NAME,\"<TAB>all occurrences; prefix: heads it opens; modifier: uses after a head)",

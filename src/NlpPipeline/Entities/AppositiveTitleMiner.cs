@@ -61,11 +61,13 @@ public sealed class AppositiveTitleMiner
 
     /// <summary>
     /// Mines <paramref name="texts"/> (enumerated twice: clauses, then the capitalised totals of the candidates).
-    /// <paramref name="knownHeads"/> (mined elsewhere) anchor modifiers and prefixes and make their extensions redundant.
+    /// <paramref name="knownHeads"/> (mined elsewhere) anchor modifiers and prefixes and make their extensions redundant;
+    /// <paramref name="knownModifiers"/> (mined elsewhere, <c>thường trực</c>) are not heads.
     /// </summary>
-    public MinedAppositives Mine(Func<IEnumerable<string>> texts, IReadOnlyCollection<string> knownHeads)
+    public MinedAppositives Mine(Func<IEnumerable<string>> texts, IReadOnlyCollection<string> knownHeads, IReadOnlyCollection<string>? knownModifiers = null)
     {
         var known = knownHeads.Select(Lower).ToHashSet(StringComparer.Ordinal);
+        var knownMods = (knownModifiers ?? []).Select(Lower).ToHashSet(StringComparer.Ordinal);
         var appositive = new Dictionary<string, int>(StringComparer.Ordinal);
         var afterName = new Dictionary<string, int>(StringComparer.Ordinal);
         var clauses = new List<string[]>();
@@ -139,7 +141,7 @@ public sealed class AppositiveTitleMiner
             : rightSum.GetValueOrDefault(c.Text) < 0.5 * (c.Appositive + c.AfterName);
         var closed = candidates.Values.Where(RightClosed).ToList();
         var closedSet = closed.ToDictionary(c => c.Text, StringComparer.Ordinal);
-        var heads = closed.Where(c => !Covered(c, known, candidates, closedSet)).OrderBy(c => c.Text, StringComparer.Ordinal).ToList();
+        var heads = closed.Where(c => !knownMods.Contains(c.Text) && !Covered(c, known, candidates, closedSet)).OrderBy(c => c.Text, StringComparer.Ordinal).ToList();
         var accepted = heads.Where(h => !_rejected.Contains(h.Text)).ToList();
         var rejected = heads.Where(h => _rejected.Contains(h.Text)).ToList();
 

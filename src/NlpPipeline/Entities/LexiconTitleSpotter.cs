@@ -131,7 +131,7 @@ public sealed class LexiconTitleSpotter : IDocumentStage
         while (h < comma && view.Keys[h] is { } p && _lexicon.Prefixes.Contains(p) && _lexicon.MatchHead(view.Keys, h) == 0)
             h++;
         var len = _lexicon.MatchHead(view.Keys, h);
-        return len > 0 && view.IsCapitalized(b) && Delimited(view, h + len) == comma ? (b, comma) : null;
+        return len > 0 && view.IsCapitalized(b) && Delimited(view, h + len, allowAbout: true) == comma ? (b, comma) : null;
     }
 
     /// <summary>Moves a title start left over a mined prefix (<c>Phó</c>, <c>nguyên</c>) and over heads joined by <c>.</c> or <c>-</c> (<c>PGS. TS</c>).</summary>
@@ -212,10 +212,10 @@ public sealed class LexiconTitleSpotter : IDocumentStage
     /// <summary>
     /// The end of an appositive title closed by <c>,</c>, <c>;</c> or <c>)</c> within 18 syllables of
     /// <paramref name="from"/> (parentheses inside kept whole), when nothing in between rules it out: a name, a
-    /// line break, a function word other than <c>của</c>/<c>về</c>/<c>tại</c>/<c>và</c> (any after the <c>về</c>
-    /// of a complement), a lower-case honorific.
+    /// line break, a function word other than <c>của</c>/<c>về</c>/<c>tại</c>/<c>và</c> (with
+    /// <paramref name="allowAbout"/>, any after the <c>về</c> of a complement), a lower-case honorific.
     /// </summary>
-    private int? Delimited(SyllableView view, int from)
+    private int? Delimited(SyllableView view, int from, bool allowAbout = false)
     {
         var open = 0;
         var complement = false;
@@ -244,7 +244,7 @@ public sealed class LexiconTitleSpotter : IDocumentStage
             var key = view.Keys[j]!;
             if (!complement && _lexicon.FunctionWords.Contains(key) && key is not ("của" or "về" or "tại" or "và"))
                 return null;
-            complement |= key == "về";
+            complement |= allowAbout && key == "về";
             if (!view.IsCapitalized(j) && _lexicon.MatchHonorific(view.Keys, j) > 0)
                 return null;
         }

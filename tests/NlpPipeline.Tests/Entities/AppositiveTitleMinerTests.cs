@@ -82,9 +82,10 @@ public class AppositiveTitleMinerTests
         var honorifics = EmbeddedResources.ReadLines("data/vi/honorifics.txt");
         var rejected = Column("data/vi/title-heads-rejected.txt").ToList();
         var surnames = TitleMiningSources.Surnames().ToList();
-        var known = new TitleLexiconMiner(stop, honorifics, rejected, surnames).Mine(TitleMiningSources.Read()).Heads.Select(h => h.Text).ToList();
+        var vlsp = new TitleLexiconMiner(stop, honorifics, rejected, surnames).Mine(TitleMiningSources.Read());
 
-        var mined = new AppositiveTitleMiner(stop, honorifics, rejected, surnames).Mine(TitleMiningSources.Vntc, known);
+        var mined = new AppositiveTitleMiner(stop, honorifics, rejected, surnames)
+            .Mine(TitleMiningSources.Vntc, vlsp.Heads.Select(h => h.Text).ToList(), vlsp.Modifiers.Select(m => m.Text).ToList());
 
         var expected = EmbeddedResources.ReadLines("data/vi/title-appositives.txt").Select(l => string.Join('\t', l.Split('\t')[..2])).ToArray();
         var actual = mined.Heads.Select(h => "head\t" + h.Text).Concat(mined.Prefixes.Select(p => "prefix\t" + p.Text))
