@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace NlpPipeline.Entities;
 
-/// <summary>A head mined from appositives: times it opened a clause closed by <c>, ông|bà NAME</c>, times it followed <c>ông|bà NAME,</c> (or <c>-</c>), and its capitalised occurrences.</summary>
+/// <summary>A head mined from appositives: times it opened a clause closed by <c>, ông|bà NAME</c>, times it opened the clause after <c>ông|bà NAME,</c> (or <c>-</c>), and all its occurrences.</summary>
 public sealed record AppositiveHead(string Text, int Appositive, int AfterName, int Occurrences);
 
 /// <summary>What <see cref="AppositiveTitleMiner"/> found in unlabelled text.</summary>
@@ -13,18 +13,21 @@ public sealed record MinedAppositives(
     IReadOnlyList<AppositiveHead> Rejected);
 
 /// <summary>
-/// Mines title heads, prefixes and modifiers from unlabelled text (no entity labels needed) through the appositive
-/// <c>TITLE, ông|bà NAME</c>: a clause opened by a capitalised word (after <c>,</c> <c>;</c> <c>:</c> <c>.</c>
-/// <c>(</c> or a line start, and one optional function word such as <c>Theo</c>) and closed by a comma followed by
-/// an honorific and a capitalised syllable. The clause's first 1–3 syllables are a head candidate when what
-/// follows them is at most two lower-case non-function syllables (modifiers) and then the comma, a capitalised
-/// syllable or <c>của</c> (<c>Đại diện Công ty X, ông Y</c>; not <c>Trao đổi với Báo X, ông Y</c>). A candidate is
-/// kept when seen <see cref="MinCount"/> times with a share of at least <see cref="MinShare"/> of all its
-/// capitalised occurrences, when it neither starts nor ends with a function word or honorific, does not start with a
-/// family name, is not mostly cut short of one longer candidate (<c>tổng giám</c>) and is not a known head plus
-/// modifiers or a prefix plus a head. A capitalised syllable opening such clauses before
-/// <see cref="MinPrefixHeads"/> different heads is a prefix (<c>Cựu</c>); the lower-case runs right after a head
-/// seen <see cref="MinModifierCount"/> times are modifiers. Deterministic: output is sorted.
+/// Mines title heads, prefixes and modifiers from unlabelled text (no entity labels needed) through two appositives.
+/// Before the name: a clause opened by a capitalised word (after <c>,</c> <c>;</c> <c>:</c> <c>.</c> <c>(</c>
+/// <c>“</c> or a line start, and one optional function word such as <c>Theo</c>) and closed by a comma, a lower-case
+/// <c>ông</c>/<c>bà</c> and a capitalised syllable. After the name: the clause after <c>ông|bà NAME,</c> (or
+/// <c>-</c>), NAME being 1–4 capitalised syllables. A clause's first 1–4 syllables are a head candidate when what
+/// follows them is at most two lower-case non-function syllables and then the clause end, a capitalised syllable or
+/// <c>của</c> (<c>Đại diện Công ty X, ông Y</c>; not <c>Trao đổi với Báo X, ông Y</c>). A candidate is kept when
+/// seen <see cref="MinCount"/> times in both, at least once after a name, in at least <see cref="MinShare"/> of all
+/// its occurrences and in lower case in at least <see cref="MinLowerShare"/> of them (names never are); when no
+/// syllable of it is a function word and it neither starts nor ends with an honorific nor starts with a family name;
+/// when it is not mostly cut short of one longer candidate (<c>phó tổng giám</c>); and when it is not a known head,
+/// a known modifier, a head plus more syllables (<c>giám đốc điều hành</c>) or syllables plus a head
+/// (<c>phó giám đốc</c>). A capitalised syllable opening clauses before <see cref="MinPrefixHeads"/> different
+/// heads is a prefix (<c>Cựu</c>); the lower-case runs between a head and a capitalised word or <c>của</c> seen
+/// <see cref="MinModifierCount"/> times are modifiers. Deterministic: output is sorted.
 /// </summary>
 public sealed class AppositiveTitleMiner
 {
@@ -60,7 +63,7 @@ public sealed class AppositiveTitleMiner
     private static string Lower(string s) => s.Trim().ToLower(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Mines <paramref name="texts"/> (enumerated twice: clauses, then the capitalised totals of the candidates).
+    /// Mines <paramref name="texts"/> (enumerated twice: clauses, then the occurrences of the candidates).
     /// <paramref name="knownHeads"/> (mined elsewhere) anchor modifiers and prefixes and make their extensions redundant;
     /// <paramref name="knownModifiers"/> (mined elsewhere, <c>thường trực</c>) are not heads.
     /// </summary>
@@ -92,7 +95,7 @@ public sealed class AppositiveTitleMiner
             }
         }
 
-        // Share: appositive uses among all capitalised occurrences of the candidate.
+        // Share: appositive uses among all occurrences of the candidate, and how many of those are in lower case.
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         var lowerCase = new Dictionary<string, int>(StringComparer.Ordinal);
         var both = appositive.Keys.Union(afterName.Keys).Where(k => appositive.GetValueOrDefault(k) + afterName.GetValueOrDefault(k) >= MinCount).ToHashSet(StringComparer.Ordinal);
@@ -213,7 +216,7 @@ public sealed class AppositiveTitleMiner
             Add(counts, head);
     }
 
-    /// <summary>The clause's opening 1–3 syllables that are followed by at most two lower-case modifiers and then the end, a capitalised word or <c>của</c>.</summary>
+    /// <summary>The clause's opening 1–4 syllables that are followed by at most two lower-case modifiers and then the end, a capitalised word or <c>của</c>.</summary>
     private IEnumerable<string> Candidates(string[] clause)
     {
         for (var n = 1; n <= 4 && n <= clause.Length; n++)
