@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using NlpPipeline.Documents;
 using NlpPipeline.Text.Segmentation;
 
 namespace NlpPipeline.Entities;
@@ -88,11 +90,15 @@ internal sealed class EntityFeatureExtractor
 
     /// <summary>
     /// <see cref="CollectDocument"/>, then <see cref="Extract"/> on every non-empty line, appended to
-    /// <paramref name="d"/> (cleared first) with what <see cref="EntityStacking"/> needs.
+    /// <paramref name="d"/> (cleared first) with what <see cref="EntityStacking"/> needs. The word features come from
+    /// <paramref name="words"/> (the words stage's tokens, in text order) when given and non-empty, else from the
+    /// segmenter run on each line.
     /// </summary>
-    public void ExtractDocument(string text, EntityScratch s, DocumentTokens d)
+    public void ExtractDocument(string text, EntityScratch s, DocumentTokens d, ImmutableArray<Token> words = default)
     {
         const int P = EntityScratch.Pad;
+        s.GivenWords = words.IsDefaultOrEmpty ? default : words;
+        s.GivenWordIndex = 0;
         CollectDocument(text, s);
         d.Clear();
         var lineStart = 0;
@@ -118,6 +124,7 @@ internal sealed class EntityFeatureExtractor
             }
             lineStart = lineEnd + 1;
         }
+        s.GivenWords = default;
     }
 
     private int Prepare(string text, int from, int to, EntityScratch s, bool light)
@@ -280,7 +287,20 @@ internal sealed class EntityFeatureExtractor
         const int P = EntityScratch.Pad;
         var words = s.Words;
         words.Clear();
-        Segmenter.Value.Segment(text.AsSpan(from, to - from), from, words);
+        if (s.GivenWords.IsDefault)
+        {
+            Segmenter.Value.Segment(text.AsSpan(from, to - from), from, words);
+        }
+        else
+        {
+            var given = s.GivenWords;
+            var k = s.GivenWordIndex;
+            while (k < given.Length && given[k].End <= from)
+                k++;
+            for (; k < given.Length && given[k].Start < to; k++)
+                words.Add(given[k]);
+            s.GivenWordIndex = k;
+        }
         var w = 0;
         var prevHash = 0x1234UL;
         var i = 0;
@@ -433,7 +453,10 @@ internal sealed class EntityScratch
     public ulong[] PostRun = [];
     public bool[] InList = [];
     public bool[] SentenceStart = [];
-    public readonly List<NlpPipeline.Documents.Token> Words = [];
+    public readonly List<Token> Words = [];
+    /// <summary>Words of the document being extracted, when the words stage gave them (<see cref="EntityFeatureExtractor.ExtractDocument"/>).</summary>
+    public ImmutableArray<Token> GivenWords;
+    public int GivenWordIndex;
     public byte[] WordPos = [];
     public ulong[] WordHash = [];
     public ulong[] PrevWordHash = [];

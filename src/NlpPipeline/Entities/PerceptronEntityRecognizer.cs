@@ -7,8 +7,8 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// Finds PER, ORG, LOC and MISC mentions in raw text with an averaged structured perceptron over syllables
-/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold words, no POS; it runs the project's
-/// word segmenter itself for word-boundary features — decodes line by line (twice when the model has a stacked second pass, <see cref="EntityStacking"/>), then gives each surface string its majority type in the document
+/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold words, no POS; its word-boundary features come from the
+/// words stage's tokens, or from the project's word segmenter run here on each line when there are none — decodes line by line (twice when the model has a stacked second pass, <see cref="EntityStacking"/>), then gives each surface string its majority type in the document
 /// (<see cref="DocumentConsistency"/>). Thread-safe: the model is immutable and each thread has its own buffers.
 /// </summary>
 public sealed class PerceptronEntityRecognizer : IDocumentStage
@@ -39,11 +39,14 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
 
     public string Name => "entities";
 
-    /// <summary>Replaces PER/ORG/LOC/MISC entities with those found; keeps entities of other types (TITLE); sorted by start.</summary>
+    /// <summary>
+    /// Replaces PER/ORG/LOC/MISC entities with those found; keeps entities of other types (TITLE); sorted by start.
+    /// The word features come from the document's tokens (the words stage) when it has them.
+    /// </summary>
     public AnnotatedDocument Process(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var found = Recognize(document.Text);
+        var found = Recognize(document.Text, document.Tokens);
         var kept = document.Entities.Where(e => !PerceptronEntityModel.Types.Contains(e.Type)).ToList();
         if (kept.Count == 0)
             return document with { Entities = found };
@@ -53,14 +56,18 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
         };
     }
 
-    /// <summary>The entities of <paramref name="text"/>, in text order, each with <c>Text == text[Start..End]</c>.</summary>
-    public ImmutableArray<Entity> Recognize(string text)
+    /// <summary>
+    /// The entities of <paramref name="text"/>, in text order, each with <c>Text == text[Start..End]</c> and a
+    /// <see cref="Entity.Confidence"/> (the probability of the span and type, <see cref="EntityConfidence"/>).
+    /// <paramref name="words"/>: the words stage's tokens of the text, if any (else the segmenter runs here).
+    /// </summary>
+    public ImmutableArray<Entity> Recognize(string text, ImmutableArray<Token> words = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         const int F = EntityFeatureExtractor.FeatureCount;
         var s = t_scratch ??= new EntityScratch();
         var d = t_document ??= new DocumentTokens();
-        _model.Features.ExtractDocument(text, s, d);
+        _model.Features.ExtractDocument(text, s, d, words);
         var lines = d.Lines;
         var stack = _model.Stack;
         for (var line = 0; line + 1 < lines.Count; line++)
