@@ -236,12 +236,13 @@ internal sealed class EntityFeatureExtractor
         }
     }
 
+    /// <summary>Bucket (top bits, <c>64 - shift</c> of them) of template <paramref name="template"/> with its values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int B(int shift, ulong template, ulong a) =>
+    internal static int B(int shift, ulong template, ulong a) =>
         (int)(FeatureHash.Final(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a)) >> shift);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int B(int shift, ulong template, ulong a, ulong b) =>
+    internal static int B(int shift, ulong template, ulong a, ulong b) =>
         (int)(FeatureHash.Final(FeatureHash.Mix(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a), b)) >> shift);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

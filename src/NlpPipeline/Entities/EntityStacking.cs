@@ -154,12 +154,12 @@ internal static class EntityStacking
                     }
                 }
                 var o = i * FeatureCount;
-                d.Stack[o + 0] = H(shift, 100, y, cap);
-                d.Stack[o + 1] = H(shift, 101, yPrev | (y << 8) | (yNext << 16));
-                d.Stack[o + 2] = H(shift, 102, sylMajority | (tagged << 4) | (untagged << 8), rp);
-                d.Stack[o + 3] = H(shift, 103, spanMajority, rp);
-                d.Stack[o + 4] = H(shift, 104, prevList | (nextList << 4), rp);
-                d.Stack[o + 5] = H(shift, 105, y, sylMajority);
+                d.Stack[o + 0] = EntityFeatureExtractor.B(shift, 100, y, cap);
+                d.Stack[o + 1] = EntityFeatureExtractor.B(shift, 101, yPrev | (y << 8) | (yNext << 16));
+                d.Stack[o + 2] = EntityFeatureExtractor.B(shift, 102, sylMajority | (tagged << 4) | (untagged << 8), rp);
+                d.Stack[o + 3] = EntityFeatureExtractor.B(shift, 103, spanMajority, rp);
+                d.Stack[o + 4] = EntityFeatureExtractor.B(shift, 104, prevList | (nextList << 4), rp);
+                d.Stack[o + 5] = EntityFeatureExtractor.B(shift, 105, y, sylMajority);
             }
         }
     }
@@ -188,10 +188,4 @@ internal static class EntityStacking
         }
         return ((ulong)best, (ulong)Math.Min(bestCount, 3));
     }
-
-    private static int H(int shift, ulong template, ulong a) =>
-        (int)(FeatureHash.Final(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a)) >> shift);
-
-    private static int H(int shift, ulong template, ulong a, ulong b) =>
-        (int)(FeatureHash.Final(FeatureHash.Mix(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a), b)) >> shift);
 }

@@ -31,7 +31,7 @@ public class EntityStackingTests
     [Fact]
     public void Compute_SameStringTaggedElsewhere_GivesUntaggedMentionTheDocumentType()
     {
-        const string text = "Giày Puma rất đẹp.\nTôi mua Puma hôm qua.";
+        const string text = "Tôi thích giày Puma.\nHọ mua Puma hôm qua.";
         var second = text.LastIndexOf("Puma", StringComparison.Ordinal);
         var first = text.IndexOf("Puma", StringComparison.Ordinal);
 
