@@ -6,7 +6,8 @@ namespace NlpPipeline.Entities;
 /// <summary>
 /// Document-level pass over the tagger's entities: a surface string tagged with several types in one document
 /// takes the type it was tagged with most often (ties keep each tag). Offsets and order are unchanged.
-/// (Measured: +0.2 F1 on both dev splits; also adding untagged repeats of tagged strings cost 2018 precision.)
+/// (Measured: +0.2 F1 on both dev splits with one pass, +0.06 / +0.09 after the stacked pass; also adding untagged
+/// repeats of tagged strings cost 2018 precision.)
 /// </summary>
 internal static class DocumentConsistency
 {

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using NlpPipeline.Documents;
 using NlpPipeline.Text.Segmentation;
 
 namespace NlpPipeline.Entities;
@@ -18,6 +20,8 @@ internal sealed class EntityFeatureExtractor
     private const byte CapLower = 0, CapTitle = 1, CapAll = 2, CapMixed = 3, CapLetter = 4, CapNumber = 5, CapPunct = 6, CapOther = 7;
     private static readonly ulong BoundaryLow = FeatureHash.Exact("<S>");
     private static readonly ulong EndLow = FeatureHash.Exact("</S>");
+    private static readonly ulong CommaLow = FeatureHash.LowerCase(",");
+    private static readonly ulong AndLow = FeatureHash.LowerCase("và");
 
     private readonly Gazetteer _gazetteer;
     private readonly IReadOnlyDictionary<ulong, int> _clusters;
@@ -82,6 +86,45 @@ internal sealed class EntityFeatureExtractor
             return 0;
         Emit(n, s);
         return n;
+    }
+
+    /// <summary>
+    /// <see cref="CollectDocument"/>, then <see cref="Extract"/> on every non-empty line, appended to
+    /// <paramref name="d"/> (cleared first) with what <see cref="EntityStacking"/> needs. The word features come from
+    /// <paramref name="words"/> (the words stage's tokens, in text order) when given and non-empty, else from the
+    /// segmenter run on each line.
+    /// </summary>
+    public void ExtractDocument(string text, EntityScratch s, DocumentTokens d, ImmutableArray<Token> words = default)
+    {
+        const int P = EntityScratch.Pad;
+        s.GivenWords = words.IsDefaultOrEmpty ? default : words;
+        s.GivenWordIndex = 0;
+        CollectDocument(text, s);
+        d.Clear();
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+                lineEnd = text.Length;
+            var n = lineEnd > lineStart ? Extract(text, lineStart, lineEnd, s) : 0;
+            if (n > 0)
+            {
+                var o = d.Count;
+                d.Ensure(o + n);
+                Array.Copy(s.Feats, 0, d.Feats, o * FeatureCount, n * FeatureCount);
+                Array.Copy(s.Starts, 0, d.Starts, o, n);
+                Array.Copy(s.Ends, 0, d.Ends, o, n);
+                Array.Copy(s.Low, P, d.Low, o, n);
+                Array.Copy(s.Cap, P, d.Cap, o, n);
+                Array.Copy(s.RunPos, 0, d.RunPos, o, n);
+                Array.Copy(s.InList, 0, d.InList, o, n);
+                d.Count += n;
+                d.Lines.Add(d.Count);
+            }
+            lineStart = lineEnd + 1;
+        }
+        s.GivenWords = default;
     }
 
     private int Prepare(string text, int from, int to, EntityScratch s, bool light)
@@ -193,12 +236,13 @@ internal sealed class EntityFeatureExtractor
         }
     }
 
+    /// <summary>Bucket (top bits, <c>64 - shift</c> of them) of template <paramref name="template"/> with its values.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int B(int shift, ulong template, ulong a) =>
+    internal static int B(int shift, ulong template, ulong a) =>
         (int)(FeatureHash.Final(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a)) >> shift);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int B(int shift, ulong template, ulong a, ulong b) =>
+    internal static int B(int shift, ulong template, ulong a, ulong b) =>
         (int)(FeatureHash.Final(FeatureHash.Mix(FeatureHash.Mix(template * 0x9E3779B97F4A7C15UL, a), b)) >> shift);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -244,7 +288,20 @@ internal sealed class EntityFeatureExtractor
         const int P = EntityScratch.Pad;
         var words = s.Words;
         words.Clear();
-        Segmenter.Value.Segment(text.AsSpan(from, to - from), from, words);
+        if (s.GivenWords.IsDefault)
+        {
+            Segmenter.Value.Segment(text.AsSpan(from, to - from), from, words);
+        }
+        else
+        {
+            var given = s.GivenWords;
+            var k = s.GivenWordIndex;
+            while (k < given.Length && given[k].End <= from)
+                k++;
+            for (; k < given.Length && given[k].Start < to; k++)
+                words.Add(given[k]);
+            s.GivenWordIndex = k;
+        }
         var w = 0;
         var prevHash = 0x1234UL;
         var i = 0;
@@ -293,6 +350,8 @@ internal sealed class EntityFeatureExtractor
     {
         const int P = EntityScratch.Pad;
         var i = 0;
+        // A run right after "X," or "X và" where X is a run continues X's list.
+        var lastRunEnd = -2;
         while (i < n)
         {
             s.SentenceStart[i] = i == 0 || IsSentenceBreak(text[s.Starts[i - 1]]);
@@ -301,6 +360,7 @@ internal sealed class EntityFeatureExtractor
                 s.RunPos[i] = 0;
                 s.RunLen[i] = 0;
                 s.PreRun[i] = s.PostRun[i] = s.PreRun2[i] = 0;
+                s.InList[i] = false;
                 i++;
                 continue;
             }
@@ -311,8 +371,11 @@ internal sealed class EntityFeatureExtractor
             var pre = s.Low[P + i - 1];
             var pre2 = s.Low[P + i - 2];
             var post = s.Low[P + end];
+            var inList = lastRunEnd == i - 1 && (pre == CommaLow || pre == AndLow);
+            lastRunEnd = end;
             for (var k = i; k < end; k++)
             {
+                s.InList[k] = inList;
                 s.SentenceStart[k] = k == 0 || IsSentenceBreak(text[s.Starts[k - 1]]);
                 s.RunPos[k] = (byte)(len == 1 ? 1 : k == i ? 2 : k == end - 1 ? 4 : 3);
                 s.RunLen[k] = (byte)Math.Min(len, 6);
@@ -389,8 +452,12 @@ internal sealed class EntityScratch
     public ulong[] PreRun = [];
     public ulong[] PreRun2 = [];
     public ulong[] PostRun = [];
+    public bool[] InList = [];
     public bool[] SentenceStart = [];
-    public readonly List<NlpPipeline.Documents.Token> Words = [];
+    public readonly List<Token> Words = [];
+    /// <summary>Words of the document being extracted, when the words stage gave them (<see cref="EntityFeatureExtractor.ExtractDocument"/>).</summary>
+    public ImmutableArray<Token> GivenWords;
+    public int GivenWordIndex;
     public byte[] WordPos = [];
     public ulong[] WordHash = [];
     public ulong[] PrevWordHash = [];
@@ -399,6 +466,11 @@ internal sealed class EntityScratch
     public float[] Delta = [];
     public int[] Back = [];
     public int[] Path = [];
+    public double[] Alpha = [];
+    public double[] Beta = [];
+    public double[] Psi = [];
+    public double[] ScaleFactors = [];
+    public float[] SpanProbability = [];
 
     public void EnsureTokens(int n)
     {
@@ -419,12 +491,26 @@ internal sealed class EntityScratch
         PreRun = new ulong[size];
         PreRun2 = new ulong[size];
         PostRun = new ulong[size];
+        InList = new bool[size];
         SentenceStart = new bool[size];
         WordPos = new byte[size];
         WordHash = new ulong[size];
         PrevWordHash = new ulong[size];
         Feats = new int[size * EntityFeatureExtractor.FeatureCount];
         Path = new int[size];
+    }
+
+    public void EnsureMarginals(int n)
+    {
+        const int L = PerceptronEntityModel.LabelCount;
+        if (ScaleFactors.Length >= n)
+            return;
+        var size = Math.Max(n, ScaleFactors.Length * 2);
+        Alpha = new double[size * L];
+        Beta = new double[size * L];
+        Psi = new double[size * L];
+        ScaleFactors = new double[size];
+        SpanProbability = new float[size];
     }
 
     public void EnsureLabels(int n, int labels)

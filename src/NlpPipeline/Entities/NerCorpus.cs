@@ -34,12 +34,14 @@ public static class NerCorpus
     /// True for the VLSP 2016 documents held out as dev: those whose file name hashes (FNV-1a, stable across
     /// runs and machines) to 0 modulo 8, about 12.5 % of the documents. Never trained on.
     /// </summary>
-    public static bool IsVlsp2016Dev(string path)
+    public static bool IsVlsp2016Dev(string path) => Fnv(Path.GetFileName(path)) % 8 == 0;
+
+    /// <summary>32-bit FNV-1a of the UTF-16 code units of <paramref name="s"/> (stable across runs).</summary>
+    public static uint Fnv(string s)
     {
-        var name = Path.GetFileName(path);
         var h = 2166136261u;
-        foreach (var c in name)
+        foreach (var c in s)
             h = (h ^ c) * 16777619u;
-        return h % 8 == 0;
+        return h;
     }
 }

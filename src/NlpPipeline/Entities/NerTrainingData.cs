@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using NlpPipeline.Documents;
 using System.Text.Json;
 
 namespace NlpPipeline.Entities;
@@ -39,13 +41,17 @@ public static class NerTrainingData
     public static IReadOnlyList<NerCorpusDocument> LoadDev2018(string corpora) =>
         NerCorpus.Load(Vlsp2018(corpora, "dev"));
 
-    /// <summary>Scores <paramref name="recognizer"/> end to end on the documents' raw text.</summary>
-    public static EntityScorer Evaluate(PerceptronEntityRecognizer recognizer, IEnumerable<NerCorpusDocument> documents)
+    /// <summary>
+    /// Scores <paramref name="recognizer"/> end to end on the documents' raw text; <paramref name="words"/>, when
+    /// given, supplies the words of each text (as the words stage would) instead of the recognizer's own segmentation.
+    /// </summary>
+    public static EntityScorer Evaluate(
+        PerceptronEntityRecognizer recognizer, IEnumerable<NerCorpusDocument> documents, Func<string, ImmutableArray<Token>>? words = null)
     {
         ArgumentNullException.ThrowIfNull(recognizer);
         var scorer = new EntityScorer();
         foreach (var doc in documents)
-            scorer.Add(doc.Entities, recognizer.Recognize(doc.Text));
+            scorer.Add(doc.Entities, recognizer.Recognize(doc.Text, words?.Invoke(doc.Text) ?? default));
         return scorer;
     }
 

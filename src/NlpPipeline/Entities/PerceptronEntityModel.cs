@@ -9,23 +9,33 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// The trained weights of <see cref="PerceptronEntityRecognizer"/>: hashed emission weights
-/// (buckets × BILOU labels, flat), label transitions, and the gazetteer and syllable clusters built at
+/// (buckets × BILOU labels, flat), label transitions, optionally a second (stacked) pass with its own weights over
+/// the same features plus <see cref="EntityStacking"/>'s, and the gazetteer and syllable clusters built at
 /// training time. Immutable once built; saved as a gzip-compressed binary with 16-bit fixed-point emission weights (half the memory of floats, so
 /// more of the table stays in cache when tagging).
 /// </summary>
 public sealed class PerceptronEntityModel
 {
     private const string Magic = "NLP-NER-PERCEPTRON";
-    private const int Version = 3;
+    private const int Version = 4;
 
     /// <summary>Entity types in label order: label 0 is O, then B-type, I-type for each.</summary>
     public static readonly IReadOnlyList<string> Types = [EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Miscellaneous];
 
-    internal PerceptronEntityModel(int bits, short[] weights, float[] transitions, Gazetteer gazetteer, IReadOnlyDictionary<ulong, int> clusters)
+    internal PerceptronEntityModel(
+        int bits,
+        short[] weights,
+        float[] transitions,
+        Gazetteer gazetteer,
+        IReadOnlyDictionary<ulong, int> clusters,
+        (short[] Weights, float[] Transitions)? stack = null,
+        float temperature = DefaultTemperature)
     {
+        Temperature = temperature;
         Bits = bits;
         Weights = weights;
         Transitions = transitions;
+        Stack = stack;
         Gazetteer = gazetteer;
         Clusters = clusters;
         Features = new EntityFeatureExtractor(bits, gazetteer, clusters);
@@ -41,6 +51,18 @@ public sealed class PerceptronEntityModel
 
     /// <summary>Transition weights, index <c>previous * LabelCount + label</c>; row <c>LabelCount</c> is the start.</summary>
     internal float[] Transitions { get; }
+
+    /// <summary>The second pass (same layout as <see cref="Weights"/> and <see cref="Transitions"/>), or null for one pass.</summary>
+    internal (short[] Weights, float[] Transitions)? Stack { get; }
+
+    /// <summary>Divides the last pass's scores before <see cref="EntityConfidence"/> turns them into probabilities.</summary>
+    internal float Temperature { get; }
+
+    /// <summary>Temperature of a model trained without the out-of-fold models that fit it (one pass).</summary>
+    internal const float DefaultTemperature = 16384;
+
+    /// <summary>The first pass alone (this model if it has one pass), to measure what the second pass adds.</summary>
+    public PerceptronEntityModel WithoutStack() => Stack is null ? this : new(Bits, Weights, Transitions, Gazetteer, Clusters, temperature: Temperature);
 
     internal Gazetteer Gazetteer { get; }
 
@@ -95,39 +117,41 @@ public sealed class PerceptronEntityModel
 
     internal static string TypeOf(int label) => Types[TypeIndexOf(label)];
 
-    /// <summary>Fills per-token label scores from the features already in the scratch buffers.</summary>
-    internal static void Score(float[] weights, EntityScratch s, int n)
+    /// <summary>
+    /// Fills (or, with <paramref name="accumulate"/>, adds to) <c>s.Scores</c> for tokens 0..n-1: token t sums the
+    /// weight rows of <c>feats[(first + t) * stride ..][..stride]</c>.
+    /// </summary>
+    internal static void Score(float[] weights, int[] feats, int first, int stride, int n, EntityScratch s, bool accumulate = false)
     {
         const int L = LabelCount;
-        const int F = EntityFeatureExtractor.FeatureCount;
         s.EnsureLabels(n, L);
         var scores = s.Scores;
-        var feats = s.Feats;
         Span<float> acc = stackalloc float[L];
         for (var t = 0; t < n; t++)
         {
-            acc.Clear();
-            var fb = t * F;
-            for (var k = 0; k < F; k++)
+            if (accumulate)
+                scores.AsSpan(t * L, L).CopyTo(acc);
+            else
+                acc.Clear();
+            var fb = (first + t) * stride;
+            for (var k = 0; k < stride; k++)
                 System.Numerics.Tensors.TensorPrimitives.Add(acc, weights.AsSpan(feats[fb + k] * L, L), acc);
             acc.CopyTo(scores.AsSpan(t * L, L));
         }
     }
 
     /// <summary>
-    /// As <see cref="Score(float[], EntityScratch, int)"/> for the fixed-point weights of a trained model: one
-    /// 256-bit load per feature row (labels 0–15, widened to 32-bit sums) plus label 16.
+    /// As <see cref="Score(float[], int[], int, int, int, EntityScratch, bool)"/> for the fixed-point weights of a
+    /// trained model: one 256-bit load per feature row (labels 0–15, widened to 32-bit sums) plus label 16.
     /// </summary>
-    internal static void Score(short[] weights, EntityScratch s, int n)
+    internal static void Score(short[] weights, int[] feats, int first, int stride, int n, EntityScratch s, bool accumulate = false)
     {
         const int L = LabelCount;
-        const int F = EntityFeatureExtractor.FeatureCount;
         s.EnsureLabels(n, L);
         var scores = s.Scores;
-        var feats = s.Feats;
         if (!Vector256.IsHardwareAccelerated)
         {
-            ScoreScalar(weights, s, n);
+            ScoreScalar(weights, feats, first, stride, n, s, accumulate);
             return;
         }
         ref var w0 = ref MemoryMarshal.GetArrayDataReference(weights);
@@ -137,8 +161,8 @@ public sealed class PerceptronEntityModel
             var lo = Vector256<int>.Zero;
             var hi = Vector256<int>.Zero;
             var last = 0;
-            var fb = t * F;
-            for (var k = 0; k < F; k++)
+            var fb = (first + t) * stride;
+            for (var k = 0; k < stride; k++)
             {
                 var b = feats[fb + k] * L;
                 var (a, c) = Vector256.Widen(Vector256.LoadUnsafe(ref w0, (nuint)b));
@@ -147,24 +171,33 @@ public sealed class PerceptronEntityModel
                 last += Unsafe.Add(ref w0, b + 16);
             }
             var o = (nuint)(t * L);
-            Vector256.ConvertToSingle(lo).StoreUnsafe(ref s0, o);
-            Vector256.ConvertToSingle(hi).StoreUnsafe(ref s0, o + 8);
-            scores[t * L + 16] = last;
+            var flo = Vector256.ConvertToSingle(lo);
+            var fhi = Vector256.ConvertToSingle(hi);
+            if (accumulate)
+            {
+                flo += Vector256.LoadUnsafe(ref s0, o);
+                fhi += Vector256.LoadUnsafe(ref s0, o + 8);
+                scores[t * L + 16] += last;
+            }
+            else
+            {
+                scores[t * L + 16] = last;
+            }
+            flo.StoreUnsafe(ref s0, o);
+            fhi.StoreUnsafe(ref s0, o + 8);
         }
     }
 
-    private static void ScoreScalar(short[] weights, EntityScratch s, int n)
+    private static void ScoreScalar(short[] weights, int[] feats, int first, int stride, int n, EntityScratch s, bool accumulate)
     {
         const int L = LabelCount;
-        const int F = EntityFeatureExtractor.FeatureCount;
         var scores = s.Scores;
-        var feats = s.Feats;
         Span<int> acc = stackalloc int[L];
         for (var t = 0; t < n; t++)
         {
             acc.Clear();
-            var fb = t * F;
-            for (var k = 0; k < F; k++)
+            var fb = (first + t) * stride;
+            for (var k = 0; k < stride; k++)
             {
                 var row = weights.AsSpan(feats[fb + k] * L, L);
                 for (var l = 0; l < L; l++)
@@ -172,7 +205,7 @@ public sealed class PerceptronEntityModel
             }
             var o = t * L;
             for (var l = 0; l < L; l++)
-                scores[o + l] = acc[l];
+                scores[o + l] = accumulate ? scores[o + l] + acc[l] : acc[l];
         }
     }
 
@@ -252,7 +285,7 @@ public sealed class PerceptronEntityModel
         using var buffered = new BufferedStream(gz, 1 << 16);
         using var r = new BinaryReader(buffered, Encoding.UTF8);
         if (r.ReadString() != Magic || r.ReadInt32() != Version)
-            throw new InvalidDataException("Not an NER perceptron model (version 3).");
+            throw new InvalidDataException($"Not an NER perceptron model (version {Version}).");
         var bits = r.ReadInt32();
         var labels = r.ReadInt32();
         if (labels != LabelCount || bits is < 10 or > 26)
@@ -269,6 +302,21 @@ public sealed class PerceptronEntityModel
         var clusters = new Dictionary<ulong, int>(clusterCount);
         for (var i = 0; i < clusterCount; i++)
             clusters[r.ReadUInt64()] = r.ReadInt32();
+        var weights = ReadWeights(r, bits);
+        (short[], float[])? stack = null;
+        if (r.ReadBoolean())
+        {
+            var stackTransitions = new float[transitions.Length];
+            for (var i = 0; i < stackTransitions.Length; i++)
+                stackTransitions[i] = r.ReadSingle();
+            stack = (ReadWeights(r, bits), stackTransitions);
+        }
+        var temperature = r.ReadSingle();
+        return new PerceptronEntityModel(bits, weights, transitions, new Gazetteer(gaz, gazMax), clusters, stack, temperature);
+    }
+
+    private static short[] ReadWeights(BinaryReader r, int bits)
+    {
         var weights = new short[(1 << bits) * LabelCount];
         var rows = r.ReadInt32();
         var bucket = -1;
@@ -279,7 +327,7 @@ public sealed class PerceptronEntityModel
             for (var l = 0; l < LabelCount; l++)
                 weights[o + l] = r.ReadInt16();
         }
-        return new PerceptronEntityModel(bits, weights, transitions, new Gazetteer(gaz, gazMax), clusters);
+        return weights;
     }
 
     public static PerceptronEntityModel Load(string path)
@@ -312,23 +360,37 @@ public sealed class PerceptronEntityModel
             w.Write(k);
             w.Write(v);
         }
-        var buckets = 1 << Bits;
+        WriteWeights(w, Weights);
+        w.Write(Stack is not null);
+        if (Stack is var (stackWeights, stackTransitions))
+        {
+            foreach (var t in stackTransitions)
+                w.Write(t);
+            WriteWeights(w, stackWeights);
+        }
+        w.Write(Temperature);
+    }
+
+    /// <summary>The non-zero rows only, each after the gap from the previous row's bucket.</summary>
+    private static void WriteWeights(BinaryWriter w, short[] weights)
+    {
+        var buckets = weights.Length / LabelCount;
         var rows = 0;
         for (var b = 0; b < buckets; b++)
         {
-            if (NonZero(b))
+            if (NonZero(weights, b))
                 rows++;
         }
         w.Write(rows);
         var last = -1;
         for (var b = 0; b < buckets; b++)
         {
-            if (!NonZero(b))
+            if (!NonZero(weights, b))
                 continue;
             w.Write7BitEncodedInt64(b - last);
             last = b;
             for (var l = 0; l < LabelCount; l++)
-                w.Write(Weights[b * LabelCount + l]);
+                w.Write(weights[b * LabelCount + l]);
         }
     }
 
@@ -338,11 +400,11 @@ public sealed class PerceptronEntityModel
         Save(file);
     }
 
-    private bool NonZero(int bucket)
+    private static bool NonZero(short[] weights, int bucket)
     {
         for (var l = 0; l < LabelCount; l++)
         {
-            if (Weights[bucket * LabelCount + l] != 0)
+            if (weights[bucket * LabelCount + l] != 0)
                 return true;
         }
         return false;

@@ -7,8 +7,8 @@ namespace NlpPipeline.Entities;
 
 /// <summary>
 /// Finds PER, ORG, LOC and MISC mentions in raw text with an averaged structured perceptron over syllables
-/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold words, no POS; it runs the project's
-/// word segmenter itself for word-boundary features — and decodes line by line, then gives each surface string its majority type in the document
+/// (BILOU labels, first-order Viterbi). Reads only the document text — no gold words, no POS; its word-boundary features come from the
+/// words stage's tokens, or from the project's word segmenter run here on each line when there are none — decodes line by line (twice when the model has a stacked second pass, <see cref="EntityStacking"/>), then gives each surface string its majority type in the document
 /// (<see cref="DocumentConsistency"/>). Thread-safe: the model is immutable and each thread has its own buffers.
 /// </summary>
 public sealed class PerceptronEntityRecognizer : IDocumentStage
@@ -25,6 +25,9 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
     [ThreadStatic]
     private static EntityScratch? t_scratch;
 
+    [ThreadStatic]
+    private static DocumentTokens? t_document;
+
     private readonly PerceptronEntityModel _model;
 
     public PerceptronEntityRecognizer(PerceptronEntityModel model) => _model = model;
@@ -36,11 +39,14 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
 
     public string Name => "entities";
 
-    /// <summary>Replaces PER/ORG/LOC/MISC entities with those found; keeps entities of other types (TITLE); sorted by start.</summary>
+    /// <summary>
+    /// Replaces PER/ORG/LOC/MISC entities with those found; keeps entities of other types (TITLE); sorted by start.
+    /// The word features come from the document's tokens (the words stage) when it has them.
+    /// </summary>
     public AnnotatedDocument Process(AnnotatedDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var found = Recognize(document.Text);
+        var found = Recognize(document.Text, document.Tokens);
         var kept = document.Entities.Where(e => !PerceptronEntityModel.Types.Contains(e.Type)).ToList();
         if (kept.Count == 0)
             return document with { Entities = found };
@@ -50,25 +56,56 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
         };
     }
 
-    /// <summary>The entities of <paramref name="text"/>, in text order, each with <c>Text == text[Start..End]</c>.</summary>
-    public ImmutableArray<Entity> Recognize(string text)
+    /// <summary>
+    /// The entities of <paramref name="text"/>, in text order, each with <c>Text == text[Start..End]</c> and a
+    /// <see cref="Entity.Confidence"/> (the probability of the span and type, <see cref="EntityConfidence"/>).
+    /// <paramref name="words"/>: the words stage's tokens of the text, if any (else the segmenter runs here).
+    /// </summary>
+    public ImmutableArray<Entity> Recognize(string text, ImmutableArray<Token> words = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = ImmutableArray.CreateBuilder<Entity>();
+        const int F = EntityFeatureExtractor.FeatureCount;
         var s = t_scratch ??= new EntityScratch();
-        _model.Features.CollectDocument(text, s);
-        var lineStart = 0;
-        while (lineStart < text.Length)
+        var d = t_document ??= new DocumentTokens();
+        _model.Features.ExtractDocument(text, s, d, words);
+        var lines = d.Lines;
+        var stack = _model.Stack;
+        for (var line = 0; line + 1 < lines.Count; line++)
         {
-            var lineEnd = text.IndexOf('\n', lineStart);
-            if (lineEnd < 0)
-                lineEnd = text.Length;
-            if (lineEnd > lineStart)
-                RecognizeLine(text, lineStart, lineEnd, s, result);
-            lineStart = lineEnd + 1;
+            var from = lines[line];
+            var n = lines[line + 1] - from;
+            PerceptronEntityModel.Score(_model.Weights, d.Feats, from, F, n, s);
+            PerceptronEntityModel.Viterbi(_model.Transitions, s, n);
+            Array.Copy(s.Path, 0, d.First, from, n);
+            if (stack is null)
+                Finish(_model.Transitions, d, from, n, s);
         }
+        if (stack is var (weights, transitions))
+        {
+            EntityStacking.Compute(d, _model.Bits);
+            for (var line = 0; line + 1 < lines.Count; line++)
+            {
+                var from = lines[line];
+                var n = lines[line + 1] - from;
+                PerceptronEntityModel.Score(weights, d.Feats, from, F, n, s);
+                PerceptronEntityModel.Score(weights, d.Stack, from, EntityStacking.FeatureCount, n, s, accumulate: true);
+                PerceptronEntityModel.Viterbi(transitions, s, n);
+                Finish(transitions, d, from, n, s);
+            }
+        }
+        var result = ImmutableArray.CreateBuilder<Entity>();
+        for (var line = 0; line + 1 < lines.Count; line++)
+            AddEntities(text, d, lines[line], lines[line + 1], result);
         DocumentConsistency.Apply(result);
         return result.ToImmutable();
+    }
+
+    /// <summary>Keeps the last pass's labels (<c>s.Path</c>) of one line and the probability of each entity.</summary>
+    private void Finish(float[] transitions, DocumentTokens d, int from, int n, EntityScratch s)
+    {
+        Array.Copy(s.Path, 0, d.Path, from, n);
+        EntityConfidence.Compute(transitions, s, n, _model.Temperature);
+        Array.Copy(s.SpanProbability, 0, d.Confidence, from, n);
     }
 
     /// <summary>Number of syllable tokens the tagger sees in <paramref name="text"/> (the unit of the benchmark).</summary>
@@ -78,16 +115,12 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
         return SyllableSplitter.Tokenize(text, 0, text.Length, ref s.Starts, ref s.Ends);
     }
 
-    private void RecognizeLine(string text, int from, int to, EntityScratch s, ImmutableArray<Entity>.Builder result)
+    /// <summary>The entities of <c>d.Path</c> over tokens <paramref name="from"/>..<paramref name="to"/> (one line).</summary>
+    private static void AddEntities(string text, DocumentTokens d, int from, int to, ImmutableArray<Entity>.Builder result)
     {
-        var n = _model.Features.Extract(text, from, to, s);
-        if (n == 0)
-            return;
-        PerceptronEntityModel.Score(_model.Weights, s, n);
-        PerceptronEntityModel.Viterbi(_model.Transitions, s, n);
-        var path = s.Path;
-        var t = 0;
-        while (t < n)
+        var path = d.Path;
+        var t = from;
+        while (t < to)
         {
             var label = path[t];
             if (label == 0)
@@ -99,7 +132,7 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
             var begin = t;
             if (PerceptronEntityModel.Part(label) == 0)
             {
-                while (t + 1 < n && PerceptronEntityModel.Part(path[t + 1]) is 1 or 2 && path[t + 1] != 0)
+                while (t + 1 < to && path[t + 1] != 0 && PerceptronEntityModel.Part(path[t + 1]) is 1 or 2)
                 {
                     t++;
                     if (PerceptronEntityModel.Part(path[t]) == 2)
@@ -107,9 +140,9 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
                 }
             }
             t++;
-            var start = s.Starts[begin];
-            var end = s.Ends[t - 1];
-            result.Add(new Entity(PerceptronEntityModel.TypeOf(label), start, end, text[start..end]));
+            var start = d.Starts[begin];
+            var end = d.Ends[t - 1];
+            result.Add(new Entity(PerceptronEntityModel.TypeOf(label), start, end, text[start..end]) { Confidence = Math.Round(d.Confidence[begin], 4) });
         }
     }
 }

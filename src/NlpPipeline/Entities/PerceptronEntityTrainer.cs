@@ -7,6 +7,8 @@ public sealed record PerceptronEntityTrainerOptions
     public int Bits { get; init; } = 18;
     public int Epochs { get; init; } = 14;
     public int Seed { get; init; } = 2016;
+    /// <summary>Add a second, stacked pass (<see cref="EntityStacking"/>) trained on out-of-fold first-pass labels.</summary>
+    public bool Stack { get; init; } = true;
 }
 
 /// <summary>
@@ -39,19 +41,89 @@ public sealed class PerceptronEntityTrainer
     {
         var bits = _options.Bits;
         var extractor = new EntityFeatureExtractor(bits, gazetteer, clusters);
-        var (feats, gold, offsets) = BuildSequences(documents, extractor);
-        log?.Invoke($"{offsets.Count - 1} lines, {gold.Count} syllables");
+        var data = BuildSequences(documents, extractor);
+        var lines = data.Offsets.Length - 1;
+        log?.Invoke($"{lines} lines, {data.Gold.Length} syllables");
+        var all = Enumerable.Range(0, lines).ToArray();
+        var first = TrainStage(data, null, all, bits, "pass 1", log);
+        if (!_options.Stack)
+            return new PerceptronEntityModel(bits, first.Weights, first.Transitions, gazetteer, clusters);
 
+        // Second pass: its first-pass labels come from a model that never saw the document (two folds by document id).
+        var fold = new bool[lines];
+        for (var doc = 0; doc < documents.Count; doc++)
+        {
+            var odd = (NerCorpus.Fnv(documents[doc].Id) >> 16 & 1) == 1;
+            for (var line = data.DocLines[doc]; line < data.DocLines[doc + 1]; line++)
+                fold[line] = odd;
+        }
+        var labels = new int[data.Gold.Length];
+        var s = new EntityScratch();
+        var loss = new double[EntityConfidence.Grid.Length];
+        foreach (var odd in new[] { false, true })
+        {
+            var model = TrainStage(data, null, [.. all.Where(l => fold[l] == odd)], bits, odd ? "fold 1" : "fold 0", log);
+            foreach (var line in all.Where(l => fold[l] != odd))
+            {
+                var from = data.Offsets[line];
+                var n = data.Offsets[line + 1] - from;
+                s.EnsureTokens(n);
+                PerceptronEntityModel.Score(model.Weights, data.Feats, from, F, n, s);
+                PerceptronEntityModel.Viterbi(model.Transitions, s, n);
+                Array.Copy(s.Path, 0, labels, from, n);
+                if (line % 4 != 0)
+                    continue;
+                for (var g = 0; g < loss.Length; g++)
+                {
+                    EntityConfidence.Compute(model.Transitions, s, n, EntityConfidence.Grid[g]);
+                    loss[g] += EntityConfidence.LogLoss(s, n, data.Gold.AsSpan(from, n));
+                }
+            }
+        }
+        var stack = new int[data.Gold.Length * EntityStacking.FeatureCount];
+        var d = new DocumentTokens();
+        for (var doc = 0; doc < documents.Count; doc++)
+        {
+            var from = data.Offsets[data.DocLines[doc]];
+            var to = data.Offsets[data.DocLines[doc + 1]];
+            d.Clear();
+            d.Ensure(to - from);
+            d.Count = to - from;
+            for (var line = data.DocLines[doc]; line < data.DocLines[doc + 1]; line++)
+                d.Lines.Add(data.Offsets[line + 1] - from);
+            Array.Copy(data.Low, from, d.Low, 0, d.Count);
+            Array.Copy(data.Cap, from, d.Cap, 0, d.Count);
+            Array.Copy(data.RunPos, from, d.RunPos, 0, d.Count);
+            Array.Copy(data.InList, from, d.InList, 0, d.Count);
+            Array.Copy(labels, from, d.First, 0, d.Count);
+            EntityStacking.Compute(d, bits);
+            Array.Copy(d.Stack, 0, stack, (long)from * EntityStacking.FeatureCount, (long)d.Count * EntityStacking.FeatureCount);
+        }
+        var temperature = EntityConfidence.Grid[Array.IndexOf(loss, loss.Min())];
+        log?.Invoke($"confidence temperature {temperature:F0} (out-of-fold entity log loss {loss.Min():F0}, grid {string.Join(' ', loss.Select(x => x.ToString("F0")))})");
+        var second = TrainStage(data, stack, all, bits, "pass 2", log);
+        return new PerceptronEntityModel(bits, first.Weights, first.Transitions, gazetteer, clusters, second, temperature);
+    }
+
+    /// <summary>
+    /// One averaged perceptron over the lines <paramref name="sequences"/>, visited in a seeded shuffled order each
+    /// epoch; features are the base ones plus, when <paramref name="stack"/> is given, the stacked ones.
+    /// Returns fixed-point emission weights (the largest becomes 32767) and transitions in the same unit.
+    /// </summary>
+    private (short[] Weights, float[] Transitions) TrainStage(
+        SequenceData data, int[]? stack, int[] sequences, int bits, string name, Action<string>? log)
+    {
+        const int S = EntityStacking.FeatureCount;
         var size = (1 << bits) * L;
         var w = new float[size];
         var u = new double[size];
         var tw = new float[(L + 1) * L];
         var tu = new double[(L + 1) * L];
-        var order = Enumerable.Range(0, offsets.Count - 1).ToArray();
+        var order = (int[])sequences.Clone();
         var rng = new Random(_options.Seed);
         var s = new EntityScratch();
-        var featArray = feats.ToArray();
-        var goldArray = gold.ToArray();
+        var feats = data.Feats;
+        var goldArray = data.Gold;
         double c = 1;
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -59,11 +131,12 @@ public sealed class PerceptronEntityTrainer
             var errors = 0;
             foreach (var seq in order)
             {
-                var from = offsets[seq];
-                var n = offsets[seq + 1] - from;
+                var from = data.Offsets[seq];
+                var n = data.Offsets[seq + 1] - from;
                 s.EnsureTokens(n);
-                Array.Copy(featArray, (long)from * F, s.Feats, 0, (long)n * F);
-                PerceptronEntityModel.Score(w, s, n);
+                PerceptronEntityModel.Score(w, feats, from, F, n, s);
+                if (stack is not null)
+                    PerceptronEntityModel.Score(w, stack, from, S, n, s, accumulate: true);
                 PerceptronEntityModel.Viterbi(tw, s, n);
                 for (var t = 0; t < n; t++)
                 {
@@ -72,15 +145,9 @@ public sealed class PerceptronEntityTrainer
                     if (g != p)
                     {
                         errors++;
-                        var fb = t * F;
-                        for (var k = 0; k < F; k++)
-                        {
-                            var b = s.Feats[fb + k] * L;
-                            w[b + g] += 1;
-                            u[b + g] += c;
-                            w[b + p] -= 1;
-                            u[b + p] -= c;
-                        }
+                        Update(feats, (from + t) * F, F);
+                        if (stack is not null)
+                            Update(stack, (from + t) * S, S);
                     }
                     var gPrev = t == 0 ? L : goldArray[from + t - 1];
                     var pPrev = t == 0 ? L : s.Path[t - 1];
@@ -91,10 +158,22 @@ public sealed class PerceptronEntityTrainer
                         tw[pPrev * L + p] -= 1;
                         tu[pPrev * L + p] -= c;
                     }
+
+                    void Update(int[] source, int fb, int count)
+                    {
+                        for (var k = 0; k < count; k++)
+                        {
+                            var b = source[fb + k] * L;
+                            w[b + g] += 1;
+                            u[b + g] += c;
+                            w[b + p] -= 1;
+                            u[b + p] -= c;
+                        }
+                    }
                 }
                 c++;
             }
-            log?.Invoke($"epoch {epoch}: {errors} syllable errors");
+            log?.Invoke($"{name} epoch {epoch}: {errors} syllable errors");
         }
 
         var avg = new double[size];
@@ -112,57 +191,65 @@ public sealed class PerceptronEntityTrainer
         var tavg = new float[tw.Length];
         for (var i = 0; i < tw.Length; i++)
             tavg[i] = (float)((tw[i] - tu[i] / c) * scale);
-        return new PerceptronEntityModel(bits, quantized, tavg, gazetteer, clusters);
+        return (quantized, tavg);
     }
 
-    private static (List<int> Feats, List<byte> Gold, List<int> Offsets) BuildSequences(
-        IReadOnlyList<NerCorpusDocument> documents, EntityFeatureExtractor extractor)
+    /// <summary>
+    /// Every training token, flat: first-pass features (<c>F</c> per token), gold label, what stacking needs; line
+    /// <c>i</c> is tokens <c>Offsets[i]..Offsets[i+1]</c>, document <c>k</c> is lines <c>DocLines[k]..DocLines[k+1]</c>.
+    /// </summary>
+    private sealed record SequenceData(
+        int[] Feats, byte[] Gold, int[] Offsets, int[] DocLines, ulong[] Low, byte[] Cap, byte[] RunPos, bool[] InList);
+
+    private static SequenceData BuildSequences(IReadOnlyList<NerCorpusDocument> documents, EntityFeatureExtractor extractor)
     {
         var feats = new List<int>();
         var gold = new List<byte>();
         var offsets = new List<int> { 0 };
+        var docLines = new List<int> { 0 };
+        var low = new List<ulong>();
+        var cap = new List<byte>();
+        var runPos = new List<byte>();
+        var inList = new List<bool>();
         var s = new EntityScratch();
+        var d = new DocumentTokens();
         foreach (var doc in documents)
         {
-            var text = doc.Text;
             var entities = doc.Entities;
-            extractor.CollectDocument(text, s);
-            var lineStart = 0;
-            while (lineStart < text.Length)
+            extractor.ExtractDocument(doc.Text, s, d);
+            for (var line = 0; line + 1 < d.Lines.Count; line++)
             {
-                var lineEnd = text.IndexOf('\n', lineStart);
-                if (lineEnd < 0)
-                    lineEnd = text.Length;
-                var n = lineEnd > lineStart ? extractor.Extract(text, lineStart, lineEnd, s) : 0;
-                if (n > 0)
+                var from = d.Lines[line];
+                var to = d.Lines[line + 1];
+                var e = 0;
+                for (var t = from; t < to; t++)
                 {
-                    for (var i = 0; i < n * F; i++)
-                        feats.Add(s.Feats[i]);
-                    var e = 0;
-                    for (var t = 0; t < n; t++)
+                    var ts = d.Starts[t];
+                    var te = d.Ends[t];
+                    while (e < entities.Length && entities[e].End <= ts)
+                        e++;
+                    byte label = 0;
+                    if (e < entities.Length && entities[e].Start <= ts && te <= entities[e].End)
                     {
-                        var ts = s.Starts[t];
-                        var te = s.Ends[t];
-                        while (e < entities.Length && entities[e].End <= ts)
-                            e++;
-                        byte label = 0;
-                        if (e < entities.Length && entities[e].Start <= ts && te <= entities[e].End)
+                        var type = PerceptronEntityModel.TypeIndex(entities[e].Type);
+                        if (type >= 0)
                         {
-                            var type = PerceptronEntityModel.TypeIndex(entities[e].Type);
-                            if (type >= 0)
-                            {
-                                var first = t == 0 || s.Starts[t - 1] < entities[e].Start;
-                                var last = t == n - 1 || s.Ends[t + 1] > entities[e].End;
-                                label = (byte)PerceptronEntityModel.Label(type, first ? (last ? 3 : 0) : last ? 2 : 1);
-                            }
+                            var isFirst = t == from || d.Starts[t - 1] < entities[e].Start;
+                            var isLast = t == to - 1 || d.Ends[t + 1] > entities[e].End;
+                            label = (byte)PerceptronEntityModel.Label(type, isFirst ? (isLast ? 3 : 0) : isLast ? 2 : 1);
                         }
-                        gold.Add(label);
                     }
-                    offsets.Add(gold.Count);
+                    gold.Add(label);
                 }
-                lineStart = lineEnd + 1;
+                offsets.Add(gold.Count);
             }
+            feats.AddRange(d.Feats.AsSpan(0, d.Count * F));
+            low.AddRange(d.Low.AsSpan(0, d.Count));
+            cap.AddRange(d.Cap.AsSpan(0, d.Count));
+            runPos.AddRange(d.RunPos.AsSpan(0, d.Count));
+            inList.AddRange(d.InList.AsSpan(0, d.Count));
+            docLines.Add(offsets.Count - 1);
         }
-        return (feats, gold, offsets);
+        return new SequenceData([.. feats], [.. gold], [.. offsets], [.. docLines], [.. low], [.. cap], [.. runPos], [.. inList]);
     }
 }
