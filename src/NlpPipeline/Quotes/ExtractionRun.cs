@@ -235,6 +235,8 @@ internal sealed class ExtractionRun
         else
         {
             (srcFirst, srcLast, boundaryIsQuote) = FindSourceBefore(sourceEnd, first, sentStart);
+            if (srcFirst < 0 && !boundaryIsQuote)
+                (srcFirst, srcLast) = ClauseSubject(sourceEnd, first, sentStart);
         }
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
 
@@ -278,6 +280,10 @@ internal sealed class ExtractionRun
             return null;
         if ((hit.Frame & CueFrame.Bare) == 0 && !introduced && !StartsWithQuote(contentStart))
             return null;
+        // "đe dọa và cưỡng hiếp ...": a coordinated verb, not a clause.
+        if (!introduced && FirstSyllableAt(contentStart) is var cf2 && cf2 < limit && _syl[cf2].Start == contentStart
+            && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
+            return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
         if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
@@ -287,6 +293,77 @@ internal sealed class ExtractionRun
         }
         var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, introduced);
+    }
+
+    /// <summary>
+    /// The subject of a clause whose second verb is the cue (<c>Bắc Kinh đã phản ứng giận dữ ..., và cho rằng ...</c>,
+    /// <c>NL đã sai khi cho rằng ...</c>): when syllable j (before the cue, adverbs skipped) is <c>và</c>/<c>rồi</c>/<c>khi</c>
+    /// or is followed by a comma, the name that opens the clause (after up to two leading comma segments such as
+    /// <c>Hồi tháng 5,</c>) and is followed by a lower-case verb phrase with no cue or quotation in it; -1s otherwise.
+    /// </summary>
+    private (int First, int Last) ClauseSubject(int j, int first, int sentStart)
+    {
+        if (j <= first)
+            return (-1, -1);
+        var joined = _syl[j].Lower is "và" or "rồi" or "khi"
+            ? j - 1
+            : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
+        if (joined < first)
+            return (-1, -1);
+        var cs = joined;
+        while (cs > first && _text.AsSpan(_syl[cs - 1].End, _syl[cs].Start - _syl[cs - 1].End) is var g
+               && g.IndexOfAny(";:()") < 0 && !ContainsQuoteChar(g))
+            cs--;
+        foreach (var h in _hits)
+        {
+            if (h.First >= cs && h.First <= joined)
+                return (-1, -1);
+        }
+        var s = cs;
+        for (var hop = 0; hop < 3 && s <= joined; hop++)
+        {
+            var a0 = SkipLeading(s, joined);
+            var (a, b) = a0 <= joined ? LeadingName(a0, joined) : (-1, -1);
+            if (a >= 0)
+                b = EntityEndFrom(a, b, joined);
+            if (a >= 0 && b < joined && IsNamed(a, b) && !_syl[b + 1].Upper && !_text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).Contains(',')
+                && IsSource(a, b, sentStart))
+                return (a, b);
+            // Not a name: a leading phrase ("Hồi tháng 5,", "Vài ngày sau,"); the subject may follow its comma.
+            var next = s;
+            while (next < joined && !_text.AsSpan(_syl[next].End, _syl[next + 1].Start - _syl[next].End).Contains(','))
+                next++;
+            s = next + 1;
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>The last syllable of a PER/ORG/LOC entity that starts at syllable a, when it ends after b and by <paramref name="max"/>; else b.</summary>
+    private int EntityEndFrom(int a, int b, int max)
+    {
+        foreach (var ent in _doc.Entities)
+        {
+            if (ent.Start == _syl[a].Start && ent.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+                && FirstSyllableAt(ent.End) - 1 is var last && last > b && last <= max && _syl[last].End == ent.End)
+                return last;
+        }
+        return b;
+    }
+
+    /// <summary>A source phrase that is more than a capitalised first word: an entity, a lexicon head, two capitalised words or an acronym.</summary>
+    private bool IsNamed(int a, int b) =>
+        HasEntity(a, b) || MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0 || (b > a && AllUpperRun(a, b))
+        || !IsSentenceInitial(a) || IsAcronym(a);
+
+    private bool IsAcronym(int k)
+    {
+        var w = _text.AsSpan(_syl[k].Start, _syl[k].End - _syl[k].Start);
+        foreach (var c in w)
+        {
+            if (!char.IsUpper(c))
+                return false;
+        }
+        return w.Length >= 2;
     }
 
     private QuoteCandidate Make(string type, int start, int end, QuotePattern pattern, CueHit hit, int srcFirst, int srcLast,
