@@ -445,6 +445,9 @@ internal sealed class ExtractionRun
     {
         while (j >= floor)
         {
+            // An adverb stands right before what follows it: "..., phổ thông mới, cho hay" has none.
+            if (!_text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Trim().IsEmpty)
+                break;
             var n = MatchEndingAt(j, floor, _lex.MaxAdverbLength, _lex.Adverbs.Contains);
             if (n > 0)
             {
@@ -473,8 +476,10 @@ internal sealed class ExtractionRun
             return (-1, -1, false);
         // A parenthesis right before the cue: "Ông X - Phó giám đốc Công ty Y (chủ đầu tư) cho biết".
         var gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
+        var commaAfterParen = false;
         if (gapAfter.Contains(')'))
         {
+            commaAfterParen = gapAfter[gapAfter.IndexOf(')')..].Contains(',');
             var open = _text.LastIndexOf('(', _syl[j].Start);
             if (open < 0 || open < _syl[first].Start)
                 return (-1, -1, false);
@@ -484,7 +489,7 @@ internal sealed class ExtractionRun
             gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
         }
         // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
-        if (gapAfter.Contains(','))
+        if (gapAfter.Contains(',') || commaAfterParen)
         {
             var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
             if (segStart > j)
@@ -492,24 +497,8 @@ internal sealed class ExtractionRun
             // "Ông X, Phó giám đốc Y, cho biết" / "Mark Williams, chuyên gia tại Z, nói": the named person before the apposition.
             if (segStart > first && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
             {
-                var prevEnd = segStart - 1;
-                var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
-                // Up to three apposition segments back: "Ông X, nguyên Trưởng phòng Y, Sở Z, lại cho rằng".
-                for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
-                {
-                    var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
-                    if (ps > prevEnd)
-                        break;
-                    // A person's address or name wins; a bare title segment is another apposition, look further back.
-                    if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
-                         || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart)))
-                        && IsSource(ps, prevEnd, sentStart))
-                        return (ps, prevEnd, aq);
-                    if (ps <= first)
-                        break;
-                    prevEnd = ps - 1;
-                    gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[ps].Start - _syl[prevEnd].End);
-                }
+                if (AppositionHead(segStart, first, sentStart) is { First: >= 0 } head)
+                    return head;
             }
             if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
                 return (segStart, j, segAfterQuote);
@@ -548,11 +537,44 @@ internal sealed class ExtractionRun
                 var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
                 if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd)))
                     return (ps, prevEnd, aq);
+                if (gap.Contains(',') && AppositionHead(s, first, sentStart) is { First: >= 0 } head)
+                    return head;
             }
         }
+        // "PGS Nguyễn Trọng Phúc, nguyên Viện trưởng Viện X, Học viện Y cho rằng": an organisation ending the appositions.
+        if (s > first && StartsOrganisation(s) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Contains(',')
+            && AppositionHead(s, first, sentStart) is { First: >= 0 } person
+            && (IsHonorific(person.First) || HasPersonEntity(person.First, person.Last)))
+            return person;
         if (!IsSource(s, e, sentStart))
             return (-1, -1, false);
         return (s, e, afterQuote);
+    }
+
+    /// <summary>
+    /// The person named before comma-separated appositions that end at <paramref name="segStart"/>
+    /// (<c>Ông X, nguyên Trưởng phòng Y, Sở Z, cho rằng</c>): up to six segments back, the first that opens with a person's
+    /// address or name; a bare title segment is another apposition. -1s when there is none.
+    /// </summary>
+    private (int First, int Last, bool AfterQuote) AppositionHead(int segStart, int first, int sentStart)
+    {
+        var prevEnd = segStart - 1;
+        var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
+        for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
+        {
+            var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+            if (ps > prevEnd || _syl[ps].Lower == "theo")
+                break;
+            if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+                 || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart) && !TitleOfEarlierPerson(ps)))
+                && IsSource(ps, prevEnd, sentStart))
+                return (ps, prevEnd, aq);
+            if (ps <= first)
+                break;
+            prevEnd = ps - 1;
+            gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[ps].Start - _syl[prevEnd].End);
+        }
+        return (-1, -1, false);
     }
 
     /// <summary>True when no segment before <paramref name="end"/>'s segment (in this sentence) starts with a person's address.</summary>
@@ -576,6 +598,19 @@ internal sealed class ExtractionRun
         var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)] is { Class: SourceClass.Honorific, Gender: '\0' }
             && _syl[s].Lower is not ("ông" or "bà" or "anh" or "chị" or "cô" or "cụ" or "chú" or "bác" or "em");
+    }
+
+    /// <summary>The titles stage found a title at syllable s that belongs to a person named before it (an apposition).</summary>
+    private bool TitleOfEarlierPerson(int s) =>
+        _doc.Entities.Any(t => t.Type == EntityTypes.Title && t.PersonRef is { } pr && t.Start >= _syl[s].Start && t.Start <= _syl[s].End + 1
+            && _doc.Entities.Any(p => p.Ref == pr && p.Type == EntityTypes.Person && p.End <= t.Start));
+
+    /// <summary>An organisation starts at syllable s: an organisation head of the lexicon or an ORG entity.</summary>
+    private bool StartsOrganisation(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.OrgHead
+            || _doc.Entities.Any(e => e.Start == _syl[s].Start && e.Type == EntityTypes.Organization);
     }
 
     private bool IsHonorific(int s)
@@ -641,6 +676,15 @@ internal sealed class ExtractionRun
         while (k > first)
         {
             var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            // A short parenthesis inside the phrase is part of it: "giáo viên (GV) Trường X".
+            if (gap.Trim() is ")" && _text.LastIndexOf('(', _syl[k - 1].Start) is var open && open > _syl[first].End
+                && FirstSyllableAt(open) is var inner && k - inner <= 6
+                && _text.AsSpan(open, _syl[k].Start - open).IndexOfAny(",;:.") < 0
+                && _text.AsSpan(_syl[inner - 1].End, open - _syl[inner - 1].End).Trim().IsEmpty)
+            {
+                k = inner - 1;
+                continue;
+            }
             if (gap.IndexOfAny(",;:()[]–—") >= 0 || gap.Contains(" - ", StringComparison.Ordinal) || ContainsQuoteChar(gap))
             {
                 afterQuote = ContainsCloser(gap);
