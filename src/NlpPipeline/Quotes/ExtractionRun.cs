@@ -329,6 +329,12 @@ internal sealed class ExtractionRun
             if (a >= 0 && b < joined && IsNamed(a, b) && !_syl[b + 1].Upper && !_text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).Contains(',')
                 && IsSource(a, b, sentStart))
                 return (a, b);
+            // A quantified noun phrase with a source head: "Một hiệp hội báo chí khi cho rằng".
+            var q = a0;
+            while (q < joined && _lex.Marker("quantifier").Contains(_syl[q].Lower))
+                q++;
+            if (q > a0 && MatchAt(q, joined + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0 && IsSource(a0, joined, sentStart))
+                return (a0, joined);
             // Not a name: a leading phrase ("Hồi tháng 5,", "Vài ngày sau,"); the subject may follow its comma.
             var next = s;
             while (next < joined && !_text.AsSpan(_syl[next].End, _syl[next + 1].Start - _syl[next].End).Contains(','))
@@ -769,12 +775,13 @@ internal sealed class ExtractionRun
         {
             var word = _lex.Sources[Phrase(s, s + headLen - 1)];
             // "các"/"những"/"một số" must head a noun phrase of a few words.
-            if (word.Class == SourceClass.Group && headLen == len && (headLen == 1 || _syl[s].Lower == "một"))
+            if (word.Class == SourceClass.Group && headLen == len && (headLen == 1 || Phrase(s, e) == "một số"))
                 return false;
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
-        if (_syl[s].Lower is "một" && s < e)
+        // "Một hiệp hội báo chí", "cả hai bị cáo": a quantified noun phrase.
+        if (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
             return IsSource(s + 1, e, sentStart);
         if (!_syl[s].Upper)
             return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
