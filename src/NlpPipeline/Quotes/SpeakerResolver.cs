@@ -210,6 +210,13 @@ internal sealed class SpeakerResolver
         var per = _entities.FirstOrDefault(e => e.Type == EntityTypes.Person && e.Start >= span.Item1 && e.End <= span.Item2);
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
+        // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
+        if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
+        {
+            var rest = a + headLen + (_syl[a + headLen].Lower == "của" && a + headLen < b ? 1 : 0);
+            if (Resolve(_syl[rest].Start, _syl[b].End, quotePos) is { Kind: "ORG" } organisation)
+                return organisation;
+        }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này");
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
