@@ -242,6 +242,8 @@ internal sealed class ExtractionRun
 
         // Content after the cue.
         var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
+        if (!introduced && QuotationAfterObject(contentStart, limit) is { } quoted)
+            (contentStart, introduced) = (quoted, true);
         var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
         var afterSyllables = contentStart < contentEnd ? SyllablesIn(contentStart, contentEnd) : 0;
 
@@ -517,21 +519,22 @@ internal sealed class ExtractionRun
         }
         var start = SegmentStart(j, first, sentStart, out var afterQuote);
         // A subordinate clause: "sau khi nhà lãnh đạo X cho biết" - the source follows the breaker.
+        var (segmentStart, breaker) = (start, -1);
         for (var k = j; k > start; k--)
         {
             var n = MatchEndingAt(k, start, 3, _lex.Marker("breaker").Contains);
             if (n > 0)
             {
-                start = k + 1;
+                (start, breaker) = (k + 1, k - n + 1);
                 break;
             }
         }
         start = SkipLeading(start, j);
         if (start > j)
-            return (-1, -1, false);
+            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
         var (s, e) = CutAtStop(start, j);
         if (s < 0)
-            return (-1, -1, false);
+            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
         // "HĐXX sau thời gian nghị án cho rằng": a setting between source and cue; the source is before it.
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
         if (s > first && (IsTitleHead(s) || IsOccupation(s)))
@@ -552,9 +555,41 @@ internal sealed class ExtractionRun
             && AppositionHead(s, first, sentStart) is { First: >= 0 } person
             && (IsHonorific(person.First) || HasPersonEntity(person.First, person.Last)))
             return person;
-        if (!IsSource(s, e, sentStart))
+        if (IsSource(s, e, sentStart))
+            return (s, e, afterQuote);
+        // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
+        if (afterQuote && e - s < 8 && NounPhrase(s, e))
+            return (s, e, true);
+        return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+    }
+
+    /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>
+    private bool NounPhrase(int s, int e)
+    {
+        for (var k = s + 1; k <= e; k++)
+        {
+            if (_lex.Marker("clause").Contains(_syl[k].Lower) || MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) > 0
+                || MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+                return false;
+        }
+        return !_lex.Marker("time").Contains(_syl[s].Lower) && !_lex.Marker("lead").Contains(_syl[s].Lower);
+    }
+
+    /// <summary>
+    /// "Ông Hồ Việt khi trả lời trên báo X đã chỉ ra": when the breaker is <c>khi</c> and a name stands right before it,
+    /// that name is the subject of the main clause and the source; -1s otherwise.
+    /// </summary>
+    private (int First, int Last, bool AfterQuote) SubjectBeforeWhen(int segmentStart, int breaker, int sentStart, bool afterQuote)
+    {
+        if (breaker <= segmentStart || _syl[breaker].Lower != "khi")
             return (-1, -1, false);
-        return (s, e, afterQuote);
+        var a0 = SkipLeading(segmentStart, breaker - 1);
+        if (a0 > breaker - 1)
+            return (-1, -1, false);
+        var (a, b) = LeadingName(a0, breaker);
+        if (a >= 0)
+            b = EntityEndFrom(a, b, breaker - 1);
+        return a >= 0 && b == breaker - 1 && IsNamed(a, b) && IsSource(a, b, sentStart) ? (a, b, afterQuote) : (-1, -1, false);
     }
 
     /// <summary>
@@ -888,6 +923,26 @@ internal sealed class ExtractionRun
         if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))
             introduced = true;
         return (pos, introduced);
+    }
+
+    /// <summary>
+    /// "chỉ ra nhược điểm của X: “...”", "chia sẻ những suy nghĩ của mình: “...”": a short object (at most twelve
+    /// syllables, no punctuation) then a colon and a quotation; the quotation's opening mark, or null.
+    /// </summary>
+    private int? QuotationAfterObject(int contentStart, int limit)
+    {
+        var k = FirstSyllableAt(contentStart);
+        for (var n = 0; n < 12 && k + 1 < limit; n++, k++)
+        {
+            var gap = _text.AsSpan(_syl[k].End, _syl[k + 1].Start - _syl[k].End);
+            if (gap.Trim().IsEmpty)
+                continue;
+            var marks = gap.ToString().Replace(" ", "", StringComparison.Ordinal);
+            if (marks.Length == 2 && marks[0] == ':' && (TextUnits.IsOpener(marks[1]) || marks[1] == '"'))
+                return _syl[k].End + gap.IndexOf(marks[1]);
+            return null;
+        }
+        return null;
     }
 
     /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
