@@ -1302,6 +1302,7 @@ internal sealed class ExtractionRun
 
     private void ResolveSpeakers()
     {
+        _resolver.SetQuotedSpans(_found.Select(c => (c.Start, c.End)));
         foreach (var c in _found)
         {
             if (c.InheritFrom is { } from)

@@ -43,6 +43,11 @@ internal sealed class SpeakerResolver
 
     public void NoteSpeaker(SpeakerInfo info, int pos) => _speakers.Add((info, pos));
 
+    private (int Start, int End)[] _quoted = [];
+
+    /// <summary>The spans of the quotes found: a person named inside one is not introduced to the reader as a new speaker.</summary>
+    public void SetQuotedSpans(IEnumerable<(int Start, int End)> spans) => _quoted = [.. spans];
+
     // ---------------------------------------------------------------- people of the document
 
     private void IndexPeople()
@@ -455,6 +460,25 @@ internal sealed class SpeakerResolver
                 return new SpeakerInfo(fullest.Name, "PER", SpeakerResolution.Pronoun) { Title = fullest.Title ?? latest.Title, Ref = fullest.Ref, Gender = latest.Gender };
             }
         }
+        // "Từ năm lên 7, ... cậu bé Howard Schultz. “...”, ông chia sẻ.": a person introduced after the last compatible
+        // speaker, in the text around the quotes rather than inside one, and within about a paragraph, is the one meant.
+        if (pro.Class == SourceClass.Pronoun && !demonstrative)
+        {
+            var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER" && GenderFits(pro.Gender, x.Info.Gender))
+                .Select(x => x.Pos).DefaultIfEmpty(-1).Max();
+            Person? introduced = null;
+            foreach (var p in _people)
+            {
+                if (p.Pos < pos && p.Pos > lastSpeakerPos && p.Pos >= pos - 400 && GenderFits(pro.Gender, p.Gender)
+                    && !_quoted.Any(q => p.Pos >= q.Start && p.Pos < q.End) && (introduced is null || p.Pos > introduced.Pos))
+                    introduced = p;
+            }
+            if (introduced is not null && lastSpeakerPos >= 0)
+            {
+                var named = FindPerson(introduced.Keys) ?? introduced;
+                return new SpeakerInfo(named.Name, "PER", SpeakerResolution.Pronoun) { Title = named.Title ?? introduced.Title, Ref = named.Ref, Gender = introduced.Gender };
+            }
+        }
         for (var i = _speakers.Count - 1; i >= 0; i--)
         {
             var (info, at) = _speakers[i];
@@ -483,6 +507,8 @@ internal sealed class SpeakerResolver
         var full = FindPerson(last.Keys) ?? last;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
     }
+
+    private static bool GenderFits(char wanted, char known) => wanted == '\0' || known == '\0' || wanted == known;
 
     /// <summary>"Ngoại trưởng Trung Quốc", "vị Thứ trưởng": the holder named earlier with that title, else the title as the source.</summary>
     private SpeakerInfo ResolveBareTitle(int a, int b, string mention, int pos)
