@@ -604,7 +604,9 @@ internal sealed class ExtractionRun
         for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
         {
             var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
-            if (ps > prevEnd || _syl[ps].Lower == "theo")
+            // A setting ("Trong cuộc phỏng vấn với X", "Theo X", "Ngày 22/9") is no apposition of a person.
+            if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
+                || _lex.Marker("time").Contains(_syl[ps].Lower))
                 break;
             if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
                  || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart) && !TitleOfEarlierPerson(ps)))

@@ -101,6 +101,8 @@ internal sealed class SpeakerResolver
                 title = app;
             else if (TitleAfter(b) is { } after)
                 title = after;
+            else if (IsOccupation(word, i, n))
+                title = _text[_syl[i].Start.._syl[i + n - 1].End];
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
             AddPerson(name, _syl[a].Start, gender, title, null);
             i = b;
@@ -253,6 +255,10 @@ internal sealed class SpeakerResolver
             var run = FirstNameRun(a + headLen, b);
             if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
                 return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);
+            // "nhà thiết kế nổi tiếng" after "nhà thiết kế Ralph Lauren": the person named earlier with that occupation.
+            if (h.Class == SourceClass.Honorific && _syl[b].Lower != "này" && IsOccupation(h, a, headLen)
+                && ResolveBareTitle(a, a + headLen - 1, Phrase(a, a + headLen - 1), quotePos) is { Resolution: not SpeakerResolution.Group } holder)
+                return holder;
             if (h.Class == SourceClass.Honorific)
             {
                 // "chuyên gia này" is a pronoun; "bà con" and the like are not sources we can name.
@@ -507,6 +513,11 @@ internal sealed class SpeakerResolver
         var full = FindPerson(last.Keys) ?? last;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
     }
+
+    /// <summary>An honorific that names an occupation (<c>nhà thiết kế</c>, <c>chuyên gia</c>), not an address (<c>ông</c>, <c>chị</c>).</summary>
+    private bool IsOccupation(SourceWord word, int i, int n) =>
+        word is { Class: SourceClass.Honorific, Gender: '\0' }
+        && Phrase(i, i + n - 1) is not ("ông" or "bà" or "anh" or "chị" or "cô" or "cụ" or "chú" or "bác" or "em" or "bạn");
 
     private static bool GenderFits(char wanted, char known) => wanted == '\0' || known == '\0' || wanted == known;
 
