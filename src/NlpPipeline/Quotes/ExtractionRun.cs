@@ -1129,6 +1129,13 @@ internal sealed class ExtractionRun
                 srcLast = t;
                 break;
             }
+            // "..., theo hãng tin CNN (Mỹ).": a parenthesis closing the sentence ends a trailing source.
+            if (gap.Contains('(') && cueFirst > first && _text.IndexOf(')', _syl[t].End, sentEnd - _syl[t].End) is var close and >= 0
+                && _text.AsSpan(close + 1, sentEnd - close - 1).Trim().Trim(".!?…").IsEmpty)
+            {
+                (srcLast, trailing) = (t, true);
+                break;
+            }
             if (gap.IndexOfAny(".;:(") >= 0)
                 break;
         }
