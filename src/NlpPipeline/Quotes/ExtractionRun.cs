@@ -608,7 +608,7 @@ internal sealed class ExtractionRun
             if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
                 || _lex.Marker("time").Contains(_syl[ps].Lower))
                 break;
-            if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+            if ((IsHonorific(ps) && (!IsOccupation(ps) || NameAfterHead(ps, prevEnd)) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
                  || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart) && !TitleOfEarlierPerson(ps)))
                 && IsSource(ps, prevEnd, sentStart))
                 return (ps, prevEnd, aq);
@@ -654,6 +654,13 @@ internal sealed class ExtractionRun
         var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.OrgHead
             || _doc.Entities.Any(e => e.Start == _syl[s].Start && e.Type == EntityTypes.Organization);
+    }
+
+    /// <summary>A capitalised word follows the source head at s, within [s, e]: "Giáo sư Nguyễn Minh Thuyết".</summary>
+    private bool NameAfterHead(int s, int e)
+    {
+        var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && s + n <= e && _syl[s + n].Upper;
     }
 
     private bool IsHonorific(int s)
