@@ -75,21 +75,33 @@ public static class QuoteCommands
         return cmd;
     }
 
-    /// <summary><c>nlp train quote-cues -o candidates.tsv</c>: counts candidate cues in the VLSP NER corpora (evidence for data/vi/quote-cues.tsv).</summary>
+    /// <summary><c>nlp train quote-cues -o candidates.tsv [--vntc]</c>: counts candidate cues in the VLSP NER corpora, or in the
+    /// VNTC training archive with capitalised runs as mentions (evidence for data/vi/quote-cues.tsv).</summary>
     public static Command MineCues()
     {
         var output = new Option<string>("--output", "-o") { Description = "Where to write candidate<TAB>count<TAB>in-lexicon.", Required = true };
         var min = new Option<int>("--min-count") { Description = "Smallest count written.", DefaultValueFactory = _ => 2 };
-        var cmd = new Command("quote-cues", "Count candidate speech cues between a PER/ORG mention and rằng/colon in vlsp2016-ner and vlsp2018-ner train.");
+        var vntc = new Option<bool>("--vntc") { Description = "Count in the VNTC training archive (names = capitalised runs) instead of the VLSP NER corpora." };
+        var cmd = new Command("quote-cues", "Count candidate speech cues between a PER/ORG mention and rằng/colon in vlsp2016-ner and vlsp2018-ner train (or VNTC).");
         cmd.Options.Add(output);
         cmd.Options.Add(min);
+        cmd.Options.Add(vntc);
         cmd.SetAction(parseResult =>
         {
             var docs = new List<(string, IReadOnlyList<Entity>)>();
-            foreach (var corpus in new[] { "corpora/vlsp2016-ner/train", "corpora/vlsp2018-ner/train" })
+            if (parseResult.GetValue(vntc))
             {
-                foreach (var d in NlpPipeline.Entities.NerCorpus.Load(NlpPipeline.Resources.SharedData.Require(corpus)))
-                    docs.Add((d.Text, d.Entities));
+                foreach (var text in NlpPipeline.Entities.SyllableClusterer.ReadVntc(
+                             NlpPipeline.Resources.SharedData.Require(NlpPipeline.Topics.TopicCorpus.VntcTrainArchive)))
+                    docs.Add((text, []));
+            }
+            else
+            {
+                foreach (var corpus in new[] { "corpora/vlsp2016-ner/train", "corpora/vlsp2018-ner/train" })
+                {
+                    foreach (var d in NlpPipeline.Entities.NerCorpus.Load(NlpPipeline.Resources.SharedData.Require(corpus)))
+                        docs.Add((d.Text, d.Entities));
+                }
             }
             var lexicon = QuoteLexicon.Default;
             var counts = QuoteCueMiner.Count(docs, lexicon);

@@ -235,11 +235,15 @@ internal sealed class ExtractionRun
         else
         {
             (srcFirst, srcLast, boundaryIsQuote) = FindSourceBefore(sourceEnd, first, sentStart);
+            if (srcFirst < 0 && !boundaryIsQuote)
+                (srcFirst, srcLast) = ClauseSubject(sourceEnd, first, sentStart);
         }
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
 
         // Content after the cue.
         var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
+        if (!introduced && QuotationAfterObject(contentStart, limit) is { } quoted)
+            (contentStart, introduced) = (quoted, true);
         var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
         var afterSyllables = contentStart < contentEnd ? SyllablesIn(contentStart, contentEnd) : 0;
 
@@ -278,6 +282,10 @@ internal sealed class ExtractionRun
             return null;
         if ((hit.Frame & CueFrame.Bare) == 0 && !introduced && !StartsWithQuote(contentStart))
             return null;
+        // "đe dọa và cưỡng hiếp ...": a coordinated verb, not a clause.
+        if (!introduced && FirstSyllableAt(contentStart) is var cf2 && cf2 < limit && _syl[cf2].Start == contentStart
+            && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
+            return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
         if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
@@ -287,6 +295,83 @@ internal sealed class ExtractionRun
         }
         var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, introduced);
+    }
+
+    /// <summary>
+    /// The subject of a clause whose second verb is the cue (<c>Bắc Kinh đã phản ứng giận dữ ..., và cho rằng ...</c>,
+    /// <c>NL đã sai khi cho rằng ...</c>): when syllable j (before the cue, adverbs skipped) is <c>và</c>/<c>rồi</c>/<c>khi</c>
+    /// or is followed by a comma, the name that opens the clause (after up to two leading comma segments such as
+    /// <c>Hồi tháng 5,</c>) and is followed by a lower-case verb phrase with no cue or quotation in it; -1s otherwise.
+    /// </summary>
+    private (int First, int Last) ClauseSubject(int j, int first, int sentStart)
+    {
+        if (j <= first)
+            return (-1, -1);
+        var joined = _syl[j].Lower is "và" or "rồi" or "khi"
+            ? j - 1
+            : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
+        if (joined < first)
+            return (-1, -1);
+        var cs = joined;
+        while (cs > first && _text.AsSpan(_syl[cs - 1].End, _syl[cs].Start - _syl[cs - 1].End) is var g
+               && g.IndexOfAny(";:()") < 0 && !ContainsQuoteChar(g))
+            cs--;
+        foreach (var h in _hits)
+        {
+            if (h.First >= cs && h.First <= joined)
+                return (-1, -1);
+        }
+        var s = cs;
+        for (var hop = 0; hop < 3 && s <= joined; hop++)
+        {
+            var a0 = SkipLeading(s, joined);
+            var (a, b) = a0 <= joined ? LeadingName(a0, joined) : (-1, -1);
+            if (a >= 0)
+                b = EntityEndFrom(a, b, joined);
+            if (a >= 0 && b < joined && IsNamed(a, b) && !_syl[b + 1].Upper && !_text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).Contains(',')
+                && IsSource(a, b, sentStart))
+                return (a, b);
+            // A quantified noun phrase with a source head: "Một hiệp hội báo chí khi cho rằng".
+            var q = a0;
+            while (q < joined && _lex.Marker("quantifier").Contains(_syl[q].Lower))
+                q++;
+            if (q > a0 && MatchAt(q, joined + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0 && IsSource(a0, joined, sentStart))
+                return (a0, joined);
+            // Not a name: a leading phrase ("Hồi tháng 5,", "Vài ngày sau,"); the subject may follow its comma.
+            var next = s;
+            while (next < joined && !_text.AsSpan(_syl[next].End, _syl[next + 1].Start - _syl[next].End).Contains(','))
+                next++;
+            s = next + 1;
+        }
+        return (-1, -1);
+    }
+
+    /// <summary>The last syllable of a PER/ORG/LOC entity that starts at syllable a, when it ends after b and by <paramref name="max"/>; else b.</summary>
+    private int EntityEndFrom(int a, int b, int max)
+    {
+        foreach (var ent in _doc.Entities)
+        {
+            if (ent.Start == _syl[a].Start && ent.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+                && FirstSyllableAt(ent.End) - 1 is var last && last > b && last <= max && _syl[last].End == ent.End)
+                return last;
+        }
+        return b;
+    }
+
+    /// <summary>A source phrase that is more than a capitalised first word: an entity, a lexicon head, two capitalised words or an acronym.</summary>
+    private bool IsNamed(int a, int b) =>
+        HasEntity(a, b) || MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0 || (b > a && AllUpperRun(a, b))
+        || !IsSentenceInitial(a) || IsAcronym(a);
+
+    private bool IsAcronym(int k)
+    {
+        var w = _text.AsSpan(_syl[k].Start, _syl[k].End - _syl[k].Start);
+        foreach (var c in w)
+        {
+            if (!char.IsUpper(c))
+                return false;
+        }
+        return w.Length >= 2;
     }
 
     private QuoteCandidate Make(string type, int start, int end, QuotePattern pattern, CueHit hit, int srcFirst, int srcLast,
@@ -368,6 +453,9 @@ internal sealed class ExtractionRun
     {
         while (j >= floor)
         {
+            // An adverb stands right before what follows it: "..., phổ thông mới, cho hay" has none.
+            if (!_text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Trim().IsEmpty)
+                break;
             var n = MatchEndingAt(j, floor, _lex.MaxAdverbLength, _lex.Adverbs.Contains);
             if (n > 0)
             {
@@ -396,8 +484,10 @@ internal sealed class ExtractionRun
             return (-1, -1, false);
         // A parenthesis right before the cue: "Ông X - Phó giám đốc Công ty Y (chủ đầu tư) cho biết".
         var gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
+        var commaAfterParen = false;
         if (gapAfter.Contains(')'))
         {
+            commaAfterParen = gapAfter[gapAfter.IndexOf(')')..].Contains(',');
             var open = _text.LastIndexOf('(', _syl[j].Start);
             if (open < 0 || open < _syl[first].Start)
                 return (-1, -1, false);
@@ -407,7 +497,7 @@ internal sealed class ExtractionRun
             gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
         }
         // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
-        if (gapAfter.Contains(','))
+        if (gapAfter.Contains(',') || commaAfterParen)
         {
             var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
             if (segStart > j)
@@ -415,24 +505,8 @@ internal sealed class ExtractionRun
             // "Ông X, Phó giám đốc Y, cho biết" / "Mark Williams, chuyên gia tại Z, nói": the named person before the apposition.
             if (segStart > first && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
             {
-                var prevEnd = segStart - 1;
-                var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
-                // Up to three apposition segments back: "Ông X, nguyên Trưởng phòng Y, Sở Z, lại cho rằng".
-                for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
-                {
-                    var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
-                    if (ps > prevEnd)
-                        break;
-                    // A person's address or name wins; a bare title segment is another apposition, look further back.
-                    if ((IsHonorific(ps) && !IsOccupation(ps) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
-                         || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart)))
-                        && IsSource(ps, prevEnd, sentStart))
-                        return (ps, prevEnd, aq);
-                    if (ps <= first)
-                        break;
-                    prevEnd = ps - 1;
-                    gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[ps].Start - _syl[prevEnd].End);
-                }
+                if (AppositionHead(segStart, first, sentStart) is { First: >= 0 } head)
+                    return head;
             }
             if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
                 return (segStart, j, segAfterQuote);
@@ -445,21 +519,22 @@ internal sealed class ExtractionRun
         }
         var start = SegmentStart(j, first, sentStart, out var afterQuote);
         // A subordinate clause: "sau khi nhà lãnh đạo X cho biết" - the source follows the breaker.
+        var (segmentStart, breaker) = (start, -1);
         for (var k = j; k > start; k--)
         {
             var n = MatchEndingAt(k, start, 3, _lex.Marker("breaker").Contains);
             if (n > 0)
             {
-                start = k + 1;
+                (start, breaker) = (k + 1, k - n + 1);
                 break;
             }
         }
         start = SkipLeading(start, j);
         if (start > j)
-            return (-1, -1, false);
+            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
         var (s, e) = CutAtStop(start, j);
         if (s < 0)
-            return (-1, -1, false);
+            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
         // "HĐXX sau thời gian nghị án cho rằng": a setting between source and cue; the source is before it.
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
         if (s > first && (IsTitleHead(s) || IsOccupation(s)))
@@ -471,11 +546,78 @@ internal sealed class ExtractionRun
                 var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
                 if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd)))
                     return (ps, prevEnd, aq);
+                if (gap.Contains(',') && AppositionHead(s, first, sentStart) is { First: >= 0 } head)
+                    return head;
             }
         }
-        if (!IsSource(s, e, sentStart))
+        // "PGS Nguyễn Trọng Phúc, nguyên Viện trưởng Viện X, Học viện Y cho rằng": an organisation ending the appositions.
+        if (s > first && StartsOrganisation(s) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Contains(',')
+            && AppositionHead(s, first, sentStart) is { First: >= 0 } person
+            && (IsHonorific(person.First) || HasPersonEntity(person.First, person.Last)))
+            return person;
+        if (IsSource(s, e, sentStart))
+            return (s, e, afterQuote);
+        // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
+        if (afterQuote && e - s < 8 && NounPhrase(s, e))
+            return (s, e, true);
+        return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+    }
+
+    /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>
+    private bool NounPhrase(int s, int e)
+    {
+        for (var k = s + 1; k <= e; k++)
+        {
+            if (_lex.Marker("clause").Contains(_syl[k].Lower) || MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) > 0
+                || MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+                return false;
+        }
+        return !_lex.Marker("time").Contains(_syl[s].Lower) && !_lex.Marker("lead").Contains(_syl[s].Lower);
+    }
+
+    /// <summary>
+    /// "Ông Hồ Việt khi trả lời trên báo X đã chỉ ra": when the breaker is <c>khi</c> and a name stands right before it,
+    /// that name is the subject of the main clause and the source; -1s otherwise.
+    /// </summary>
+    private (int First, int Last, bool AfterQuote) SubjectBeforeWhen(int segmentStart, int breaker, int sentStart, bool afterQuote)
+    {
+        if (breaker <= segmentStart || _syl[breaker].Lower != "khi")
             return (-1, -1, false);
-        return (s, e, afterQuote);
+        var a0 = SkipLeading(segmentStart, breaker - 1);
+        if (a0 > breaker - 1)
+            return (-1, -1, false);
+        var (a, b) = LeadingName(a0, breaker);
+        if (a >= 0)
+            b = EntityEndFrom(a, b, breaker - 1);
+        return a >= 0 && b == breaker - 1 && IsNamed(a, b) && IsSource(a, b, sentStart) ? (a, b, afterQuote) : (-1, -1, false);
+    }
+
+    /// <summary>
+    /// The person named before comma-separated appositions that end at <paramref name="segStart"/>
+    /// (<c>Ông X, nguyên Trưởng phòng Y, Sở Z, cho rằng</c>): up to six segments back, the first that opens with a person's
+    /// address or name; a bare title segment is another apposition. -1s when there is none.
+    /// </summary>
+    private (int First, int Last, bool AfterQuote) AppositionHead(int segStart, int first, int sentStart)
+    {
+        var prevEnd = segStart - 1;
+        var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
+        for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
+        {
+            var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+            // A setting ("Trong cuộc phỏng vấn với X", "Theo X", "Ngày 22/9") is no apposition of a person.
+            if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
+                || _lex.Marker("time").Contains(_syl[ps].Lower))
+                break;
+            if ((IsHonorific(ps) && (!IsOccupation(ps) || NameAfterHead(ps, prevEnd)) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+                 || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart) && !TitleOfEarlierPerson(ps)))
+                && IsSource(ps, prevEnd, sentStart))
+                return (ps, prevEnd, aq);
+            if (ps <= first)
+                break;
+            prevEnd = ps - 1;
+            gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[ps].Start - _syl[prevEnd].End);
+        }
+        return (-1, -1, false);
     }
 
     /// <summary>True when no segment before <paramref name="end"/>'s segment (in this sentence) starts with a person's address.</summary>
@@ -499,6 +641,26 @@ internal sealed class ExtractionRun
         var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)] is { Class: SourceClass.Honorific, Gender: '\0' }
             && _syl[s].Lower is not ("ông" or "bà" or "anh" or "chị" or "cô" or "cụ" or "chú" or "bác" or "em");
+    }
+
+    /// <summary>The titles stage found a title at syllable s that belongs to a person named before it (an apposition).</summary>
+    private bool TitleOfEarlierPerson(int s) =>
+        _doc.Entities.Any(t => t.Type == EntityTypes.Title && t.PersonRef is { } pr && t.Start >= _syl[s].Start && t.Start <= _syl[s].End + 1
+            && _doc.Entities.Any(p => p.Ref == pr && p.Type == EntityTypes.Person && p.End <= t.Start));
+
+    /// <summary>An organisation starts at syllable s: an organisation head of the lexicon or an ORG entity.</summary>
+    private bool StartsOrganisation(int s)
+    {
+        var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.OrgHead
+            || _doc.Entities.Any(e => e.Start == _syl[s].Start && e.Type == EntityTypes.Organization);
+    }
+
+    /// <summary>A capitalised word follows the source head at s, within [s, e]: "Giáo sư Nguyễn Minh Thuyết".</summary>
+    private bool NameAfterHead(int s, int e)
+    {
+        var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && s + n <= e && _syl[s + n].Upper;
     }
 
     private bool IsHonorific(int s)
@@ -564,6 +726,15 @@ internal sealed class ExtractionRun
         while (k > first)
         {
             var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            // A short parenthesis inside the phrase is part of it: "giáo viên (GV) Trường X".
+            if (gap.Trim() is ")" && _text.LastIndexOf('(', _syl[k - 1].Start) is var open && open > _syl[first].End
+                && FirstSyllableAt(open) is var inner && k - inner <= 6
+                && _text.AsSpan(open, _syl[k].Start - open).IndexOfAny(",;:.") < 0
+                && _text.AsSpan(_syl[inner - 1].End, open - _syl[inner - 1].End).Trim().IsEmpty)
+            {
+                k = inner - 1;
+                continue;
+            }
             if (gap.IndexOfAny(",;:()[]–—") >= 0 || gap.Contains(" - ", StringComparison.Ordinal) || ContainsQuoteChar(gap))
             {
                 afterQuote = ContainsCloser(gap);
@@ -648,12 +819,13 @@ internal sealed class ExtractionRun
         {
             var word = _lex.Sources[Phrase(s, s + headLen - 1)];
             // "các"/"những"/"một số" must head a noun phrase of a few words.
-            if (word.Class == SourceClass.Group && headLen == len && (headLen == 1 || _syl[s].Lower == "một"))
+            if (word.Class == SourceClass.Group && headLen == len && (headLen == 1 || Phrase(s, e) == "một số"))
                 return false;
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
-        if (_syl[s].Lower is "một" && s < e)
+        // "Một hiệp hội báo chí", "cả hai bị cáo": a quantified noun phrase.
+        if (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
             return IsSource(s + 1, e, sentStart);
         if (!_syl[s].Upper)
             return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
@@ -760,6 +932,26 @@ internal sealed class ExtractionRun
         if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))
             introduced = true;
         return (pos, introduced);
+    }
+
+    /// <summary>
+    /// "chỉ ra nhược điểm của X: “...”", "chia sẻ những suy nghĩ của mình: “...”": a short object (at most twelve
+    /// syllables, no punctuation) then a colon and a quotation; the quotation's opening mark, or null.
+    /// </summary>
+    private int? QuotationAfterObject(int contentStart, int limit)
+    {
+        var k = FirstSyllableAt(contentStart);
+        for (var n = 0; n < 12 && k + 1 < limit; n++, k++)
+        {
+            var gap = _text.AsSpan(_syl[k].End, _syl[k + 1].Start - _syl[k].End);
+            if (gap.Trim().IsEmpty)
+                continue;
+            var marks = gap.ToString().Replace(" ", "", StringComparison.Ordinal);
+            if (marks.Length == 2 && marks[0] == ':' && (TextUnits.IsOpener(marks[1]) || marks[1] == '"'))
+                return _syl[k].End + gap.IndexOf(marks[1]);
+            return null;
+        }
+        return null;
     }
 
     /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
@@ -944,6 +1136,13 @@ internal sealed class ExtractionRun
                 srcLast = t;
                 break;
             }
+            // "..., theo hãng tin CNN (Mỹ).": a parenthesis closing the sentence ends a trailing source.
+            if (gap.Contains('(') && cueFirst > first && _text.IndexOf(')', _syl[t].End, sentEnd - _syl[t].End) is var close and >= 0
+                && _text.AsSpan(close + 1, sentEnd - close - 1).Trim().Trim(".!?…").IsEmpty)
+            {
+                (srcLast, trailing) = (t, true);
+                break;
+            }
             if (gap.IndexOfAny(".;:(") >= 0)
                 break;
         }
@@ -1119,6 +1318,7 @@ internal sealed class ExtractionRun
 
     private void ResolveSpeakers()
     {
+        _resolver.SetQuotedSpans(_found.Select(c => (c.Start, c.End)));
         foreach (var c in _found)
         {
             if (c.InheritFrom is { } from)

@@ -5,8 +5,10 @@ namespace NlpPipeline.Quotes;
 /// <summary>
 /// Counts candidate speech cues in entity-tagged corpora: the words between a PER or ORG mention (or ông/bà/anh/chị)
 /// and a following <c>rằng</c> or colon, within five syllables and with no punctuation between, after dropping the
-/// adverbs of <c>quote-adverbs.txt</c>. The counts are the evidence behind <c>data/vi/quote-cues.tsv</c>, whose entries
-/// were reviewed by hand from this list (a candidate is kept when it names a speech act).
+/// adverbs of <c>quote-adverbs.txt</c>. For a corpus without entities (VNTC) the end of every run of two or more
+/// capitalised syllables that is not sentence-initial stands for a mention. The counts are the evidence behind
+/// <c>data/vi/quote-cues.tsv</c>, whose entries were reviewed by hand from this list (a candidate is kept when it names a
+/// speech act).
 /// </summary>
 public static class QuoteCueMiner
 {
@@ -19,7 +21,9 @@ public static class QuoteCueMiner
         foreach (var (text, entities) in documents)
         {
             var syl = TextUnits.Syllabify(text);
-            var sourceEnds = new HashSet<int>(entities.Where(e => e.Type is EntityTypes.Person or EntityTypes.Organization).Select(e => e.End));
+            var sourceEnds = entities.Count > 0
+                ? new HashSet<int>(entities.Where(e => e.Type is EntityTypes.Person or EntityTypes.Organization).Select(e => e.End))
+                : CapitalisedRunEnds(text, syl);
             for (var i = 0; i < syl.Length; i++)
             {
                 var isSource = sourceEnds.Contains(syl[i].End) || syl[i].Lower is "ông" or "bà" or "anh" or "chị";
@@ -48,6 +52,29 @@ public static class QuoteCueMiner
             }
         }
         return counts;
+    }
+
+    /// <summary>Ends of runs of two or more adjacent capitalised syllables, the run not starting a sentence.</summary>
+    internal static HashSet<int> CapitalisedRunEnds(string text, IReadOnlyList<Syllable> syl)
+    {
+        var ends = new HashSet<int>();
+        for (var i = 0; i < syl.Count;)
+        {
+            if (!syl[i].Upper)
+            {
+                i++;
+                continue;
+            }
+            var j = i;
+            while (j + 1 < syl.Count && syl[j + 1].Upper && text.AsSpan(syl[j].End, syl[j + 1].Start - syl[j].End).Trim().IsEmpty)
+                j++;
+            var before = text.AsSpan(0, syl[i].Start).TrimEnd(' ');
+            var initial = before.IsEmpty || before[^1] is '.' or '\n' or '!' or '?' or ':' or '"' or '“' or '-';
+            if (j > i && !initial)
+                ends.Add(syl[j].End);
+            i = j + 1;
+        }
+        return ends;
     }
 
     private static void Add(Dictionary<string, int> counts, List<string> words, QuoteLexicon lexicon)

@@ -43,6 +43,11 @@ internal sealed class SpeakerResolver
 
     public void NoteSpeaker(SpeakerInfo info, int pos) => _speakers.Add((info, pos));
 
+    private (int Start, int End)[] _quoted = [];
+
+    /// <summary>The spans of the quotes found: a person named inside one is not introduced to the reader as a new speaker.</summary>
+    public void SetQuotedSpans(IEnumerable<(int Start, int End)> spans) => _quoted = [.. spans];
+
     // ---------------------------------------------------------------- people of the document
 
     private void IndexPeople()
@@ -96,6 +101,8 @@ internal sealed class SpeakerResolver
                 title = app;
             else if (TitleAfter(b) is { } after)
                 title = after;
+            else if (IsOccupation(word, i, n))
+                title = _text[_syl[i].Start.._syl[i + n - 1].End];
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
             AddPerson(name, _syl[a].Start, gender, title, null);
             i = b;
@@ -210,6 +217,13 @@ internal sealed class SpeakerResolver
         var per = _entities.FirstOrDefault(e => e.Type == EntityTypes.Person && e.Start >= span.Item1 && e.End <= span.Item2);
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
+        // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
+        if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
+        {
+            var rest = a + headLen + (_syl[a + headLen].Lower == "của" && a + headLen < b ? 1 : 0);
+            if (Resolve(_syl[rest].Start, _syl[b].End, quotePos) is { Kind: "ORG" } organisation)
+                return organisation;
+        }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này");
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
@@ -241,6 +255,10 @@ internal sealed class SpeakerResolver
             var run = FirstNameRun(a + headLen, b);
             if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
                 return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);
+            // "nhà thiết kế nổi tiếng" after "nhà thiết kế Ralph Lauren": the person named earlier with that occupation.
+            if (h.Class == SourceClass.Honorific && _syl[b].Lower != "này" && IsOccupation(h, a, headLen)
+                && ResolveBareTitle(a, a + headLen - 1, Phrase(a, a + headLen - 1), quotePos) is { Resolution: not SpeakerResolution.Group } holder)
+                return holder;
             if (h.Class == SourceClass.Honorific)
             {
                 // "chuyên gia này" is a pronoun; "bà con" and the like are not sources we can name.
@@ -448,6 +466,25 @@ internal sealed class SpeakerResolver
                 return new SpeakerInfo(fullest.Name, "PER", SpeakerResolution.Pronoun) { Title = fullest.Title ?? latest.Title, Ref = fullest.Ref, Gender = latest.Gender };
             }
         }
+        // "Từ năm lên 7, ... cậu bé Howard Schultz. “...”, ông chia sẻ.": a person introduced after the last compatible
+        // speaker, in the text around the quotes rather than inside one, and within about a paragraph, is the one meant.
+        if (pro.Class == SourceClass.Pronoun && !demonstrative)
+        {
+            var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER" && GenderFits(pro.Gender, x.Info.Gender))
+                .Select(x => x.Pos).DefaultIfEmpty(-1).Max();
+            Person? introduced = null;
+            foreach (var p in _people)
+            {
+                if (p.Pos < pos && p.Pos > lastSpeakerPos && p.Pos >= pos - 400 && GenderFits(pro.Gender, p.Gender)
+                    && !_quoted.Any(q => p.Pos >= q.Start && p.Pos < q.End) && (introduced is null || p.Pos > introduced.Pos))
+                    introduced = p;
+            }
+            if (introduced is not null && lastSpeakerPos >= 0)
+            {
+                var named = FindPerson(introduced.Keys) ?? introduced;
+                return new SpeakerInfo(named.Name, "PER", SpeakerResolution.Pronoun) { Title = named.Title ?? introduced.Title, Ref = named.Ref, Gender = introduced.Gender };
+            }
+        }
         for (var i = _speakers.Count - 1; i >= 0; i--)
         {
             var (info, at) = _speakers[i];
@@ -476,6 +513,13 @@ internal sealed class SpeakerResolver
         var full = FindPerson(last.Keys) ?? last;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
     }
+
+    /// <summary>An honorific that names an occupation (<c>nhà thiết kế</c>, <c>chuyên gia</c>), not an address (<c>ông</c>, <c>chị</c>).</summary>
+    private bool IsOccupation(SourceWord word, int i, int n) =>
+        word is { Class: SourceClass.Honorific, Gender: '\0' }
+        && Phrase(i, i + n - 1) is not ("ông" or "bà" or "anh" or "chị" or "cô" or "cụ" or "chú" or "bác" or "em" or "bạn");
+
+    private static bool GenderFits(char wanted, char known) => wanted == '\0' || known == '\0' || wanted == known;
 
     /// <summary>"Ngoại trưởng Trung Quốc", "vị Thứ trưởng": the holder named earlier with that title, else the title as the source.</summary>
     private SpeakerInfo ResolveBareTitle(int a, int b, string mention, int pos)

@@ -34,6 +34,20 @@ public class QuoteExtractorTests
         { "direct-after-with-topic", "\"Tôi sẽ không để chúng giành chiến thắng\", Spencer nói về quyển sách của mình.", QuoteTypes.Direct, "Spencer", "nói", "Tôi sẽ không để chúng giành chiến thắng" },
         // mixed: reported speech with a quoted part
         { "mixed", "Ông Lục Khảng cho rằng tình hình bán đảo đang \"rất nghiêm trọng\".", QuoteTypes.Mixed, "Lục Khảng", "cho rằng", "tình hình bán đảo đang \"rất nghiêm trọng\"" },
+        // the subject of a clause speaks its coordinated cue; a name before "khi"; quantified noun phrases
+        { "coordinated-subject", "Hồi tháng 5, Bắc Kinh đã phản ứng giận dữ trước việc bị hạ bậc, và cho rằng phương pháp đánh giá này là không thích hợp.", QuoteTypes.Indirect, "Bắc Kinh", "cho rằng", "phương pháp đánh giá này là không thích hợp" },
+        { "subject-before-khi", "NL đã thiếu chuẩn xác khi cho rằng cụm từ ấy nói những cơn mưa rào tháng bảy.", QuoteTypes.Indirect, "NL", "cho rằng", "cụm từ ấy nói những cơn mưa rào tháng bảy" },
+        { "quantified-group", "Một số người cho rằng lực lượng này do các thế lực lưu vong giật dây.", QuoteTypes.Indirect, "Một số người", "cho rằng", "lực lượng này do các thế lực lưu vong giật dây" },
+        { "quantified-org-before-khi", "Một hiệp hội báo chí khi cho rằng hơn 150 nhà báo đã bị bỏ tù.", QuoteTypes.Indirect, "hiệp hội báo chí", "cho rằng", "hơn 150 nhà báo đã bị bỏ tù" },
+        // sources with appositions, parentheses, manner words; representatives
+        { "apposition-ending-in-adjective", "Giáo sư Nguyễn Minh Thuyết, Tổng chủ biên chương trình giáo dục phổ thông mới, cho hay: “Nhóm chuyên gia đang nghiên cứu”.", QuoteTypes.Direct, "Nguyễn Minh Thuyết", "cho hay", "Nhóm chuyên gia đang nghiên cứu" },
+        { "apposition-with-parentheses", "Tại hội thảo, bà Nguyễn Thị Thảo, giáo viên (GV) Trường THPT Trần Đại Nghĩa (TP.HCM), khẳng định vai trò của giáo viên là quyết định.", QuoteTypes.Indirect, "Nguyễn Thị Thảo", "khẳng định", "vai trò của giáo viên là quyết định" },
+        { "noun-phrase-after-quotation", "“Đối tượng vẫn đi lại bình thường”, bố ruột bé gái bức xúc nói.", QuoteTypes.Direct, "bố ruột bé gái", "nói", "Đối tượng vẫn đi lại bình thường" },
+        { "representative-of-organisation", "Đại diện VKS đề nghị tuyên huỷ bản án sơ thẩm.", QuoteTypes.Indirect, "VKS", "đề nghị", "tuyên huỷ bản án sơ thẩm" },
+        // a short object then colon and quotation; a cue grown from VNTC counts; Theo X (Y) at the end
+        { "object-colon-quotation", "Ông Hồ Việt đã thẳng thắn chỉ ra nhược điểm của lãnh đạo thành phố: “Kinh nghiệm anh ấy còn non”.", QuoteTypes.Direct, "Hồ Việt", "chỉ ra", "Kinh nghiệm anh ấy còn non" },
+        { "vntc-cue", "Ông Nguyễn Văn An bình luận: “Giá sẽ còn tăng trong năm tới”.", QuoteTypes.Direct, "Nguyễn Văn An", "bình luận", "Giá sẽ còn tăng trong năm tới" },
+        { "theo-trailing-parenthesis", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN (Mỹ).", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -71,6 +85,7 @@ public class QuoteExtractorTests
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
         { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
+        { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
     };
 
     [Theory]
@@ -92,6 +107,27 @@ public class QuoteExtractorTests
         Assert.All(quotes, q => Assert.Equal("Oleg Syromolotov", q.Speaker?.Name));
         Assert.All(quotes, q => Assert.Equal("Thứ trưởng Ngoại giao Nga", q.Speaker?.Title));
         Assert.Equal(["Thứ trưởng Ngoại giao Nga Oleg Syromolotov", "Ông Syromolotov", "ông"], quotes.Select(q => q.Speaker!.Mention));
+    }
+
+    [Fact]
+    public void Process_PronounAfterANewPersonIsIntroduced_ResolvesToThatPerson()
+    {
+        const string text = "Ông Nguyễn Văn An cho biết giá cà phê sẽ tăng trong năm nay.\n\n"
+                            + "Từ năm lên 7, những gì trải qua đã ảnh hưởng sâu sắc đến ông Howard Schultz. "
+                            + "“Nó giống như một vết sẹo”, ông chia sẻ.";
+        var quotes = Extract(text);
+        Assert.Equal("Nguyễn Văn An", quotes[0].Speaker?.Name);
+        Assert.Equal("Howard Schultz", Assert.Single(quotes, q => q.Type == QuoteTypes.Direct).Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_OccupationWithoutName_ResolvesToThePersonNamedWithIt()
+    {
+        const string text = "Ít ai biết nhà thiết kế Ralph Lauren từng không có tiền mua quần áo.\n\n"
+                            + "Trong cuộc phỏng vấn năm 2002, nhà thiết kế nổi tiếng chia sẻ: “Khi còn là một đứa trẻ, tôi không được mua quần áo mới”.";
+        var q = Assert.Single(Extract(text));
+        Assert.Equal("Ralph Lauren", q.Speaker?.Name);
+        Assert.Equal("nhà thiết kế nổi tiếng", q.Speaker?.Mention);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+public class QuoteCueMinerTests
+{
+    [Fact]
+    public void Count_TextWithoutEntities_UsesCapitalisedRunsAsMentions()
+    {
+        const string text = "Bộ trưởng Nguyễn Văn An bình luận rằng giá sẽ tăng. Hôm qua Trần Văn Bình cho rằng: thị trường ổn định.";
+        var counts = QuoteCueMiner.Count([(text, Array.Empty<Entity>())], QuoteLexicon.Default);
+        Assert.Equal(1, counts["bình luận"]);
+        Assert.Equal(1, counts["cho rằng"]);
+        // "Bộ" opens the sentence alone: no mention ends there, so "trưởng nguyễn văn" is never a candidate.
+        Assert.DoesNotContain(counts.Keys, k => k.Contains("trưởng", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Count_EntityTaggedText_CountsOnlyAfterPersonOrOrganisation()
+    {
+        const string text = "Hà Nội cho rằng giá tăng. Bộ Y tế khuyến cáo rằng dịch sẽ lan.";
+        var entities = new[] { new Entity(EntityTypes.Location, 0, 6, "Hà Nội"), new Entity(EntityTypes.Organization, 26, 33, "Bộ Y tế") };
+        var counts = QuoteCueMiner.Count([(text, entities)], QuoteLexicon.Default);
+        Assert.Equal(1, counts["khuyến cáo"]);
+        Assert.False(counts.ContainsKey("cho rằng"));
+    }
+}
