@@ -19,6 +19,7 @@ public class LinearTopicModelTests
     [Theory]
     [InlineData("sdca-maxent")]
     [InlineData("lbfgs-maxent")]
+    [InlineData("ova-sdca")]
     public void Load_SavedZip_ScoresLikeMlNet(string trainerName)
     {
         var trainer = new TopicModelTrainer(Featurizer.Dimension);
