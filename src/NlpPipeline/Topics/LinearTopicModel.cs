@@ -66,10 +66,13 @@ public sealed record LinearTopicModel
     /// <summary>Adds <paramref name="weights"/> to a saved model zip as <see cref="IdfEntry"/>.</summary>
     public static void WriteWeights(string zipPath, float[] weights)
     {
-        using var archive = ZipFile.Open(zipPath, ZipArchiveMode.Update);
-        archive.GetEntry(IdfEntry)?.Delete();
-        using var entry = archive.CreateEntry(IdfEntry, CompressionLevel.SmallestSize).Open();
-        entry.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
+        using (var archive = ZipFile.Open(zipPath, ZipArchiveMode.Update))
+        {
+            archive.GetEntry(IdfEntry)?.Delete();
+            using var entry = archive.CreateEntry(IdfEntry, CompressionLevel.SmallestSize).Open();
+            entry.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
+        }
+        ModelZip.Normalize(zipPath);
     }
 
     private static float[]? ReadWeights(Stream zip, int dimension)

@@ -93,6 +93,7 @@ public sealed class TopicModelTrainer
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _ml.Model.Save(model, inputSchema, path);
+        ModelZip.Normalize(path);
     }
 
     private sealed class Row

@@ -54,6 +54,31 @@ public class LinearTopicModelTests
     }
 
     [Fact]
+    public void Save_WithWeights_StampsEveryEntryAlikeAndStillLoads()
+    {
+        var trainer = new TopicModelTrainer(Featurizer.Dimension);
+        var view = trainer.ToDataView(Examples());
+        var path = Path.Combine(Path.GetTempPath(), $"topic-stamp-{Guid.NewGuid():N}.zip");
+        try
+        {
+            trainer.Save(trainer.Fit(view, "sdca-maxent"), view.Schema, path);
+            LinearTopicModel.WriteWeights(path, Enumerable.Repeat(2f, Featurizer.Dimension).ToArray());
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+            {
+                Assert.Contains(zip.Entries, e => e.FullName == LinearTopicModel.IdfEntry);
+                Assert.All(zip.Entries, e => Assert.Equal(ModelZip.EntryTime.DateTime, e.LastWriteTime.DateTime));
+            }
+            using var stream = File.OpenRead(path);
+            var loaded = LinearTopicModel.Load(stream);
+            Assert.Equal(2f, loaded.FeatureWeights![0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void SubtopicLoad_SavedZip_ProbabilityLikeMlNet()
     {
         var examples = Examples().Select(e => (e.Features, e.Label == "world")).ToList();
