@@ -25,7 +25,7 @@ public static class TopicCommands
     {
         var corpus = new Option<string?>("--corpus") { Description = "Gold data (folder, .tar.gz or .jsonl); default: the shared VNTC training archive." };
         var models = new Option<string>("--models") { Description = "Folder to write topic-vntc.zip and subtopic-*.zip to.", DefaultValueFactory = _ => "models" };
-        var trainer = new Option<string>("--trainer") { Description = "sdca-maxent, lbfgs-maxent, ova-svm or ova-perceptron.", DefaultValueFactory = _ => DefaultTrainer };
+        var trainer = new Option<string>("--trainer") { Description = "ova-sdca, sdca-maxent, lbfgs-maxent, ova-svm or ova-perceptron.", DefaultValueFactory = _ => DefaultTrainer };
         var compare = new Option<bool>("--compare") { Description = "Train every trainer and print its dev accuracy; writes no model." };
         var bits = new Option<int>("--bits") { Description = "Feature hash bits.", DefaultValueFactory = _ => HashedNgramFeaturizer.DefaultBits };
         var l2 = new Option<float[]>("--l2") { Description = "L2 regularisation of the topic trainer (its default when absent); several values are each fitted and reported, the last one is saved.", AllowMultipleArgumentsPerToken = true };
@@ -121,7 +121,7 @@ public static class TopicCommands
     }
 
     /// <summary>The trainer chosen by dev accuracy (see models/README.md).</summary>
-    public const string DefaultTrainer = "sdca-maxent";
+    public const string DefaultTrainer = "ova-sdca";
 
     private static void TrainSubtopics(IReadOnlyList<LabelledText> texts, HashedNgramFeaturizer featurizer, Func<string, ImmutableArray<Token>>? tokenize, string labelsPath, string outDir, float[] l2Values)
     {
@@ -187,7 +187,8 @@ public static class TopicCommands
                     continue;
                 }
                 var tokens = tokenize is null ? [] : tokenize(text.Text);
-                metrics.Add(label.Slug, classifier.Classify(text.Text, tokens.AsSpan()).Label);
+                var topic = classifier.Classify(text.Text, tokens.AsSpan());
+                metrics.Add(label.Slug, topic.Label, topic.Score);
             }
             Console.Write(metrics.Report());
             Say($"{unmapped} documents without a known gold topic and {unreadable} unreadable ones skipped; {sw.Elapsed.TotalSeconds:F1} s");

@@ -1,15 +1,19 @@
 using System.IO.Compression;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
 namespace NlpPipeline.Topics;
 
 /// <summary>
-/// A multiclass maximum-entropy model read out of an ML.NET model zip (the model of record), scored
-/// directly on <see cref="HashedNgramFeaturizer"/> features: <c>softmax(W·x + b)</c>, the same numbers
-/// ML.NET's own prediction gives, without its per-call overhead. Immutable and thread-safe.
+/// A multiclass linear model read out of an ML.NET model zip (the model of record), scored directly on
+/// <see cref="HashedNgramFeaturizer"/> features with the same numbers ML.NET's own prediction gives, without its
+/// per-call overhead: <c>softmax(W·x + b)</c> for a maximum-entropy model; for one-versus-all linear binary
+/// models with Platt calibrators, each class's <c>1 / (1 + exp(slope·(w·x + b) + offset))</c> normalised to sum to one.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed record LinearTopicModel
 {
@@ -19,8 +23,13 @@ public sealed record LinearTopicModel
     /// <summary>Zip entry, beside ML.NET's own, holding the featuriser's per-slot IDF weights (float32, little-endian).</summary>
     public const string IdfEntry = "NlpPipeline/idf.bin";
 
-    private LinearTopicModel(string[] labels, float[] weights, float[] biases, int dimension)
+    private readonly float[]? _slopes; // Platt slope and offset per class (one-versus-all), or null (softmax)
+    private readonly float[]? _offsets;
+
+    private LinearTopicModel(string[] labels, float[] weights, float[] biases, int dimension, float[]? slopes = null, float[]? offsets = null)
     {
+        _slopes = slopes;
+        _offsets = offsets;
         Labels = labels;
         _weights = weights;
         _biases = biases;
@@ -38,7 +47,10 @@ public sealed record LinearTopicModel
     /// <summary>The featuriser's IDF weights stored with the model, or null when it has none.</summary>
     public float[]? FeatureWeights { get; private init; }
 
-    /// <summary>Loads an ML.NET model zip whose predictor is a <see cref="MaximumEntropyModelParameters"/> (throws for any other), with its IDF entry if present.</summary>
+    /// <summary>
+    /// Loads an ML.NET model zip whose predictor is a <see cref="MaximumEntropyModelParameters"/> or a
+    /// <see cref="OneVersusAllModelParameters"/> over Platt-calibrated linear binary models (throws for any other), with its IDF entry if present.
+    /// </summary>
     public static LinearTopicModel Load(Stream zip)
     {
         using var buffer = new MemoryStream();
@@ -54,10 +66,13 @@ public sealed record LinearTopicModel
     /// <summary>Adds <paramref name="weights"/> to a saved model zip as <see cref="IdfEntry"/>.</summary>
     public static void WriteWeights(string zipPath, float[] weights)
     {
-        using var archive = ZipFile.Open(zipPath, ZipArchiveMode.Update);
-        archive.GetEntry(IdfEntry)?.Delete();
-        using var entry = archive.CreateEntry(IdfEntry, CompressionLevel.SmallestSize).Open();
-        entry.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
+        using (var archive = ZipFile.Open(zipPath, ZipArchiveMode.Update))
+        {
+            archive.GetEntry(IdfEntry)?.Delete();
+            using var entry = archive.CreateEntry(IdfEntry, CompressionLevel.SmallestSize).Open();
+            entry.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
+        }
+        ModelZip.Normalize(zipPath);
     }
 
     private static float[]? ReadWeights(Stream zip, int dimension)
@@ -74,13 +89,38 @@ public sealed record LinearTopicModel
     /// <summary>Reads weights, biases and label names out of a trained ML.NET multiclass transformer chain.</summary>
     public static LinearTopicModel FromTransformer(ITransformer model, DataViewSchema inputSchema)
     {
-        var predictor = FindPredictor<MaximumEntropyModelParameters>(model)
-            ?? throw new InvalidDataException("The model holds no maximum-entropy multiclass predictor.");
         var dimension = inputSchema["Features"].Type is VectorDataViewType v ? v.Size : throw new InvalidDataException("Features is not a vector column.");
-
         VBuffer<float>[] rows = [];
-        predictor.GetWeights(ref rows, out var classes);
-        var biases = predictor.GetBiases().ToArray();
+        float[] biases;
+        float[]? slopes = null, offsets = null;
+        if (FindPredictor<MaximumEntropyModelParameters>(model) is { } maxent)
+        {
+            maxent.GetWeights(ref rows, out _);
+            biases = maxent.GetBiases().ToArray();
+        }
+        else if (FindPredictor<OneVersusAllModelParameters>(model) is { } ova)
+        {
+            // ML.NET keeps the per-class models of OneVersusAll non-public; they are read by reflection and the
+            // round-trip test checks the scores against ML.NET's own.
+            var subModels = typeof(OneVersusAllModelParameters)
+                .GetProperty("SubModelParameters", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)?
+                .GetValue(ova) as IEnumerable<object>
+                ?? throw new InvalidDataException("This ML.NET version does not expose the one-versus-all class models.");
+            var binary = subModels
+                .Select(p => p as CalibratedModelParametersBase<LinearBinaryModelParameters, PlattCalibrator>
+                    ?? throw new InvalidDataException("A one-versus-all class model is not a Platt-calibrated linear model."))
+                .ToArray();
+            rows = [.. binary.Select(b => new VBuffer<float>(dimension, b.SubModel.Weights.Count, [.. b.SubModel.Weights], null))];
+            biases = [.. binary.Select(b => b.SubModel.Bias)];
+            slopes = [.. binary.Select(b => (float)b.Calibrator.Slope)];
+            offsets = [.. binary.Select(b => (float)b.Calibrator.Offset)];
+        }
+        else
+        {
+            throw new InvalidDataException("The model holds neither a maximum-entropy nor a one-versus-all linear predictor.");
+        }
+
+        var classes = biases.Length;
         var weights = new float[(long)dimension * classes];
         for (var c = 0; c < classes; c++)
         {
@@ -98,7 +138,7 @@ public sealed record LinearTopicModel
         var labels = names.DenseValues().Select(n => n.ToString()).ToArray();
         if (labels.Length != classes)
             throw new InvalidDataException($"Model has {classes} classes but {labels.Length} label names.");
-        return new LinearTopicModel(labels, weights, biases, dimension);
+        return new LinearTopicModel(labels, weights, biases, dimension, slopes, offsets);
     }
 
     internal static T? FindPredictor<T>(ITransformer model) where T : class
@@ -133,7 +173,19 @@ public sealed record LinearTopicModel
             for (var c = 0; c < classes; c++)
                 probabilities[c] += row[c] * x;
         }
-        Softmax(probabilities);
+        if (_slopes is null)
+        {
+            Softmax(probabilities);
+            return;
+        }
+        var sum = 0f;
+        for (var c = 0; c < classes; c++)
+        {
+            probabilities[c] = 1f / (1f + MathF.Exp(_slopes[c] * probabilities[c] + _offsets![c]));
+            sum += probabilities[c];
+        }
+        for (var c = 0; c < classes; c++)
+            probabilities[c] /= sum;
     }
 
     private static void Softmax(Span<float> scores)

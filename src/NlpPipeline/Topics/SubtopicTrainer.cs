@@ -93,6 +93,7 @@ public sealed class SubtopicTrainer
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _ml.Model.Save(model, schema, path);
+        ModelZip.Normalize(path);
     }
 
     private sealed class Row

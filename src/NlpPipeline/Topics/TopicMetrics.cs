@@ -13,21 +13,49 @@ public readonly record struct LabelScores(string Label, int Gold, int Predicted,
 
 /// <summary>
 /// Accuracy, macro-F1 and the confusion matrix of single-label predictions. Labels are those seen in
-/// gold or predictions, in ordinal order; macro-F1 averages F1 over the labels that occur in gold.
+/// gold or predictions, in ordinal order; macro-F1 averages F1 over the labels that occur in gold. When
+/// predictions come with their probability, also the calibration: a reliability table over
+/// <see cref="CalibrationBins"/> equal-width bins and the expected calibration error.
 /// </summary>
 public sealed class TopicMetrics
 {
+    public const int CalibrationBins = 10;
+
     private readonly Dictionary<(string Gold, string Predicted), int> _cells = [];
+    private readonly int[] _binCount = new int[CalibrationBins];
+    private readonly double[] _binScore = new double[CalibrationBins];
+    private readonly int[] _binCorrect = new int[CalibrationBins];
 
     public int Total { get; private set; }
     public int Correct { get; private set; }
 
-    public void Add(string gold, string predicted)
+    /// <summary>Counts one prediction; <paramref name="score"/> is its probability (0..1), if known.</summary>
+    public void Add(string gold, string predicted, double? score = null)
     {
         Total++;
         if (gold == predicted)
             Correct++;
         _cells[(gold, predicted)] = _cells.GetValueOrDefault((gold, predicted)) + 1;
+        if (score is not { } p)
+            return;
+        var bin = Math.Clamp((int)(p * CalibrationBins), 0, CalibrationBins - 1);
+        _binCount[bin]++;
+        _binScore[bin] += p;
+        if (gold == predicted)
+            _binCorrect[bin]++;
+    }
+
+    /// <summary>Expected calibration error: over the bins, |mean probability − accuracy| weighted by the bin's share of scored predictions (0 when none were scored).</summary>
+    public double ExpectedCalibrationError
+    {
+        get
+        {
+            var n = _binCount.Sum();
+            var ece = 0.0;
+            for (var b = 0; b < CalibrationBins; b++)
+                ece += Math.Abs(_binScore[b] - _binCorrect[b]) / Math.Max(1, n);
+            return ece;
+        }
     }
 
     public double Accuracy => Total == 0 ? 0 : (double)Correct / Total;
@@ -76,6 +104,15 @@ public sealed class TopicMetrics
             foreach (var p in labels)
                 sb.Append(Count(g, p).ToString(inv).PadLeft(width));
             sb.AppendLine();
+        }
+        if (_binCount.Sum() > 0)
+        {
+            sb.AppendLine();
+            sb.AppendLine(inv, $"calibration of the top label's probability: ECE {ExpectedCalibrationError:F4}");
+            sb.AppendLine(inv, $"{"probability",-12} {"docs",6} {"mean p",7} {"accuracy",8}");
+            for (var b = 0; b < CalibrationBins; b++)
+                if (_binCount[b] > 0)
+                    sb.AppendLine(inv, $"{$"{(double)b / CalibrationBins:F1}-{(double)(b + 1) / CalibrationBins:F1}",-12} {_binCount[b],6} {_binScore[b] / _binCount[b],7:F4} {(double)_binCorrect[b] / _binCount[b],8:F4}");
         }
         return sb.ToString();
     }

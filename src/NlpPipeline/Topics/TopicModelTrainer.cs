@@ -14,8 +14,8 @@ public readonly record struct TopicExample(string Id, SparseFeatures Features, s
 /// </summary>
 public sealed class TopicModelTrainer
 {
-    /// <summary>Trainers that can be compared; only the maximum-entropy ones yield a <see cref="LinearTopicModel"/>.</summary>
-    public static readonly IReadOnlyList<string> TrainerNames = ["sdca-maxent", "lbfgs-maxent", "ova-svm", "ova-perceptron"];
+    /// <summary>Trainers that can be compared; the maximum-entropy ones and <c>ova-sdca</c> yield a <see cref="LinearTopicModel"/>.</summary>
+    public static readonly IReadOnlyList<string> TrainerNames = ["ova-sdca", "sdca-maxent", "lbfgs-maxent", "ova-svm", "ova-perceptron"];
 
     public const int DefaultSeed = 20261124;
 
@@ -65,6 +65,16 @@ public sealed class TopicModelTrainer
                 L1Regularization = 0f,
                 MaximumNumberOfIterations = iterations ?? 100,
             }),
+            // One linear SVM per class (SDCA, hinge loss), Platt-calibrated on train by OneVersusAll, probabilities normalised.
+            "ova-sdca" => m.OneVersusAll(_ml.BinaryClassification.Trainers.SdcaNonCalibrated(new SdcaNonCalibratedBinaryTrainer.Options
+            {
+                NumberOfThreads = 1,
+                LossFunction = new HingeLoss(),
+                L2Regularization = l2 ?? 1e-5f, // dev accuracy (bits 17): 3e-5 92.72 %, 1e-5 92.98 %
+                L1Regularization = 0f,
+                MaximumNumberOfIterations = iterations ?? 20,
+                Shuffle = true,
+            }), useProbabilities: true),
             "ova-svm" => m.OneVersusAll(_ml.BinaryClassification.Trainers.LinearSvm(numberOfIterations: iterations ?? 10), useProbabilities: true),
             "ova-perceptron" => m.OneVersusAll(_ml.BinaryClassification.Trainers.AveragedPerceptron(numberOfIterations: iterations ?? 10), useProbabilities: true),
             _ => throw new ArgumentException($"Unknown trainer '{trainer}'; known: {string.Join(", ", TrainerNames)}", nameof(trainer)),
@@ -83,6 +93,7 @@ public sealed class TopicModelTrainer
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         _ml.Model.Save(model, inputSchema, path);
+        ModelZip.Normalize(path);
     }
 
     private sealed class Row

@@ -19,6 +19,7 @@ public class LinearTopicModelTests
     [Theory]
     [InlineData("sdca-maxent")]
     [InlineData("lbfgs-maxent")]
+    [InlineData("ova-sdca")]
     public void Load_SavedZip_ScoresLikeMlNet(string trainerName)
     {
         var trainer = new TopicModelTrainer(Featurizer.Dimension);
@@ -45,6 +46,31 @@ public class LinearTopicModelTests
             var best = new float[loaded.ClassCount];
             loaded.Predict(probe[0].Features, best);
             Assert.Equal("health", loaded.Labels[Array.IndexOf(best, best.Max())]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Save_WithWeights_StampsEveryEntryAlikeAndStillLoads()
+    {
+        var trainer = new TopicModelTrainer(Featurizer.Dimension);
+        var view = trainer.ToDataView(Examples());
+        var path = Path.Combine(Path.GetTempPath(), $"topic-stamp-{Guid.NewGuid():N}.zip");
+        try
+        {
+            trainer.Save(trainer.Fit(view, "sdca-maxent"), view.Schema, path);
+            LinearTopicModel.WriteWeights(path, Enumerable.Repeat(2f, Featurizer.Dimension).ToArray());
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(path))
+            {
+                Assert.Contains(zip.Entries, e => e.FullName == LinearTopicModel.IdfEntry);
+                Assert.All(zip.Entries, e => Assert.Equal(ModelZip.EntryTime.DateTime, e.LastWriteTime.DateTime));
+            }
+            using var stream = File.OpenRead(path);
+            var loaded = LinearTopicModel.Load(stream);
+            Assert.Equal(2f, loaded.FeatureWeights![0]);
         }
         finally
         {

@@ -39,4 +39,24 @@ public class TopicMetricsTests
         Assert.Equal(0, m.Count("b", "a"));
         Assert.Contains("accuracy 33.33 %", m.Report(), StringComparison.Ordinal);
     }
+
+    // (score, correct) lists with hand-computed ECE: bin 0.9 holds 0.95 (right) and 0.95 (wrong): |1.9 - 1| / n;
+    // bin 0.6 holds 0.6 (right): |0.6 - 1| / n; n = 3 -> (0.9 + 0.4) / 3.
+    public static TheoryData<double[], bool[], double> Calibration => new()
+    {
+        { [0.95, 0.95, 0.6], [true, false, true], (0.9 + 0.4) / 3 },
+        { [0.5, 0.5], [true, false], 0.0 },
+        { [1.0], [false], 1.0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Calibration))]
+    public void ExpectedCalibrationError_HandComputed_Matches(double[] scores, bool[] correct, double ece)
+    {
+        var m = new TopicMetrics();
+        for (var i = 0; i < scores.Length; i++)
+            m.Add("a", correct[i] ? "a" : "b", scores[i]);
+        Assert.Equal(ece, m.ExpectedCalibrationError, 6);
+        Assert.Contains("ECE " + ece.ToString("F4", System.Globalization.CultureInfo.InvariantCulture), m.Report(), StringComparison.Ordinal);
+    }
 }
