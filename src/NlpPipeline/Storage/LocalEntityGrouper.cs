@@ -8,6 +8,8 @@ internal sealed class LocalEntity(string localKey, string type)
     public string LocalKey { get; } = localKey;
     public string Type { get; set; } = type;
     public string Name { get; set; } = string.Empty;
+    /// <summary><see cref="SearchText.NameKey"/> of <see cref="Name"/>, set by <see cref="LocalEntityGrouper.Group"/>.</summary>
+    public string NameKey { get; set; } = string.Empty;
     public bool NameFromSpeaker { get; set; }
     public List<Entity> Mentions { get; } = [];
     public List<(string Title, int? Start, int? End)> Titles { get; } = [];
@@ -80,7 +82,7 @@ internal static class LocalEntityGrouper
         {
             if (!entity.NameFromSpeaker)
                 entity.Name = FullestMention(entity.Mentions);
-            var nameKey = SearchText.NameKey(entity.Name);
+            var nameKey = entity.NameKey = SearchText.NameKey(entity.Name);
             var mentionKeys = entity.Mentions.ConvertAll(m => SearchText.NameKey(m.Text));
             var nameMention = mentionKeys.FindIndex(k => string.Equals(k, nameKey, StringComparison.Ordinal));
             if (nameMention >= 0)
@@ -107,11 +109,22 @@ internal static class LocalEntityGrouper
         var bestWords = 0;
         foreach (var m in mentions)
         {
-            var words = m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            var words = WordCount(m.Text);
             if (best is null || words > bestWords || (words == bestWords && m.Text.Length > best.Text.Length))
                 (best, bestWords) = (m, words);
         }
         return best?.Text.Trim() ?? string.Empty;
+    }
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && (i == 0 || char.IsWhiteSpace(text[i - 1])))
+                count++;
+        }
+        return count;
     }
 
     // Aliases are name forms only: the name, mentions made of the name's own words, and acronyms;
@@ -134,5 +147,5 @@ internal static class LocalEntityGrouper
     }
 
     private static string NormalSpaces(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        SearchText.HasSingleSpacesOnly(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

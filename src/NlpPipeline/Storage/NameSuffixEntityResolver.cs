@@ -29,34 +29,42 @@ public static class NameSuffixEntityResolver
 
         // target[i] = index of the form that form i joins (itself when it stands alone).
         var target = Enumerable.Range(0, distinct.Count).ToArray();
-        var persons = distinct.Select((f, i) => (Form: f, Index: i, Words: f.Key.Split(' ')))
-            .Where(p => p.Form.Type == EntityTypes.Person).ToList();
-        // Index the person forms by last word: candidates for a short name all end with its last word.
-        var byLastWord = persons.ToLookup(p => p.Words[^1], StringComparer.Ordinal);
-        bool IsProperSuffix(string[] shorter, string[] longer) =>
-            shorter.Length < longer.Length && shorter.AsSpan().SequenceEqual(longer.AsSpan(longer.Length - shorter.Length));
+        // Every proper word-suffix of every person form, with the forms it ends ("phúc" → "xuân phúc", "nguyễn xuân phúc").
+        var endings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (distinct[i].Type != EntityTypes.Person)
+                continue;
+            var key = distinct[i].Key;
+            for (var space = key.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = key.IndexOf(' ', space + 1))
+            {
+                var suffix = key[(space + 1)..];
+                if (!endings.TryGetValue(suffix, out var list))
+                    endings[suffix] = list = [];
+                list.Add(i);
+            }
+        }
 
         // Only the longest forms count as candidates: "Phúc" ends "Xuân Phúc" and "Nguyễn Xuân Phúc", one person.
-        // A form is maximal when no other form of its last-word bucket extends it (computed once per form).
-        var maximal = new bool[distinct.Count];
-        foreach (var p in persons)
-            maximal[p.Index] = !byLastWord[p.Words[^1]].Any(o => IsProperSuffix(p.Words, o.Words));
-        foreach (var p in persons)
+        // A form is maximal when no other form ends with it.
+        for (var i = 0; i < distinct.Count; i++)
         {
+            if (distinct[i].Type != EntityTypes.Person || !endings.TryGetValue(distinct[i].Key, out var longer))
+                continue;
             var only = -1;
-            foreach (var o in byLastWord[p.Words[^1]])
+            foreach (var o in longer)
             {
-                if (!maximal[o.Index] || !IsProperSuffix(p.Words, o.Words))
+                if (endings.ContainsKey(distinct[o].Key))
                     continue;
                 if (only >= 0)
                 {
                     only = -2;
                     break;
                 }
-                only = o.Index;
+                only = o;
             }
             if (only >= 0)
-                target[p.Index] = only;
+                target[i] = only;
         }
 
         var groups = new SortedDictionary<int, List<NameForm>>();

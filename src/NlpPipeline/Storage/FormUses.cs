@@ -1,0 +1,49 @@
+namespace NlpPipeline.Storage;
+
+/// <summary>
+/// How each name form (type, <see cref="SearchText.NameKey"/>) is used across the per-document entities: its
+/// spellings with the number of entities spelt so, and its aliases with the number of documents each was seen
+/// in. Entities must be added document by document (all rows of a document in a row), as they are stored.
+/// </summary>
+internal sealed class FormUses
+{
+    private readonly Dictionary<(string Type, string Key), Use> _forms = [];
+
+    public int Count => _forms.Count;
+
+    public void Add(long document, string type, string key, string name, IEnumerable<string> aliases)
+    {
+        if (!_forms.TryGetValue((type, key), out var use))
+            _forms[(type, key)] = use = new Use();
+        use.Spellings[name] = use.Spellings.GetValueOrDefault(name) + 1;
+        foreach (var alias in aliases)
+        {
+            var seen = use.Aliases.GetValueOrDefault(alias);
+            if (seen.LastDocument != document)
+                use.Aliases[alias] = (seen.Documents + 1, document);
+        }
+    }
+
+    /// <summary>Every form with its display name: the most frequent spelling (ties: ordinal first).</summary>
+    public IEnumerable<NameForm> Forms() =>
+        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Spellings.MaxBy(n => n, SpellingOrder.Instance).Key));
+
+    /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
+    public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
+        _forms.SelectMany(f => f.Value.Aliases.Select(a => (f.Key, a.Key, a.Value.Documents)));
+
+    private sealed class Use
+    {
+        public Dictionary<string, long> Spellings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
+    }
+
+    // Spellings by count, then ordinal-first on ties: the maximum is the display name.
+    private sealed class SpellingOrder : IComparer<KeyValuePair<string, long>>
+    {
+        public static readonly SpellingOrder Instance = new();
+
+        public int Compare(KeyValuePair<string, long> x, KeyValuePair<string, long> y) =>
+            x.Value != y.Value ? x.Value.CompareTo(y.Value) : string.CompareOrdinal(y.Key, x.Key);
+    }
+}
