@@ -70,19 +70,20 @@ internal static class StoreFigures
     }
 
     /// <summary>
-    /// <c>store-index-figures OUT.jsonl [runs]</c>: what <c>nlp index OUT.jsonl --db NEW</c> does (read and parse the
-    /// lines on one thread, write batches of 500 on another, resolve entities), into a fresh store each run; one
+    /// <c>store-index-figures OUT.jsonl [runs] [batch]</c>: what <c>nlp index OUT.jsonl --db NEW</c> does
+    /// (<see cref="SqliteAnnotationStore.IndexJsonLines"/>: read and parse the lines on one thread, write batches of
+    /// <paramref name="batchSize"/> documents (default 500, as <c>nlp index</c>) on another, resolve entities), into a fresh store each run; one
     /// warm-up then <paramref name="runs"/> runs, median wall and CPU. The file is read once first so that it
     /// is in the page cache, and parsing alone is timed too.
     /// </summary>
-    public static void RunIndex(string input, int runs)
+    public static void RunIndex(string input, int runs, int batchSize)
     {
         var path = Path.Combine(Path.GetTempPath(), $"nlp-index-figures-{Environment.ProcessId}.db");
-        IEnumerable<Documents.AnnotatedDocument> Records() => AnnotationLines.Read([input], (p, n, ex) => throw ex);
+        void Malformed(string p, int n, System.Text.Json.JsonException ex) => throw ex;
         long documents = 0, quotes = 0;
         var (parseWall, parseCpu) = Measure(() =>
         {
-            foreach (var doc in Records())
+            foreach (var (doc, _) in AnnotationLines.ReadForStore([input], Malformed))
             {
                 documents++;
                 quotes += doc.Quotes.Length;
@@ -97,7 +98,7 @@ internal static class StoreFigures
             var (w, c) = Measure(() =>
             {
                 using var store = SqliteAnnotationStore.Open(path);
-                store.Index(AnnotationLines.Prefetch(Records(), 256), batchSize: 500);
+                store.IndexJsonLines([input], Malformed, batchSize);
             });
             Console.WriteLine($"  run {run}{(run == 0 ? " (warm-up)" : "")}: {w:F0} ms wall, {c:F0} ms CPU");
             if (run == 0)
@@ -106,7 +107,7 @@ internal static class StoreFigures
             cpu.Add(c);
         }
         DeleteStore(path);
-        Console.WriteLine($"index: median wall {Median(wall):F0} ms = {quotes / Median(wall) * 1000:F0} quotes/s ({documents / Median(wall) * 1000:F0} documents/s); median CPU {Median(cpu):F0} ms = {quotes / Median(cpu) * 1000:F0} quotes/s per core");
+        Console.WriteLine($"index: batches of {batchSize}, median wall {Median(wall):F0} ms = {quotes / Median(wall) * 1000:F0} quotes/s ({documents / Median(wall) * 1000:F0} documents/s); median CPU {Median(cpu):F0} ms = {quotes / Median(cpu) * 1000:F0} quotes/s per core");
     }
 
     private static void DeleteStore(string path)

@@ -57,14 +57,13 @@ public static class StoreCommands
                 return 1;
             }
             var malformed = 0;
-            var records = AnnotationLines.Read(paths, (path, number, ex) =>
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            using var store = SqliteAnnotationStore.Open(parse.GetValue(db)!);
+            var stats = store.IndexJsonLines(paths, (path, number, ex) =>
             {
                 malformed++;
                 error.WriteLine($"{path}:{number}: skipped, not an annotation record: {ex.Message}");
-            });
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            using var store = SqliteAnnotationStore.Open(parse.GetValue(db)!);
-            var stats = store.Index(AnnotationLines.Prefetch(records, 256), parse.GetValue(batch));
+            }, parse.GetValue(batch));
             parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexed {stats.Documents} documents, {stats.Quotes} quotes in {stats.Batches} batches; {stats.Entities} entities; {watch.Elapsed.TotalSeconds:F1} s"));
             return malformed == 0 ? 0 : 1;

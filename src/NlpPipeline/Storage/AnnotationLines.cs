@@ -16,7 +16,23 @@ public static class AnnotationLines
     /// The records of <paramref name="paths"/> in order, numbered from 0. Blank lines are skipped; a malformed line
     /// is reported to <paramref name="malformed"/> (path, 1-based line number, error) and skipped.
     /// </summary>
-    public static IEnumerable<AnnotatedDocument> Read(IEnumerable<string> paths, Action<string, int, JsonException> malformed)
+    public static IEnumerable<AnnotatedDocument> Read(IEnumerable<string> paths, Action<string, int, JsonException> malformed) =>
+        Read(paths, malformed, (line, sequence) => AnnotatedDocumentJson.Read(line, sequence));
+
+    /// <summary>
+    /// As <see cref="Read(IEnumerable{string}, Action{string, int, JsonException})"/>, through
+    /// <see cref="StoreRecordReader"/>: documents without their text, with the text's length.
+    /// </summary>
+    internal static IEnumerable<(AnnotatedDocument Document, int TextLength)> ReadForStore(IEnumerable<string> paths, Action<string, int, JsonException> malformed)
+    {
+        var reader = new StoreRecordReader();
+        return Read(paths, malformed, reader.Read);
+    }
+
+    private delegate T LineParser<T>(ReadOnlySpan<byte> line, long sequence);
+
+    private static IEnumerable<T> Read<T>(IEnumerable<string> paths, Action<string, int, JsonException> malformed, LineParser<T> parse)
+        where T : notnull
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(malformed);
@@ -31,17 +47,17 @@ public static class AnnotationLines
                 number++;
                 if (line.Span.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0)
                     continue;
-                AnnotatedDocument? doc = null;
+                T record;
                 try
                 {
-                    doc = AnnotatedDocumentJson.Read(line.Span, sequence++);
+                    record = parse(line.Span, sequence++);
                 }
                 catch (JsonException ex)
                 {
                     malformed(path, number, ex);
+                    continue;
                 }
-                if (doc is not null)
-                    yield return doc;
+                yield return record;
             }
         }
     }

@@ -77,7 +77,10 @@ internal sealed class BatchWriter : IDisposable
     }
 
     /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
-    public int Write(AnnotatedDocument doc)
+    public int Write(AnnotatedDocument doc) => Write(doc, doc.Text.Length);
+
+    /// <summary>As <see cref="Write(AnnotatedDocument)"/>, for a document read without its text (<see cref="StoreRecordReader"/>).</summary>
+    public int Write(AnnotatedDocument doc, int textLength)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var d = doc.Document;
@@ -86,7 +89,7 @@ internal sealed class BatchWriter : IDisposable
         var sortKey = sortDate + "\u0001" + d.Id;
         var topic = doc.Topic;
         var docId = _insertDocument.Text(0, d.Id).Text(1, d.Title).Text(2, d.Date).Text(3, d.Url).Text(4, d.Source)
-            .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, d.Text.Length).Text(9, doc.Error)
+            .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, textLength).Text(9, doc.Error)
             .Text(10, sortDate).Insert();
 
         if (topic is not null)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NlpPipeline.Storage;
 
 /// <summary>
@@ -11,17 +13,27 @@ internal sealed class FormUses
 
     public int Count => _forms.Count;
 
-    public void Add(long document, string type, string key, string name, IEnumerable<string> aliases)
+    public void Add(long document, string type, string key, string name, HashSet<string> aliases)
     {
-        if (!_forms.TryGetValue((type, key), out var use))
-            _forms[(type, key)] = use = new Use();
-        use.Spellings[name] = use.Spellings.GetValueOrDefault(name) + 1;
+        var use = Add(type, key, name);
         foreach (var alias in aliases)
-        {
-            var seen = use.Aliases.GetValueOrDefault(alias);
-            if (seen.LastDocument != document)
-                use.Aliases[alias] = (seen.Documents + 1, document);
-        }
+            use.AddAlias(alias, document);
+    }
+
+    /// <inheritdoc cref="Add(long, string, string, string, HashSet{string})"/>
+    public void Add(long document, string type, string key, string name, string[] aliases)
+    {
+        var use = Add(type, key, name);
+        foreach (var alias in aliases)
+            use.AddAlias(alias, document);
+    }
+
+    private Use Add(string type, string key, string name)
+    {
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
+        use ??= new Use();
+        CollectionsMarshal.GetValueRefOrAddDefault(use.Spellings, name, out _)++;
+        return use;
     }
 
     /// <summary>Every form with its display name: the most frequent spelling (ties: ordinal first).</summary>
@@ -36,6 +48,14 @@ internal sealed class FormUses
     {
         public Dictionary<string, long> Spellings { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
+
+        // Document ids are rowids, never 0: the default entry has seen no document.
+        public void AddAlias(string alias, long document)
+        {
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(Aliases, alias, out _);
+            if (seen.LastDocument != document)
+                seen = (seen.Documents + 1, document);
+        }
     }
 
     // Spellings by count, then ordinal-first on ties: the maximum is the display name.

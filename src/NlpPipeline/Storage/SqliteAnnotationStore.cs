@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NlpPipeline.Documents;
 
@@ -70,9 +71,21 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public IndexStats Index(IEnumerable<AnnotatedDocument> documents, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        return Index(documents.Select(d => (d, d.Text.Length)), batchSize);
+    }
+
+    /// <summary>
+    /// Indexes annotation JSON Lines files (<see cref="AnnotationLines"/>) as <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/>
+    /// does, reading and parsing on a second thread; a malformed line is reported to <paramref name="malformed"/> and skipped.
+    /// </summary>
+    public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
+        Index(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 256), batchSize);
+
+    private IndexStats Index(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, int batchSize)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        var batch = new List<AnnotatedDocument>(Math.Min(batchSize, 4096));
+        var batch = new List<(AnnotatedDocument Document, int TextLength)>(Math.Min(batchSize, 4096));
         // Bulk load: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
         // copied to the database once); commits and crash safety are unchanged.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
@@ -126,6 +139,11 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public int IndexBatch(IReadOnlyList<AnnotatedDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return IndexBatch(batch.Select(d => (d, d.Text.Length)));
+    }
+
+    private int IndexBatch(IEnumerable<(AnnotatedDocument Document, int TextLength)> batch)
+    {
         using var transaction = _connection.BeginTransaction();
         using var writer = new BatchWriter(_connection, transaction) { Uses = _loadUses };
         // A document indexed again during a bulk load: its rows are found through the per-document indexes,
@@ -139,8 +157,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 Execute(_connection, StoreSchema.CreatePerDocumentIndexes, transaction);
             };
         var quotes = 0;
-        foreach (var doc in batch)
-            quotes += writer.Write(doc);
+        foreach (var (doc, textLength) in batch)
+            quotes += writer.Write(doc, textLength);
         transaction.Commit();
         return quotes;
     }
