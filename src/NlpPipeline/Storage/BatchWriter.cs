@@ -116,7 +116,10 @@ internal sealed class BatchWriter : IDisposable
             foreach (var m in entity.Mentions)
                 _insertMention.Int(0, docId).Int(1, m.Start).Int(2, m.End).Int(3, id).Text(4, m.Type).Step();
             foreach (var (title, start, end) in entity.Titles)
+            {
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
+                Uses?.AddTitle(entity.Type, entity.NameKey, title);
+            }
         }
 
         for (var i = 0; i < doc.Quotes.Length; i++)

@@ -28,6 +28,14 @@ internal sealed class FormUses
             use.AddAlias(alias, document);
     }
 
+    /// <summary>Adds a title (any spelling; kept as its <see cref="SearchText.NameKey"/>) that the form was seen with.</summary>
+    public void AddTitle(string type, string key, string title)
+    {
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
+        use ??= new Use();
+        use.Titles.Add(SearchText.NameKey(title));
+    }
+
     private Use Add(string type, string key, string name)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
@@ -38,7 +46,10 @@ internal sealed class FormUses
 
     /// <summary>Every form with its display name: the most frequent spelling (ties: ordinal first).</summary>
     public IEnumerable<NameForm> Forms() =>
-        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Spellings.MaxBy(n => n, SpellingOrder.Instance).Key));
+        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Spellings.MaxBy(n => n, SpellingOrder.Instance).Key)
+        {
+            Titles = f.Value.Titles.Count > 0 ? f.Value.Titles : null,
+        });
 
     /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
     public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
@@ -48,6 +59,7 @@ internal sealed class FormUses
     {
         public Dictionary<string, long> Spellings { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
 
         // Document ids are rowids, never 0: the default entry has seen no document.
         public void AddAlias(string alias, long document)

@@ -2,8 +2,14 @@ using NlpPipeline.Documents;
 
 namespace NlpPipeline.Storage;
 
-/// <summary>A distinct name form seen in the archive: entity type, identity key (<see cref="SearchText.NameKey"/>), display name.</summary>
-public readonly record struct NameForm(string Type, string Key, string Name);
+/// <summary>
+/// A distinct name form seen in the archive: entity type, identity key (<see cref="SearchText.NameKey"/>), display
+/// name, and the keys (<see cref="SearchText.NameKey"/>) of the titles it was seen with, if any.
+/// </summary>
+public readonly record struct NameForm(string Type, string Key, string Name)
+{
+    public IReadOnlyCollection<string>? Titles { get; init; }
+}
 
 /// <summary>A canonical entity: one node across the archive, with the name forms it was seen under.</summary>
 public sealed record CanonicalEntity(string Type, string Name, string Slug, IReadOnlyList<NameForm> Forms);
@@ -13,7 +19,11 @@ public sealed record CanonicalEntity(string Type, string Name, string Slug, IRea
 /// key are one entity. A shorter person name whose words end exactly one known longest person name
 /// (<c>Syromolotov</c>, <c>Xuân Phúc</c> → <c>Oleg Syromolotov</c>, <c>Nguyễn Xuân Phúc</c>) joins it; a short
 /// name that ends two or more different full names (two people sharing it) stays its own node, as does
-/// every other type's form. The result depends only on the set of forms, never on the order they were seen,
+/// every other type's form. Titles are evidence: a full name whose titles conflict with the short name's (both
+/// have titles and none is the other's word-prefix: <c>Ngoại trưởng</c> against <c>Bộ trưởng Tài chính</c>; but
+/// <c>Thứ trưởng</c> fits <c>Thứ trưởng Ngoại giao Nga</c>) is not a candidate, so a same-surname pair with
+/// conflicting titles stays apart and a title shared with one of two full names settles which one it is.
+/// "Former" (<c>cựu</c>, <c>nguyên</c>) in front of a title is set aside: <c>cựu Tổng thống</c> fits <c>Tổng thống</c>. The result depends only on the set of forms, never on the order they were seen,
 /// and is sorted by type then key.
 /// </summary>
 public static class NameSuffixEntityResolver
@@ -23,7 +33,10 @@ public static class NameSuffixEntityResolver
         ArgumentNullException.ThrowIfNull(forms);
         var distinct = forms
             .GroupBy(f => (f.Type, f.Key))
-            .Select(g => g.OrderBy(f => f.Name, StringComparer.Ordinal).First())
+            .Select(g => g.OrderBy(f => f.Name, StringComparer.Ordinal).First() with
+            {
+                Titles = g.Any(f => f.Titles is { Count: > 0 }) ? g.SelectMany(f => f.Titles ?? []).ToHashSet(StringComparer.Ordinal) : null,
+            })
             .OrderBy(f => f.Type, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
             .ToList();
 
@@ -54,7 +67,7 @@ public static class NameSuffixEntityResolver
             var only = -1;
             foreach (var o in longer)
             {
-                if (endings.ContainsKey(distinct[o].Key))
+                if (endings.ContainsKey(distinct[o].Key) || TitlesConflict(distinct[i], distinct[o]))
                     continue;
                 if (only >= 0)
                 {
@@ -87,5 +100,31 @@ public static class NameSuffixEntityResolver
             result.Add(new CanonicalEntity(distinct[head].Type, name, slug, list));
         }
         return result;
+    }
+
+    // Both forms have titles and no title of one is a word-prefix of (or equal to) a title of the other, once
+    // "former" is set aside.
+    private static bool TitlesConflict(NameForm a, NameForm b)
+    {
+        if (a.Titles is not { Count: > 0 } ta || b.Titles is not { Count: > 0 } tb)
+            return false;
+        static bool Fits(string x, string y) =>
+            x.StartsWith(y, StringComparison.Ordinal) && (x.Length == y.Length || x[y.Length] == ' ');
+        var coreA = ta.Select(Core).Where(t => t.Length > 0).ToList();
+        var coreB = tb.Select(Core).Where(t => t.Length > 0).ToList();
+        return coreA.Count > 0 && coreB.Count > 0 && !coreA.Any(x => coreB.Any(y => Fits(x, y) || Fits(y, x)));
+    }
+
+    // A title without the words for "former" ("cựu", "nguyên") in front: a former minister held the title.
+    private static string Core(string title)
+    {
+        foreach (var former in (ReadOnlySpan<string>)["cựu", "nguyên"])
+        {
+            if (title == former)
+                return string.Empty;
+            if (title.StartsWith(former + " ", StringComparison.Ordinal))
+                return title[(former.Length + 1)..];
+        }
+        return title;
     }
 }

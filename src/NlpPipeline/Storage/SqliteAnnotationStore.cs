@@ -193,6 +193,10 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             while (reader.Read())
                 uses.Add(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.GetString(4).Split(BatchWriter.AliasSeparator, StringSplitOptions.RemoveEmptyEntries));
+            using var titles = Command("SELECT de.type, de.form_key, t.title FROM titles t JOIN doc_entities de ON de.id = t.doc_entity_id", transaction);
+            using var titleReader = titles.ExecuteReader();
+            while (titleReader.Read())
+                uses.AddTitle(titleReader.GetString(0), titleReader.GetString(1), titleReader.GetString(2));
         }
         var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
 

@@ -143,6 +143,24 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.All(people, p => Assert.Equal(1, p.Quotes));
     }
 
+    [Theory]
+    [InlineData("Ngoại trưởng", 2)]
+    [InlineData("Bộ trưởng", 1)]
+    public void Index_SurnameWithTitleInAnotherArticle_MergesOnlyWhenTheTitlesFit(string shortTitle, int people)
+    {
+        using var store = NewStore();
+        store.Index([
+            Doc("a.txt", "2020-01", ("Rex Tillerson", "Bộ trưởng Tài chính Rex Tillerson", "Bộ trưởng Tài chính", "Bộ trưởng Tài chính Rex Tillerson nói thuế sẽ giảm.")),
+            Doc("b.txt", "2020-02", ("Tillerson", shortTitle + " Tillerson", shortTitle, shortTitle + " Tillerson nói hai nước nên hợp tác.")),
+        ]);
+        var resolvedWhileLoading = store.People();
+
+        store.ResolveEntities();
+
+        Assert.Equal(people, store.People().Count);
+        Assert.Equal(resolvedWhileLoading, store.People(), new SummaryComparer());
+    }
+
     [Fact]
     public void Index_ShortNameSeenBeforeFullName_MergesTheSameAsAfter()
     {
