@@ -70,6 +70,53 @@ internal static class StoreFigures
     }
 
     /// <summary>
+    /// <c>store-index-figures OUT.jsonl [runs] [batch]</c>: what <c>nlp index OUT.jsonl --db NEW</c> does
+    /// (<see cref="SqliteAnnotationStore.IndexJsonLines"/>: read and parse the lines on one thread, write batches of
+    /// <paramref name="batchSize"/> documents (default 500, as <c>nlp index</c>) on another, resolve entities), into a fresh store each run; one
+    /// warm-up then <paramref name="runs"/> runs, median wall and CPU. The file is read once first so that it
+    /// is in the page cache, and parsing alone is timed too.
+    /// </summary>
+    public static void RunIndex(string input, int runs, int batchSize)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"nlp-index-figures-{Environment.ProcessId}.db");
+        void Malformed(string p, int n, System.Text.Json.JsonException ex) => throw ex;
+        long documents = 0, quotes = 0;
+        var (parseWall, parseCpu) = Measure(() =>
+        {
+            foreach (var (doc, _) in AnnotationLines.ReadForStore([input], Malformed))
+            {
+                documents++;
+                quotes += doc.Quotes.Length;
+            }
+        });
+        Console.WriteLine($"{input}: {documents} documents, {quotes} quotes; parsing alone {parseWall:F0} ms wall, {parseCpu:F0} ms CPU");
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (var run = 0; run <= runs; run++)
+        {
+            DeleteStore(path);
+            var (w, c) = Measure(() =>
+            {
+                using var store = SqliteAnnotationStore.Open(path);
+                store.IndexJsonLines([input], Malformed, batchSize);
+            });
+            Console.WriteLine($"  run {run}{(run == 0 ? " (warm-up)" : "")}: {w:F0} ms wall, {c:F0} ms CPU");
+            if (run == 0)
+                continue;
+            wall.Add(w);
+            cpu.Add(c);
+        }
+        DeleteStore(path);
+        Console.WriteLine($"index: batches of {batchSize}, median wall {Median(wall):F0} ms = {quotes / Median(wall) * 1000:F0} quotes/s ({documents / Median(wall) * 1000:F0} documents/s); median CPU {Median(cpu):F0} ms = {quotes / Median(cpu) * 1000:F0} quotes/s per core");
+    }
+
+    private static void DeleteStore(string path)
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(path + suffix);
+    }
+
+    /// <summary>
     /// <c>store-query-figures DB</c>: query medians (25 runs after 3 warm-ups, limit 50) on an existing store, e.g.
     /// one built by <c>nlp index</c> from real pipeline output. Speakers are picked from the store itself: the one
     /// with the most quotes and the median one by quote count.

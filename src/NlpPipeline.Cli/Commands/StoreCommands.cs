@@ -57,146 +57,19 @@ public static class StoreCommands
                 return 1;
             }
             var malformed = 0;
-            IEnumerable<AnnotatedDocument> Records()
-            {
-                long sequence = 0;
-                foreach (var path in paths)
-                {
-                    using var stream = OpenStream(path);
-                    var number = 0;
-                    // Lines stay UTF-8 bytes from file to JSON reader: no transcoding to UTF-16 and back.
-                    foreach (var line in Utf8Lines(stream))
-                    {
-                        number++;
-                        if (IsBlank(line.Span))
-                            continue;
-                        AnnotatedDocument? doc = null;
-                        try
-                        {
-                            doc = AnnotatedDocumentJson.Read(line.Span, sequence++);
-                        }
-                        catch (JsonException ex)
-                        {
-                            malformed++;
-                            error.WriteLine($"{path}:{number}: skipped, not an annotation record: {ex.Message}");
-                        }
-                        if (doc is not null)
-                            yield return doc;
-                    }
-                }
-            }
             var watch = System.Diagnostics.Stopwatch.StartNew();
             using var store = SqliteAnnotationStore.Open(parse.GetValue(db)!);
-            var stats = store.Index(Prefetch(Records(), 256), parse.GetValue(batch));
+            var stats = store.IndexJsonLines(paths, (path, number, ex) =>
+            {
+                malformed++;
+                error.WriteLine($"{path}:{number}: skipped, not an annotation record: {ex.Message}");
+            }, parse.GetValue(batch));
             parse.InvocationConfiguration.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"indexed {stats.Documents} documents, {stats.Quotes} quotes in {stats.Batches} batches; {stats.Entities} entities; {watch.Elapsed.TotalSeconds:F1} s"));
             return malformed == 0 ? 0 : 1;
         });
         return command;
     }
-
-    /// <summary>
-    /// Enumerates <paramref name="source"/> on a background thread, at most <paramref name="capacity"/> items ahead,
-    /// so reading and parsing overlap with writing. Items come in source order; an exception from the source is
-    /// rethrown at the point of the sequence where it happened.
-    /// </summary>
-    internal static IEnumerable<T> Prefetch<T>(IEnumerable<T> source, int capacity)
-    {
-        using var queue = new System.Collections.Concurrent.BlockingCollection<T>(capacity);
-        using var stop = new CancellationTokenSource();
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
-        var producer = Task.Factory.StartNew(() =>
-        {
-            try
-            {
-                foreach (var item in source)
-                    queue.Add(item, stop.Token);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-            }
-            catch (Exception ex)
-            {
-                failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex);
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            foreach (var item in queue.GetConsumingEnumerable())
-                yield return item;
-            producer.Wait();
-            failure?.Throw();
-        }
-        finally
-        {
-            stop.Cancel();
-            producer.Wait();
-        }
-    }
-
-    private static Stream OpenStream(string path)
-    {
-        if (path == "-")
-            return Console.OpenStandardInput();
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            stream = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress);
-        return stream;
-    }
-
-    /// <summary>
-    /// The lines of <paramref name="stream"/> as UTF-8 bytes without the line end (<c>\n</c>, or <c>\r\n</c>) and
-    /// without a leading byte order mark. Each line is valid until the next one is requested.
-    /// </summary>
-    internal static IEnumerable<ReadOnlyMemory<byte>> Utf8Lines(Stream stream)
-    {
-        var buffer = new byte[1 << 20];
-        int start = 0, end = 0;
-        var first = true;
-        while (true)
-        {
-            var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (newline < 0)
-            {
-                // Move the partial line to the front (growing the buffer for a long line) and read more.
-                if (start > 0)
-                {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
-                }
-                if (end == buffer.Length)
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                var read = stream.Read(buffer, end, buffer.Length - end);
-                if (read > 0)
-                {
-                    end += read;
-                    continue;
-                }
-                if (end > start)
-                    yield return Trim(buffer.AsMemory(start, end - start), ref first);
-                yield break;
-            }
-            var line = buffer.AsMemory(start, newline);
-            start += newline + 1;
-            yield return Trim(line, ref first);
-        }
-
-        static ReadOnlyMemory<byte> Trim(ReadOnlyMemory<byte> line, ref bool first)
-        {
-            if (first && line.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-                line = line[3..];
-            first = false;
-            return line.Span.EndsWith((byte)'\r') ? line[..^1] : line;
-        }
-    }
-
-    private static bool IsBlank(ReadOnlySpan<byte> line) =>
-        line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
 
     /// <summary><c>nlp query --db PATH [--speaker S] [--about TEXT] [--mentions E] [--topic T] [--from D] [--to D] [--limit N] [--format table|json|csv]</c>.</summary>
     public static Command Query()

@@ -26,6 +26,13 @@ public sealed class GraphIris(string baseIri = GraphIris.DefaultBase)
 
     public string Title(string title) => _base + "title" + Separator + SearchText.Slug(title);
 
+    /// <summary>
+    /// The role node of a title an entity held: <c>urn:nlp:person:oleg-syromolotov:title:thu-truong</c>; <paramref name="n"/>
+    /// above 1 tells apart titles whose slugs collide (<c>thu-truong-2</c>).
+    /// </summary>
+    public string TitleHeld(GraphEntity entity, string title, int n = 1) =>
+        Entity(entity) + Separator + "title" + Separator + SearchText.Slug(title) + (n > 1 ? $"-{n}" : "");
+
     /// <summary>The IRI segment of an entity type: <c>person</c>, <c>organization</c>, <c>place</c>, <c>thing</c> (MISC), <c>source</c> (other speakers).</summary>
     public static string Kind(string type) => type switch
     {

@@ -17,7 +17,8 @@ public readonly record struct RdfTriple(string Subject, string Predicate, RdfTer
 /// <summary>
 /// The knowledge graph as schema.org statements: <c>NewsArticle</c> (headline, dateCreated, url, about a
 /// <c>DefinedTerm</c> topic, mentions), <c>Person</c>/<c>Organization</c>/<c>Place</c>/<c>Thing</c> (name,
-/// alternateName, jobTitle) and <c>Quotation</c> (text, creator and spokenByCharacter, isPartOf, about,
+/// alternateName, jobTitle, and for each title a <c>Role</c> with the jobTitle and the startDate / endDate it
+/// was first and last seen) and <c>Quotation</c> (text, creator and spokenByCharacter, isPartOf, about,
 /// dateCreated). Turtle and JSON-LD are both written from this one list, so they hold the same graph.
 /// </summary>
 public static class SchemaOrgTriples
@@ -80,6 +81,21 @@ public static class SchemaOrgTriples
             {
                 foreach (var title in entity.Titles)
                     Add(s, "jobTitle", RdfTerm.Text(title.Title, "vi"));
+                // Title history (schema.org's Role pattern): a Role per title with the dates it was first and last seen.
+                var roles = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var title in entity.Titles)
+                {
+                    var role = iris.TitleHeld(entity, title.Title);
+                    for (var n = 2; !roles.Add(role); n++)
+                        role = iris.TitleHeld(entity, title.Title, n);
+                    Add(s, "jobTitle", RdfTerm.Iri(role));
+                    triples.Add(new RdfTriple(role, RdfType, RdfTerm.Iri(Schema + "Role")));
+                    Add(role, "jobTitle", RdfTerm.Text(title.Title, "vi"));
+                    if (Date(title.FirstSeen) is { } first)
+                        Add(role, "startDate", first);
+                    if (Date(title.LastSeen) is { } last)
+                        Add(role, "endDate", last);
+                }
             }
         }
 

@@ -6,8 +6,11 @@ namespace NlpPipeline.Storage;
 /// <summary>Prepared statements that write documents inside one caller-owned transaction.</summary>
 internal sealed class BatchWriter : IDisposable
 {
+    /// <summary>Separates the aliases in <c>doc_entities.aliases</c> (aliases are single-spaced names, never holding it).</summary>
+    public const char AliasSeparator = '\n';
+
     private readonly List<RawStatement> _commands = [];
-    private readonly RawStatement _findDocument, _insertDocument, _insertEntity, _insertMention, _insertAlias,
+    private readonly RawStatement _findDocument, _insertDocument, _insertEntity, _insertMention,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
     private readonly RawStatement[] _deletes;
 
@@ -28,7 +31,6 @@ internal sealed class BatchWriter : IDisposable
             Make("DELETE FROM quote_fts WHERE rowid IN (SELECT id FROM quotes WHERE doc_id = $doc)", "$doc"),
             Make("DELETE FROM quotes WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM titles WHERE doc_id = $doc", "$doc"),
-            Make("DELETE FROM aliases WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM mentions WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM doc_entities WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM topics WHERE doc_id = $doc", "$doc"),
@@ -39,13 +41,11 @@ internal sealed class BatchWriter : IDisposable
             VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error, $sort)
             """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error", "$sort");
         _insertEntity = Make("""
-            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key) VALUES ($doc, $local, $type, $name, $form)
-            """, "$doc", "$local", "$type", "$name", "$form");
+            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key, aliases) VALUES ($doc, $local, $type, $name, $form, $aliases)
+            """, "$doc", "$local", "$type", "$name", "$form", "$aliases");
         _insertMention = Make("""
             INSERT OR IGNORE INTO mentions(doc_id, start, "end", doc_entity_id, type) VALUES ($doc, $start, $end, $entity, $type)
             """, "$doc", "$start", "$end", "$entity", "$type");
-        _insertAlias = Make("INSERT OR IGNORE INTO aliases(doc_id, doc_entity_id, alias) VALUES ($doc, $entity, $alias)",
-            "$doc", "$entity", "$alias");
         _insertTitle = Make("""
             INSERT INTO titles(doc_id, doc_entity_id, title, start, "end") VALUES ($doc, $entity, $title, $start, $end)
             """, "$doc", "$entity", "$title", "$start", "$end");
@@ -59,37 +59,49 @@ internal sealed class BatchWriter : IDisposable
             "$doc", "$label", "$kind", "$score");
     }
 
+    /// <summary>When set, every entity written is added to it.</summary>
+    public FormUses? Uses { get; set; }
+
+    /// <summary>Runs once before the rows of a stored document are deleted (to replace it or on <see cref="Delete"/>).</summary>
+    public Action? BeforeReplace { get; set; }
+
     /// <summary>Removes every row of the document with this id; true when it was stored.</summary>
     public bool Delete(string key)
     {
         if (_findDocument.Run(key) is not long id)
             return false;
+        BeforeReplace?.Invoke();
         foreach (var delete in _deletes)
             delete.Run(id);
         return true;
     }
 
     /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
-    public int Write(AnnotatedDocument doc)
+    public int Write(AnnotatedDocument doc) => Write(doc, doc.Text.Length);
+
+    /// <summary>As <see cref="Write(AnnotatedDocument)"/>, for a document read without its text (<see cref="StoreRecordReader"/>).</summary>
+    public int Write(AnnotatedDocument doc, int textLength)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var d = doc.Document;
         Delete(d.Id);
         var sortDate = string.IsNullOrEmpty(d.Date) ? "~" : d.Date;
         var sortKey = sortDate + "\u0001" + d.Id;
-        var docId = Insert(_insertDocument, d.Id, d.Title, d.Date, d.Url, d.Source, doc.Topic?.Label, doc.Topic?.Score,
-            d.GoldTopic, d.Text.Length, doc.Error, sortDate);
+        var topic = doc.Topic;
+        var docId = _insertDocument.Text(0, d.Id).Text(1, d.Title).Text(2, d.Date).Text(3, d.Url).Text(4, d.Source)
+            .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, textLength).Text(9, doc.Error)
+            .Text(10, sortDate).Insert();
 
-        if (doc.Topic is { } topic)
+        if (topic is not null)
         {
-            Exec(_insertTopic, docId, topic.Label, "label", topic.Score);
+            InsertTopic(docId, topic.Label, "label", topic.Score);
             foreach (var sub in topic.Subtopics)
-                Exec(_insertTopic, docId, sub, "subtopic", null);
+                InsertTopic(docId, sub, "subtopic", null);
             foreach (var alt in topic.Alternatives)
-                Exec(_insertTopic, docId, alt.Label, "alternative", alt.Score);
+                InsertTopic(docId, alt.Label, "alternative", alt.Score);
         }
         if (d.GoldTopic is { Length: > 0 } gold)
-            Exec(_insertTopic, docId, gold, "gold", null);
+            InsertTopic(docId, gold, "gold", null);
 
         var entities = LocalEntityGrouper.Group(doc, out var speakers);
         var rowIds = new Dictionary<LocalEntity, long>(ReferenceEqualityComparer.Instance);
@@ -97,34 +109,33 @@ internal sealed class BatchWriter : IDisposable
         {
             if (entity.Name.Length == 0)
                 continue;
-            var id = Insert(_insertEntity, docId, entity.LocalKey, entity.Type, entity.Name, SearchText.NameKey(entity.Name));
+            var id = _insertEntity.Int(0, docId).Text(1, entity.LocalKey).Text(2, entity.Type).Text(3, entity.Name)
+                .Text(4, entity.NameKey).Text(5, string.Join(AliasSeparator, entity.Aliases)).Insert();
+            Uses?.Add(docId, entity.Type, entity.NameKey, entity.Name, entity.Aliases);
             rowIds[entity] = id;
             foreach (var m in entity.Mentions)
-                Exec(_insertMention, docId, m.Start, m.End, id, m.Type);
-            foreach (var alias in entity.Aliases)
-                Exec(_insertAlias, docId, id, alias);
+                _insertMention.Int(0, docId).Int(1, m.Start).Int(2, m.End).Int(3, id).Text(4, m.Type).Step();
             foreach (var (title, start, end) in entity.Titles)
-                Exec(_insertTitle, docId, id, title, start, end);
+            {
+                _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
+                Uses?.AddTitle(entity.Type, entity.NameKey, title);
+            }
         }
 
         for (var i = 0; i < doc.Quotes.Length; i++)
         {
             var q = doc.Quotes[i];
             long? speaker = speakers[i] is { } s && rowIds.TryGetValue(s, out var sid) ? sid : null;
-            var quoteId = Insert(_insertQuote, docId, q.Type, q.Start, q.End, q.Content, q.Cue, speaker,
-                q.Speaker?.Name, q.Speaker?.Mention, q.Speaker?.Kind, q.Speaker?.Title, q.Confidence, sortKey);
-            Exec(_insertQuoteFts, quoteId, SearchText.Fold(q.Content));
+            var quoteId = _insertQuote.Int(0, docId).Text(1, q.Type).Int(2, q.Start).Int(3, q.End).Text(4, q.Content)
+                .Text(5, q.Cue).Int(6, speaker).Text(7, q.Speaker?.Name).Text(8, q.Speaker?.Mention).Text(9, q.Speaker?.Kind)
+                .Text(10, q.Speaker?.Title).Real(11, q.Confidence).Text(12, sortKey).Insert();
+            _insertQuoteFts.Int(0, quoteId).Text(1, SearchText.Fold(q.Content)).Step();
         }
         return doc.Quotes.Length;
     }
 
-    private static void Exec(RawStatement cmd, params object?[] values) => cmd.Run(values);
-
-    private static long Insert(RawStatement cmd, params object?[] values)
-    {
-        cmd.Run(values);
-        return cmd.LastInsertRowId;
-    }
+    private void InsertTopic(long docId, string label, string kind, double? score) =>
+        _insertTopic.Int(0, docId).Text(1, label).Text(2, kind).Real(3, score).Step();
 
     public void Dispose()
     {

@@ -8,6 +8,8 @@ internal sealed class LocalEntity(string localKey, string type)
     public string LocalKey { get; } = localKey;
     public string Type { get; set; } = type;
     public string Name { get; set; } = string.Empty;
+    /// <summary><see cref="SearchText.NameKey"/> of <see cref="Name"/>, set by <see cref="LocalEntityGrouper.Group"/>.</summary>
+    public string NameKey { get; set; } = string.Empty;
     public bool NameFromSpeaker { get; set; }
     public List<Entity> Mentions { get; } = [];
     public List<(string Title, int? Start, int? End)> Titles { get; } = [];
@@ -28,13 +30,17 @@ internal static class LocalEntityGrouper
     public static List<LocalEntity> Group(AnnotatedDocument doc, out LocalEntity?[] speakers)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var byKey = new Dictionary<string, LocalEntity>(StringComparer.Ordinal);
+        // Three key spaces: a ref, a span (mentions without a ref), a speaker's kind and name (speakers without a ref).
+        var byRef = new Dictionary<string, LocalEntity>(StringComparer.Ordinal);
+        var bySpan = new Dictionary<(int, int), LocalEntity>();
+        var bySpeaker = new Dictionary<(string, string), LocalEntity>();
         var order = new List<LocalEntity>();
-        LocalEntity Get(string key, string type)
+        LocalEntity Get<TKey>(Dictionary<TKey, LocalEntity> byKey, TKey key, Func<TKey, string> localKey, string type)
+            where TKey : notnull
         {
             if (!byKey.TryGetValue(key, out var entity))
             {
-                entity = new LocalEntity(key, type);
+                entity = new LocalEntity(localKey(key), type);
                 byKey.Add(key, entity);
                 order.Add(entity);
             }
@@ -45,12 +51,14 @@ internal static class LocalEntityGrouper
         {
             if (e.Type == EntityTypes.Title || string.IsNullOrWhiteSpace(e.Text))
                 continue;
-            var key = e.Ref is { Length: > 0 } r ? "ref:" + r : $"span:{e.Start}:{e.End}";
-            Get(key, e.Type).Mentions.Add(e);
+            var entity = e.Ref is { Length: > 0 } r
+                ? Get(byRef, r, static r => "ref:" + r, e.Type)
+                : Get(bySpan, (e.Start, e.End), static s => $"span:{s.Item1}:{s.Item2}", e.Type);
+            entity.Mentions.Add(e);
         }
         foreach (var e in doc.Entities)
         {
-            if (e.Type == EntityTypes.Title && e.PersonRef is { Length: > 0 } p && byKey.TryGetValue("ref:" + p, out var person))
+            if (e.Type == EntityTypes.Title && e.PersonRef is { Length: > 0 } p && byRef.TryGetValue(p, out var person))
                 AddTitle(person, e.Text, e.Start, e.End);
         }
 
@@ -62,10 +70,10 @@ internal static class LocalEntityGrouper
                 continue;
             var kind = s.Kind is EntityTypes.Person or EntityTypes.Organization ? s.Kind : OtherKind;
             LocalEntity entity;
-            if (s.Ref is { Length: > 0 } r && byKey.TryGetValue("ref:" + r, out var linked))
+            if (s.Ref is { Length: > 0 } r && byRef.TryGetValue(r, out var linked))
                 entity = linked;
             else
-                entity = Get($"speaker:{kind}:{SearchText.NameKey(s.Name)}", kind);
+                entity = Get(bySpeaker, (kind, SearchText.NameKey(s.Name)), static k => $"speaker:{k.Item1}:{k.Item2}", kind);
             if (!entity.NameFromSpeaker)
             {
                 entity.Name = s.Name.Trim();
@@ -80,7 +88,7 @@ internal static class LocalEntityGrouper
         {
             if (!entity.NameFromSpeaker)
                 entity.Name = FullestMention(entity.Mentions);
-            var nameKey = SearchText.NameKey(entity.Name);
+            var nameKey = entity.NameKey = SearchText.NameKey(entity.Name);
             var mentionKeys = entity.Mentions.ConvertAll(m => SearchText.NameKey(m.Text));
             var nameMention = mentionKeys.FindIndex(k => string.Equals(k, nameKey, StringComparison.Ordinal));
             if (nameMention >= 0)
@@ -107,11 +115,22 @@ internal static class LocalEntityGrouper
         var bestWords = 0;
         foreach (var m in mentions)
         {
-            var words = m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            var words = WordCount(m.Text);
             if (best is null || words > bestWords || (words == bestWords && m.Text.Length > best.Text.Length))
                 (best, bestWords) = (m, words);
         }
         return best?.Text.Trim() ?? string.Empty;
+    }
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && (i == 0 || char.IsWhiteSpace(text[i - 1])))
+                count++;
+        }
+        return count;
     }
 
     // Aliases are name forms only: the name, mentions made of the name's own words, and acronyms;
@@ -120,19 +139,43 @@ internal static class LocalEntityGrouper
     {
         if (entity.Name.Length > 0)
             entity.Aliases.Add(NormalSpaces(entity.Name));
-        var nameWords = new HashSet<string>(nameKey.Split(' '), StringComparer.Ordinal);
+        var nameWords = new HashSet<string>(nameKey.Split(' '), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < entity.Mentions.Count; i++)
         {
             var text = NormalSpaces(entity.Mentions[i].Text);
             // NameKey(NormalSpaces(t)) == NameKey(t): both split on white space.
-            var words = mentionKeys[i].Split(' ');
-            var isAcronym = text.Length >= 2 && !text.Contains(' ', StringComparison.Ordinal)
-                && text.All(c => char.IsUpper(c) || char.IsDigit(c)) && text.Any(char.IsLetter);
-            if (isAcronym || words.All(nameWords.Contains))
+            if (IsAcronym(text) || AllWordsIn(mentionKeys[i], nameWords))
                 entity.Aliases.Add(text);
         }
     }
 
+    // Two or more upper-case letters and digits, at least one letter, no space: "WTO", "G20".
+    private static bool IsAcronym(string text)
+    {
+        if (text.Length < 2)
+            return false;
+        var letter = false;
+        foreach (var c in text)
+        {
+            if (!char.IsUpper(c) && !char.IsDigit(c))
+                return false;
+            letter |= char.IsLetter(c);
+        }
+        return letter;
+    }
+
+    // True when every ' '-separated word of key is in words.
+    private static bool AllWordsIn(string key, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
+    {
+        var span = key.AsSpan();
+        foreach (var word in span.Split(' '))
+        {
+            if (!words.Contains(span[word]))
+                return false;
+        }
+        return true;
+    }
+
     private static string NormalSpaces(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        SearchText.HasSingleSpacesOnly(text) ? text : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -2,8 +2,14 @@ using NlpPipeline.Documents;
 
 namespace NlpPipeline.Storage;
 
-/// <summary>A distinct name form seen in the archive: entity type, identity key (<see cref="SearchText.NameKey"/>), display name.</summary>
-public readonly record struct NameForm(string Type, string Key, string Name);
+/// <summary>
+/// A distinct name form seen in the archive: entity type, identity key (<see cref="SearchText.NameKey"/>), display
+/// name, and the keys (<see cref="SearchText.NameKey"/>) of the titles it was seen with, if any.
+/// </summary>
+public readonly record struct NameForm(string Type, string Key, string Name)
+{
+    public IReadOnlyCollection<string>? Titles { get; init; }
+}
 
 /// <summary>A canonical entity: one node across the archive, with the name forms it was seen under.</summary>
 public sealed record CanonicalEntity(string Type, string Name, string Slug, IReadOnlyList<NameForm> Forms);
@@ -13,7 +19,11 @@ public sealed record CanonicalEntity(string Type, string Name, string Slug, IRea
 /// key are one entity. A shorter person name whose words end exactly one known longest person name
 /// (<c>Syromolotov</c>, <c>Xuân Phúc</c> → <c>Oleg Syromolotov</c>, <c>Nguyễn Xuân Phúc</c>) joins it; a short
 /// name that ends two or more different full names (two people sharing it) stays its own node, as does
-/// every other type's form. The result depends only on the set of forms, never on the order they were seen,
+/// every other type's form. Titles are evidence: a full name whose titles conflict with the short name's (both
+/// have titles and none is the other's word-prefix: <c>Ngoại trưởng</c> against <c>Bộ trưởng Tài chính</c>; but
+/// <c>Thứ trưởng</c> fits <c>Thứ trưởng Ngoại giao Nga</c>) is not a candidate, so a same-surname pair with
+/// conflicting titles stays apart and a title shared with one of two full names settles which one it is.
+/// "Former" (<c>cựu</c>, <c>nguyên</c>) in front of a title is set aside: <c>cựu Tổng thống</c> fits <c>Tổng thống</c>. The result depends only on the set of forms, never on the order they were seen,
 /// and is sorted by type then key.
 /// </summary>
 public static class NameSuffixEntityResolver
@@ -23,40 +33,51 @@ public static class NameSuffixEntityResolver
         ArgumentNullException.ThrowIfNull(forms);
         var distinct = forms
             .GroupBy(f => (f.Type, f.Key))
-            .Select(g => g.OrderBy(f => f.Name, StringComparer.Ordinal).First())
+            .Select(g => g.OrderBy(f => f.Name, StringComparer.Ordinal).First() with
+            {
+                Titles = g.Any(f => f.Titles is { Count: > 0 }) ? g.SelectMany(f => f.Titles ?? []).ToHashSet(StringComparer.Ordinal) : null,
+            })
             .OrderBy(f => f.Type, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
             .ToList();
 
         // target[i] = index of the form that form i joins (itself when it stands alone).
         var target = Enumerable.Range(0, distinct.Count).ToArray();
-        var persons = distinct.Select((f, i) => (Form: f, Index: i, Words: f.Key.Split(' ')))
-            .Where(p => p.Form.Type == EntityTypes.Person).ToList();
-        // Index the person forms by last word: candidates for a short name all end with its last word.
-        var byLastWord = persons.ToLookup(p => p.Words[^1], StringComparer.Ordinal);
-        bool IsProperSuffix(string[] shorter, string[] longer) =>
-            shorter.Length < longer.Length && shorter.AsSpan().SequenceEqual(longer.AsSpan(longer.Length - shorter.Length));
+        // Every proper word-suffix of every person form, with the forms it ends ("phúc" → "xuân phúc", "nguyễn xuân phúc").
+        var endings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (distinct[i].Type != EntityTypes.Person)
+                continue;
+            var key = distinct[i].Key;
+            for (var space = key.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = key.IndexOf(' ', space + 1))
+            {
+                var suffix = key[(space + 1)..];
+                if (!endings.TryGetValue(suffix, out var list))
+                    endings[suffix] = list = [];
+                list.Add(i);
+            }
+        }
 
         // Only the longest forms count as candidates: "Phúc" ends "Xuân Phúc" and "Nguyễn Xuân Phúc", one person.
-        // A form is maximal when no other form of its last-word bucket extends it (computed once per form).
-        var maximal = new bool[distinct.Count];
-        foreach (var p in persons)
-            maximal[p.Index] = !byLastWord[p.Words[^1]].Any(o => IsProperSuffix(p.Words, o.Words));
-        foreach (var p in persons)
+        // A form is maximal when no other form ends with it.
+        for (var i = 0; i < distinct.Count; i++)
         {
+            if (distinct[i].Type != EntityTypes.Person || !endings.TryGetValue(distinct[i].Key, out var longer))
+                continue;
             var only = -1;
-            foreach (var o in byLastWord[p.Words[^1]])
+            foreach (var o in longer)
             {
-                if (!maximal[o.Index] || !IsProperSuffix(p.Words, o.Words))
+                if (endings.ContainsKey(distinct[o].Key) || TitlesConflict(distinct[i], distinct[o]))
                     continue;
                 if (only >= 0)
                 {
                     only = -2;
                     break;
                 }
-                only = o.Index;
+                only = o;
             }
             if (only >= 0)
-                target[p.Index] = only;
+                target[i] = only;
         }
 
         var groups = new SortedDictionary<int, List<NameForm>>();
@@ -79,5 +100,31 @@ public static class NameSuffixEntityResolver
             result.Add(new CanonicalEntity(distinct[head].Type, name, slug, list));
         }
         return result;
+    }
+
+    // Both forms have titles and no title of one is a word-prefix of (or equal to) a title of the other, once
+    // "former" is set aside.
+    private static bool TitlesConflict(NameForm a, NameForm b)
+    {
+        if (a.Titles is not { Count: > 0 } ta || b.Titles is not { Count: > 0 } tb)
+            return false;
+        static bool Fits(string x, string y) =>
+            x.StartsWith(y, StringComparison.Ordinal) && (x.Length == y.Length || x[y.Length] == ' ');
+        var coreA = ta.Select(Core).Where(t => t.Length > 0).ToList();
+        var coreB = tb.Select(Core).Where(t => t.Length > 0).ToList();
+        return coreA.Count > 0 && coreB.Count > 0 && !coreA.Any(x => coreB.Any(y => Fits(x, y) || Fits(y, x)));
+    }
+
+    // A title without the words for "former" ("cựu", "nguyên") in front: a former minister held the title.
+    private static string Core(string title)
+    {
+        foreach (var former in (ReadOnlySpan<string>)["cựu", "nguyên"])
+        {
+            if (title == former)
+                return string.Empty;
+            if (title.StartsWith(former + " ", StringComparison.Ordinal))
+                return title[(former.Length + 1)..];
+        }
+        return title;
     }
 }

@@ -26,10 +26,44 @@ internal sealed class RawStatement : IDisposable
     /// <summary>Binds <paramref name="values"/> in parameter order and runs the statement; returns the first column of the first row, if any.</summary>
     public long? Run(params object?[] values)
     {
+        for (var i = 0; i < values.Length; i++)
+        {
+            switch (values[i])
+            {
+                case null: Null(i); break;
+                case string s: Text(i, s); break;
+                case int n: Int(i, n); break;
+                case long n: Int(i, n); break;
+                case double d: Real(i, d); break;
+                default: throw new ArgumentException($"Unsupported parameter type {values[i]!.GetType()}.", nameof(values));
+            }
+        }
+        return Step();
+    }
+
+    /// <summary>Binds parameter <paramref name="i"/> (0-based, constructor order) to text (UTF-16 in, no copy on the managed side), or null.</summary>
+    public RawStatement Text(int i, string? value) =>
+        Bound(value is null ? raw.sqlite3_bind_null(_stmt, _indexes[i]) : raw.sqlite3_bind_text16(_stmt, _indexes[i], value.AsSpan()));
+
+    /// <summary>Binds parameter <paramref name="i"/> to an integer, or null.</summary>
+    public RawStatement Int(int i, long? value) =>
+        Bound(value is { } v ? raw.sqlite3_bind_int64(_stmt, _indexes[i], v) : raw.sqlite3_bind_null(_stmt, _indexes[i]));
+
+    /// <summary>Binds parameter <paramref name="i"/> to a real number, or null.</summary>
+    public RawStatement Real(int i, double? value) =>
+        Bound(value is { } v ? raw.sqlite3_bind_double(_stmt, _indexes[i], v) : raw.sqlite3_bind_null(_stmt, _indexes[i]));
+
+    /// <summary>Binds parameter <paramref name="i"/> to null.</summary>
+    public RawStatement Null(int i) => Bound(raw.sqlite3_bind_null(_stmt, _indexes[i]));
+
+    /// <summary>
+    /// Runs the statement with the values bound (every parameter must be bound before each run: bindings are
+    /// kept from the previous run); returns the first column of the first row, if any.
+    /// </summary>
+    public long? Step()
+    {
         try
         {
-            for (var i = 0; i < values.Length; i++)
-                Bind(_indexes[i], values[i]);
             var rc = raw.sqlite3_step(_stmt);
             if (rc == raw.SQLITE_ROW)
                 return raw.sqlite3_column_type(_stmt, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_stmt, 0);
@@ -40,25 +74,23 @@ internal sealed class RawStatement : IDisposable
         finally
         {
             raw.sqlite3_reset(_stmt);
-            raw.sqlite3_clear_bindings(_stmt);
         }
+    }
+
+    /// <summary>Runs an insert with the values bound (see <see cref="Step"/>); returns the new row's rowid.</summary>
+    public long Insert()
+    {
+        Step();
+        return LastInsertRowId;
     }
 
     /// <summary>The rowid of the connection's last successful insert.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
-    private void Bind(int index, object? value)
+    private RawStatement Bound(int rc)
     {
-        var rc = value switch
-        {
-            null => raw.sqlite3_bind_null(_stmt, index),
-            string s => raw.sqlite3_bind_text(_stmt, index, s),
-            int n => raw.sqlite3_bind_int64(_stmt, index, n),
-            long n => raw.sqlite3_bind_int64(_stmt, index, n),
-            double d => raw.sqlite3_bind_double(_stmt, index, d),
-            _ => throw new ArgumentException($"Unsupported parameter type {value.GetType()}.", nameof(value)),
-        };
         Check(rc);
+        return this;
     }
 
     private void Check(int rc)

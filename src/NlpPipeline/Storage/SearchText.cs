@@ -53,15 +53,27 @@ internal static class SearchText
     public static string NameKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var lower = name.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var lower = (IsComposed(name) ? name : name.Normalize(NormalizationForm.FormC)).ToLowerInvariant();
         if (HasSingleSpacesOnly(lower))
             return lower;
         var parts = lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', parts);
     }
 
-    // True when every white space is a single ' ' between two other characters (Split/Join would not change it).
-    private static bool HasSingleSpacesOnly(string text)
+    // True when text is NFC without asking ICU: every character is below U+0300 (none of them decomposes or
+    // combines under NFC) or a precomposed Latin letter of U+1E00–U+1EFF, which covers Vietnamese text.
+    private static bool IsComposed(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u0300' && c is < '\u1E00' or > '\u1EFF')
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>True when every white space is a single ' ' between two other characters (Split/Join would not change it).</summary>
+    public static bool HasSingleSpacesOnly(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NlpPipeline.Documents;
 
@@ -17,6 +18,8 @@ public readonly record struct IndexStats(int Documents, int Quotes, int Entities
 public sealed partial class SqliteAnnotationStore : IDisposable
 {
     private readonly SqliteConnection _connection;
+    private bool _bulkLoad;
+    private FormUses? _loadUses;
 
     private SqliteAnnotationStore(SqliteConnection connection) => _connection = connection;
 
@@ -68,22 +71,41 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public IndexStats Index(IEnumerable<AnnotatedDocument> documents, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(documents);
+        return Index(documents.Select(d => (d, d.Text.Length)), batchSize);
+    }
+
+    /// <summary>
+    /// Indexes annotation JSON Lines files (<see cref="AnnotationLines"/>) as <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/>
+    /// does, reading and parsing on a second thread; a malformed line is reported to <paramref name="malformed"/> and skipped.
+    /// </summary>
+    public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
+        Index(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 256), batchSize);
+
+    private IndexStats Index(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, int batchSize)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        var batch = new List<AnnotatedDocument>(Math.Min(batchSize, 4096));
+        var batch = new List<(AnnotatedDocument Document, int TextLength)>(Math.Min(batchSize, 4096));
         // Bulk load: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
         // copied to the database once); commits and crash safety are unchanged.
-        // Random-order indexes are dropped for the batches and rebuilt with one sort before resolution; each
-        // batch stays one transaction, and a store left without them is repaired when next opened for writing.
+        // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
+        // without documents, every per-document index; otherwise the random-order form index only, since
+        // replacing documents deletes by doc_id. Each batch stays one transaction, and a store left without
+        // them is repaired when next opened for writing.
         Execute(_connection, "PRAGMA wal_autocheckpoint = 16384;");
-        Execute(_connection, StoreSchema.DropBulkLoadIndexes);
+        _bulkLoad = Scalar<long>("SELECT EXISTS (SELECT 1 FROM documents)") == 0;
+        // Into an empty store, the batches also gather the form uses that resolution would read back.
+        _loadUses = _bulkLoad ? new FormUses() : null;
+        Execute(_connection, _bulkLoad ? StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
         try
         {
             return IndexBatches();
         }
         finally
         {
-            Execute(_connection, StoreSchema.CreateBulkLoadIndexes);
+            _bulkLoad = false;
+            _loadUses = null;
+            Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Execute(_connection, "PRAGMA wal_autocheckpoint = 1000;");
         }
 
@@ -96,8 +118,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                     Flush();
             }
             Flush();
-            Execute(_connection, StoreSchema.CreateBulkLoadIndexes);
-            var entities = ResolveEntities();
+            _bulkLoad = false;
+            Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
+            var entities = ResolveEntities(_loadUses);
             return new IndexStats(docs, quotes, entities, batches);
         }
 
@@ -116,11 +139,26 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public int IndexBatch(IReadOnlyList<AnnotatedDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return IndexBatch(batch.Select(d => (d, d.Text.Length)));
+    }
+
+    private int IndexBatch(IEnumerable<(AnnotatedDocument Document, int TextLength)> batch)
+    {
         using var transaction = _connection.BeginTransaction();
-        using var writer = new BatchWriter(_connection, transaction);
+        using var writer = new BatchWriter(_connection, transaction) { Uses = _loadUses };
+        // A document indexed again during a bulk load: its rows are found through the per-document indexes,
+        // and the form uses gathered so far include the replaced rows, so resolution reads them back.
+        if (_bulkLoad)
+            writer.BeforeReplace = () =>
+            {
+                _bulkLoad = false;
+                _loadUses = writer.Uses = null;
+                writer.BeforeReplace = null;
+                Execute(_connection, StoreSchema.CreatePerDocumentIndexes, transaction);
+            };
         var quotes = 0;
-        foreach (var doc in batch)
-            quotes += writer.Write(doc);
+        foreach (var (doc, textLength) in batch)
+            quotes += writer.Write(doc, textLength);
         transaction.Commit();
         return quotes;
     }
@@ -139,27 +177,33 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// Rebuilds the canonical entities, their name forms and searchable names from the per-document rows
     /// (<see cref="NameSuffixEntityResolver"/>), in one transaction; returns the number of entities.
     /// </summary>
-    public int ResolveEntities()
+    public int ResolveEntities() => ResolveEntities(null);
+
+    // uses: the form uses of every stored per-document entity when the caller has them (a load into an empty
+    // store); otherwise they are read from doc_entities.
+    private int ResolveEntities(FormUses? uses)
     {
         using var transaction = _connection.BeginTransaction();
-        // Display name of a form: its most frequent spelling (ties: ordinal first).
-        var forms = new Dictionary<(string Type, string Key), (string Name, long Count)>();
-        using (var cmd = Command("SELECT type, form_key, name, count(*) FROM doc_entities GROUP BY type, form_key, name", transaction))
-        using (var reader = cmd.ExecuteReader())
+        if (uses is null)
         {
+            uses = new FormUses();
+            // Rowid order: a document's rows are consecutive.
+            using var cmd = Command("SELECT doc_id, type, form_key, name, aliases FROM doc_entities", transaction);
+            using var reader = cmd.ExecuteReader();
             while (reader.Read())
-            {
-                var key = (reader.GetString(0), reader.GetString(1));
-                var candidate = (reader.GetString(2), reader.GetInt64(3));
-                if (!forms.TryGetValue(key, out var best) || candidate.Item2 > best.Count
-                    || (candidate.Item2 == best.Count && string.CompareOrdinal(candidate.Item1, best.Name) < 0))
-                    forms[key] = candidate;
-            }
+                uses.Add(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetString(4).Split(BatchWriter.AliasSeparator, StringSplitOptions.RemoveEmptyEntries));
+            using var titles = Command("SELECT de.type, de.form_key, t.title FROM titles t JOIN doc_entities de ON de.id = t.doc_entity_id", transaction);
+            using var titleReader = titles.ExecuteReader();
+            while (titleReader.Read())
+                uses.AddTitle(titleReader.GetString(0), titleReader.GetString(1), titleReader.GetString(2));
         }
-        var entities = NameSuffixEntityResolver.Resolve(forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Name)));
+        var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
 
-        Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');", transaction);
-        var formEntity = new Dictionary<(string, string), long>();
+        // The canonical tables are written whole: their secondary indexes are built once after the rows.
+        Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
+            + StoreSchema.DropCanonicalIndexes, transaction);
+        var formEntity = new Dictionary<(string, string), long>(uses.Count);
         using (var insertEntity = new RawStatement(_connection, "INSERT INTO entities(id, type, name, slug) VALUES ($id, $type, $name, $slug)", "$id", "$type", "$name", "$slug"))
         using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", "$type", "$key", "$id"))
         {
@@ -167,10 +211,10 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             foreach (var entity in entities)
             {
                 id++;
-                insertEntity.Run(id, entity.Type, entity.Name, entity.Slug);
+                insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Step();
                 foreach (var form in entity.Forms)
                 {
-                    insertForm.Run(form.Type, form.Key, id);
+                    insertForm.Text(0, form.Type).Text(1, form.Key).Int(2, id).Step();
                     formEntity[(form.Type, form.Key)] = id;
                 }
             }
@@ -178,19 +222,10 @@ public sealed partial class SqliteAnnotationStore : IDisposable
 
         // Every alias of every form, counted in documents, becomes a searchable name of its entity.
         var names = new SortedDictionary<(long Entity, string Alias), long>();
-        using (var cmd = Command("""
-            SELECT de.type, de.form_key, a.alias, count(DISTINCT a.doc_id)
-            FROM aliases a JOIN doc_entities de ON de.id = a.doc_entity_id
-            GROUP BY de.type, de.form_key, a.alias
-            """, transaction))
-        using (var reader = cmd.ExecuteReader())
+        foreach (var (form, alias, documents) in uses.Aliases())
         {
-            while (reader.Read())
-            {
-                var entity = formEntity[(reader.GetString(0), reader.GetString(1))];
-                var key = (entity, reader.GetString(2));
-                names[key] = names.GetValueOrDefault(key) + reader.GetInt64(3);
-            }
+            var key = (formEntity[form], alias);
+            names[key] = names.GetValueOrDefault(key) + documents;
         }
         using (var insertName = new RawStatement(_connection, "INSERT INTO entity_names(id, entity_id, name, documents) VALUES ($id, $entity, $name, $docs)", "$id", "$entity", "$name", "$docs"))
         using (var insertFts = new RawStatement(_connection, "INSERT INTO name_fts(rowid, name) VALUES ($id, $folded)", "$id", "$folded"))
@@ -199,8 +234,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             foreach (var ((entity, alias), count) in names)
             {
                 id++;
-                insertName.Run(id, entity, alias, count);
-                insertFts.Run(id, SearchText.Fold(alias));
+                insertName.Int(0, id).Int(1, entity).Text(2, alias).Int(3, count).Step();
+                insertFts.Int(0, id).Text(1, SearchText.Fold(alias)).Step();
             }
         }
         // Quote and document counts per speaker, so that listing speakers needs no scan of the quotes.
@@ -211,7 +246,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
                 GROUP BY ef.entity_id)
             UPDATE entities SET quotes = c.n, documents = c.d FROM c WHERE c.id = entities.id;
-            """, transaction);
+            """ + StoreSchema.CreateCanonicalIndexes, transaction);
         transaction.Commit();
         return entities.Count;
     }

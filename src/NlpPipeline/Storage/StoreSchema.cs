@@ -8,19 +8,55 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>
-    /// Indexes with random insertion order that <see cref="SqliteAnnotationStore.Index"/> drops during its batches
-    /// and creates again (one sort) before resolution. After a crash mid-load, opening the store for writing
-    /// creates them again from <see cref="Create"/>.
+    /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
+    /// without documents drops them for its batches and creates them again (one sort each) before resolution;
+    /// after a crash mid-load, opening the store for writing creates them again (they are part of <see cref="Create"/>).
     /// </summary>
-    public const string DropBulkLoadIndexes = "DROP INDEX IF EXISTS doc_entities_form;";
+    public static readonly (string Name, string Definition)[] PerDocumentIndexes =
+    [
+        ("documents_order", "documents(sort_date, key)"),
+        ("doc_entities_doc", "doc_entities(doc_id)"),
+        ("doc_entities_form", "doc_entities(type, form_key)"),
+        ("titles_doc", "titles(doc_id)"),
+        ("titles_entity", "titles(doc_entity_id)"),
+        ("quotes_doc", "quotes(doc_id, start)"),
+        ("quotes_order", "quotes(sort_key, start)"),
+        ("quotes_speaker", "quotes(speaker_entity_id)"),
+        ("topics_doc", "topics(doc_id)"),
+        ("topics_label", "topics(label, kind)"),
+    ];
 
-    /// <inheritdoc cref="DropBulkLoadIndexes"/>
-    public const string CreateBulkLoadIndexes = "CREATE INDEX IF NOT EXISTS doc_entities_form ON doc_entities(type, form_key);";
+    /// <summary>Drops the per-document index with random insertion order (entity forms).</summary>
+    public const string DropFormIndex = "DROP INDEX IF EXISTS doc_entities_form;";
 
-    public const string Create = """
+    /// <summary>Creates the missing <see cref="PerDocumentIndexes"/>.</summary>
+    public static string CreatePerDocumentIndexes { get; } =
+        string.Concat(PerDocumentIndexes.Select(i => $"CREATE INDEX IF NOT EXISTS {i.Name} ON {i.Definition};\n"));
+
+    /// <summary>Drops the <see cref="PerDocumentIndexes"/>.</summary>
+    public static string DropPerDocumentIndexes { get; } =
+        string.Concat(PerDocumentIndexes.Select(i => $"DROP INDEX IF EXISTS {i.Name};\n"));
+
+    /// <summary>Creates every missing table and index.</summary>
+    public static string Create => Tables + CreatePerDocumentIndexes + CreateCanonicalIndexes;
+
+    /// <summary>
+    /// The secondary indexes of the canonical tables, which entity resolution drops before it writes the tables
+    /// whole and creates again after (inside its transaction).
+    /// </summary>
+    public const string CreateCanonicalIndexes = """
+        CREATE INDEX IF NOT EXISTS entities_quotes ON entities(quotes DESC);
+        CREATE INDEX IF NOT EXISTS entity_forms_entity ON entity_forms(entity_id);
+        CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names(entity_id);
+        """;
+
+    /// <inheritdoc cref="CreateCanonicalIndexes"/>
+    public const string DropCanonicalIndexes = "DROP INDEX IF EXISTS entities_quotes; DROP INDEX IF EXISTS entity_forms_entity; DROP INDEX IF EXISTS entity_names_entity;";
+
+    private const string Tables = """
         CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS documents (
             id INTEGER PRIMARY KEY,
@@ -29,16 +65,13 @@ internal static class StoreSchema
             topic TEXT, topic_score REAL, gold_topic TEXT,
             text_length INTEGER NOT NULL, error TEXT,
             sort_date TEXT NOT NULL); -- date, or '~' (after every date) when there is none
-        CREATE INDEX IF NOT EXISTS documents_order ON documents(sort_date, key);
         -- One row per document-local entity (mentions sharing a ref, or a speaker).
         CREATE TABLE IF NOT EXISTS doc_entities (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             local_key TEXT NOT NULL,
-            type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS doc_entities_doc ON doc_entities(doc_id);
-        -- Dropped while Index loads batches and rebuilt before resolution (BulkLoadIndexes).
-        CREATE INDEX IF NOT EXISTS doc_entities_form ON doc_entities(type, form_key);
+            type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL,
+            aliases TEXT NOT NULL); -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
         -- Mention spans, clustered by document and offset (the only access paths); the text is the document's.
         -- doc_entity_id is not a declared foreign key: checking it when doc_entities rows are deleted would scan
         -- this table (no index leads with it); rows of one document are deleted together and CheckIntegrity
@@ -49,18 +82,10 @@ internal static class StoreSchema
             doc_entity_id INTEGER NOT NULL,
             type TEXT NOT NULL,
             PRIMARY KEY (doc_id, start, "end", doc_entity_id, type)) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS aliases (
-            doc_id INTEGER NOT NULL REFERENCES documents(id),
-            doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),
-            alias TEXT NOT NULL,
-            PRIMARY KEY (doc_entity_id, alias)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS aliases_doc ON aliases(doc_id);
         CREATE TABLE IF NOT EXISTS titles (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),
             title TEXT NOT NULL, start INTEGER, "end" INTEGER);
-        CREATE INDEX IF NOT EXISTS titles_doc ON titles(doc_id);
-        CREATE INDEX IF NOT EXISTS titles_entity ON titles(doc_entity_id);
         CREATE TABLE IF NOT EXISTS quotes (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
@@ -70,30 +95,22 @@ internal static class StoreSchema
             speaker_name TEXT, speaker_mention TEXT, speaker_kind TEXT, speaker_title TEXT,
             confidence REAL NOT NULL,
             sort_key TEXT NOT NULL); -- documents.sort_date, U+0001, documents.key: the listing order
-        CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id, start);
-        CREATE INDEX IF NOT EXISTS quotes_order ON quotes(sort_key, start);
-        CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_entity_id);
         -- Folded quote content; rowid = quotes.id.
         CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         CREATE TABLE IF NOT EXISTS topics (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             label TEXT NOT NULL, kind TEXT NOT NULL, score REAL);
-        CREATE INDEX IF NOT EXISTS topics_doc ON topics(doc_id);
-        CREATE INDEX IF NOT EXISTS topics_label ON topics(label, kind);
         -- Canonical entities, rebuilt by resolution.
         CREATE TABLE IF NOT EXISTS entities (
             id INTEGER PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, slug TEXT NOT NULL,
             quotes INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0,
             UNIQUE (type, slug));
-        CREATE INDEX IF NOT EXISTS entities_quotes ON entities(quotes DESC);
         CREATE TABLE IF NOT EXISTS entity_forms (
             type TEXT NOT NULL, form_key TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id),
             PRIMARY KEY (type, form_key)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS entity_forms_entity ON entity_forms(entity_id);
         CREATE TABLE IF NOT EXISTS entity_names (
             id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entities(id),
             name TEXT NOT NULL, documents INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS entity_names_entity ON entity_names(entity_id);
         -- Folded names; rowid = entity_names.id.
         CREATE VIRTUAL TABLE IF NOT EXISTS name_fts USING fts5(name, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
         """;

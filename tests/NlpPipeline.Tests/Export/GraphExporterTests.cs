@@ -42,7 +42,9 @@ public sealed class GraphExporterTests : IDisposable
         headlines = sorted(str(o) for o in ttl.objects(None, S.headline))
         print(json.dumps({"triples": len(ttl), "isomorphic": isomorphic(ttl, jsonld),
             "creator": by(ttl, S.creator), "spoken": by(jsonld, S.spokenByCharacter),
-            "jobTitles": sorted(str(o) for o in ttl.objects(who, S.jobTitle)),
+            "jobTitles": sorted(str(o) for o in ttl.objects(who, S.jobTitle) if isinstance(o, rdflib.Literal)),
+            "roles": sorted("|".join([str(jsonld.value(r, S.jobTitle)), str(jsonld.value(r, S.startDate)), str(jsonld.value(r, S.endDate)), str(jsonld.value(r, S.endDate).datatype)])
+                for r in jsonld.objects(who, S.jobTitle) if (r, rdflib.RDF.type, S.Role) in jsonld),
             "headlines": headlines, "persons": len(set(ttl.subjects(rdflib.RDF.type, S.Person))),
             "articles": len(set(jsonld.subjects(rdflib.RDF.type, S.NewsArticle)))}, ensure_ascii=False))
         """;
@@ -62,6 +64,9 @@ public sealed class GraphExporterTests : IDisposable
         Assert.Equal(creator, root.GetProperty("spoken").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("hợp tác\" là cần thiết", string.Join("|", creator), StringComparison.Ordinal);
         Assert.Equal(["Thứ trưởng", "Thứ trưởng Ngoại giao Nga"], root.GetProperty("jobTitles").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(
+            ["Thứ trưởng Ngoại giao Nga|2021-11|2021-11|http://www.w3.org/2001/XMLSchema#gYearMonth", "Thứ trưởng|2021-11|2022-03-05|http://www.w3.org/2001/XMLSchema#date"],
+            root.GetProperty("roles").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains(NastyTitle, root.GetProperty("headlines").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(2, root.GetProperty("persons").GetInt32());
         Assert.Equal(2, root.GetProperty("articles").GetInt32());

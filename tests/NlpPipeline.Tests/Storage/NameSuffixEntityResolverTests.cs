@@ -33,6 +33,40 @@ public sealed class NameSuffixEntityResolverTests
             .Order(StringComparer.Ordinal));
     }
 
+    public static TheoryData<string[], string[]> TitledCases => new()
+    {
+        // names seen as "Name/title;title" (PER) -> resulting entities
+        // Conflicting titles: a same-surname pair stays apart.
+        { ["Rex Tillerson/Bộ trưởng Tài chính", "Tillerson/Ngoại trưởng"], ["Rex Tillerson: rex tillerson", "Tillerson: tillerson"] },
+        // A title that is a word-prefix of the other fits.
+        { ["Oleg Syromolotov/Thứ trưởng Ngoại giao Nga", "Syromolotov/Thứ trưởng"], ["Oleg Syromolotov: oleg syromolotov|syromolotov"] },
+        // One side without titles: no evidence against.
+        { ["Oleg Syromolotov", "Syromolotov/Thứ trưởng"], ["Oleg Syromolotov: oleg syromolotov|syromolotov"] },
+        // Same name and same title merges; the full name whose title conflicts is not a candidate.
+        { ["Nguyễn Văn An/Bộ trưởng", "Trần Văn An/Giám đốc", "An/bộ trưởng"], ["Nguyễn Văn An: an|nguyễn văn an", "Trần Văn An: trần văn an"] },
+        // "Former" set aside: a former president held the title; "cựu" alone is no evidence.
+        { ["Fidel Ramos/cựu Tổng thống Philippines", "Ramos/Tổng thống"], ["Fidel Ramos: fidel ramos|ramos"] },
+        { ["Fidel Ramos/cựu", "Ramos/Tổng thống"], ["Fidel Ramos: fidel ramos|ramos"] },
+        // Shared title words that are not a prefix do not fit: "Phó Thủ tướng" is not "Thủ tướng".
+        { ["Nguyễn Xuân Phúc/Thủ tướng", "Xuân Phúc/Phó Thủ tướng"], ["Nguyễn Xuân Phúc: nguyễn xuân phúc", "Xuân Phúc: xuân phúc"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TitledCases))]
+    public void Resolve_TitlesAsEvidence_KeepConflictsApartAndSettleAmbiguity(string[] seen, string[] expected)
+    {
+        var forms = seen.Select(s => s.Split('/')).Select(p => new NameForm("PER", SearchText.NameKey(p[0]), p[0])
+        {
+            Titles = p.Length > 1 ? p[1].Split(';').Select(SearchText.NameKey).ToHashSet() : null,
+        });
+
+        var entities = NameSuffixEntityResolver.Resolve(forms);
+
+        Assert.Equal(expected, entities
+            .Select(e => e.Name + ": " + string.Join('|', e.Forms.Select(f => f.Key).Order(StringComparer.Ordinal)))
+            .Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Resolve_ShortNameOfAnotherType_IsNotMerged()
     {

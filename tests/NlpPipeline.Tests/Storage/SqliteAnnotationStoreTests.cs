@@ -56,6 +56,44 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void Index_DocumentRepeatedWithinOneLoadIntoEmptyStore_KeepsItsLastVersionOnly()
+    {
+        var first = Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."));
+        var other = Doc("b.txt", "2021-02", ("Tám", "ông Tám", null, "Ông Tám nói trời mưa."));
+        var last = Doc("a.txt", "2021-01", ("Trần Văn Tám", "ông Trần Văn Tám", null, "Ông Trần Văn Tám nói giá cà phê giảm."));
+        using var once = NewStore("once.db");
+        using var repeated = NewStore("repeated.db");
+        once.Index([other, last]);
+
+        repeated.Index([first, other, last], batchSize: 2);
+
+        Assert.Equal(TableCounts(once), TableCounts(repeated));
+        Assert.Equal(once.FindQuotes(new QuoteQuery()), repeated.FindQuotes(new QuoteQuery()));
+        Assert.Equal(once.People(), repeated.People(), new SummaryComparer());
+        Assert.Empty(repeated.FindQuotes(new QuoteQuery { About = "gia lua" }));
+        Assert.Equal(StoreSchema.PerDocumentIndexes.Select(i => i.Name).Order(StringComparer.Ordinal), Indexes(repeated));
+        Assert.Equal("ok", repeated.CheckIntegrity());
+    }
+
+    [Fact]
+    public void ResolveEntities_AfterALoadIntoEmptyStore_RebuildsTheSameEntities()
+    {
+        using var store = NewStore();
+        store.Index([
+            SeedArticleFixture.Load(),
+            Doc("b.txt", "2022-03", ("Syromolotov", "Thứ trưởng Syromolotov", "Thứ trưởng", "Thứ trưởng Syromolotov nói Nga sẵn sàng đối thoại.")),
+            Doc("c.txt", "2022-04", ("Nguyễn Văn An", "ông Nguyễn Văn An", null, "Ông Nguyễn Văn An nói mùa màng tốt.")),
+            Doc("d.txt", "2022-05", ("An", "ông An", null, "Ông An nói giá tăng.")),
+        ]);
+        var loaded = Canonical(store);
+
+        store.ResolveEntities();
+
+        Assert.Equal(loaded, Canonical(store));
+        Assert.Contains("Oleg Syromolotov|Syromolotov|2", loaded);
+    }
+
+    [Fact]
     public void Index_ChangedDocument_ReplacesItsOldRows()
     {
         using var store = NewStore();
@@ -103,6 +141,24 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
 
         Assert.Equal(["An", "Nguyễn Văn An", "Trần Văn An"], people.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.All(people, p => Assert.Equal(1, p.Quotes));
+    }
+
+    [Theory]
+    [InlineData("Ngoại trưởng", 2)]
+    [InlineData("Bộ trưởng", 1)]
+    public void Index_SurnameWithTitleInAnotherArticle_MergesOnlyWhenTheTitlesFit(string shortTitle, int people)
+    {
+        using var store = NewStore();
+        store.Index([
+            Doc("a.txt", "2020-01", ("Rex Tillerson", "Bộ trưởng Tài chính Rex Tillerson", "Bộ trưởng Tài chính", "Bộ trưởng Tài chính Rex Tillerson nói thuế sẽ giảm.")),
+            Doc("b.txt", "2020-02", ("Tillerson", shortTitle + " Tillerson", shortTitle, shortTitle + " Tillerson nói hai nước nên hợp tác.")),
+        ]);
+        var resolvedWhileLoading = store.People();
+
+        store.ResolveEntities();
+
+        Assert.Equal(people, store.People().Count);
+        Assert.Equal(resolvedWhileLoading, store.People(), new SummaryComparer());
     }
 
     [Fact]
@@ -212,6 +268,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Throws<IOException>(() => store.Index(Source(), batchSize: 2));
 
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
+        Assert.Equal(StoreSchema.PerDocumentIndexes.Select(i => i.Name).Order(StringComparer.Ordinal), Indexes(store));
         Assert.Equal("ok", store.CheckIntegrity());
     }
 
@@ -253,8 +310,30 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     private static AnnotatedDocument Doc(string id, string date, params (string Speaker, string Mention, string? Title, string Sentence)[] sentences) =>
         StoreDocs.Make(id, date, sentences);
 
+    private static List<string> Indexes(SqliteAnnotationStore store)
+    {
+        var names = StoreSchema.PerDocumentIndexes.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        using var cmd = store.Command("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name", null);
+        using var reader = cmd.ExecuteReader();
+        var found = new List<string>();
+        while (reader.Read())
+            found.Add(reader.GetString(0));
+        return [.. found.Where(names.Contains).Order(StringComparer.Ordinal)];
+    }
+
+    // Every entity with each of its searchable names and their document counts: "entity|name|documents".
+    private static List<string> Canonical(SqliteAnnotationStore store)
+    {
+        using var cmd = store.Command("SELECT e.name, n.name, n.documents FROM entity_names n JOIN entities e ON e.id = n.entity_id", null);
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add($"{reader.GetString(0)}|{reader.GetString(1)}|{reader.GetInt64(2)}");
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
     private static string TableCounts(SqliteAnnotationStore store) => string.Join(",",
-        new[] { "documents", "doc_entities", "mentions", "aliases", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
+        new[] { "documents", "doc_entities", "mentions", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
             .Select(t => $"{t}={store.Scalar<long>($"SELECT count(*) FROM {t}")}")
         .Append($"fts={store.Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'an'")}"));
 

@@ -1,0 +1,81 @@
+using System.Runtime.InteropServices;
+
+namespace NlpPipeline.Storage;
+
+/// <summary>
+/// How each name form (type, <see cref="SearchText.NameKey"/>) is used across the per-document entities: its
+/// spellings with the number of entities spelt so, and its aliases with the number of documents each was seen
+/// in. Entities must be added document by document (all rows of a document in a row), as they are stored.
+/// </summary>
+internal sealed class FormUses
+{
+    private readonly Dictionary<(string Type, string Key), Use> _forms = [];
+
+    public int Count => _forms.Count;
+
+    public void Add(long document, string type, string key, string name, HashSet<string> aliases)
+    {
+        var use = Add(type, key, name);
+        foreach (var alias in aliases)
+            use.AddAlias(alias, document);
+    }
+
+    /// <inheritdoc cref="Add(long, string, string, string, HashSet{string})"/>
+    public void Add(long document, string type, string key, string name, string[] aliases)
+    {
+        var use = Add(type, key, name);
+        foreach (var alias in aliases)
+            use.AddAlias(alias, document);
+    }
+
+    /// <summary>Adds a title (any spelling; kept as its <see cref="SearchText.NameKey"/>) that the form was seen with.</summary>
+    public void AddTitle(string type, string key, string title)
+    {
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
+        use ??= new Use();
+        use.Titles.Add(SearchText.NameKey(title));
+    }
+
+    private Use Add(string type, string key, string name)
+    {
+        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
+        use ??= new Use();
+        CollectionsMarshal.GetValueRefOrAddDefault(use.Spellings, name, out _)++;
+        return use;
+    }
+
+    /// <summary>Every form with its display name: the most frequent spelling (ties: ordinal first).</summary>
+    public IEnumerable<NameForm> Forms() =>
+        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Spellings.MaxBy(n => n, SpellingOrder.Instance).Key)
+        {
+            Titles = f.Value.Titles.Count > 0 ? f.Value.Titles : null,
+        });
+
+    /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
+    public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
+        _forms.SelectMany(f => f.Value.Aliases.Select(a => (f.Key, a.Key, a.Value.Documents)));
+
+    private sealed class Use
+    {
+        public Dictionary<string, long> Spellings { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
+
+        // Document ids are rowids, never 0: the default entry has seen no document.
+        public void AddAlias(string alias, long document)
+        {
+            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(Aliases, alias, out _);
+            if (seen.LastDocument != document)
+                seen = (seen.Documents + 1, document);
+        }
+    }
+
+    // Spellings by count, then ordinal-first on ties: the maximum is the display name.
+    private sealed class SpellingOrder : IComparer<KeyValuePair<string, long>>
+    {
+        public static readonly SpellingOrder Instance = new();
+
+        public int Compare(KeyValuePair<string, long> x, KeyValuePair<string, long> y) =>
+            x.Value != y.Value ? x.Value.CompareTo(y.Value) : string.CompareOrdinal(y.Key, x.Key);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using NlpPipeline.Documents;
+using NlpPipeline.Storage;
+
+namespace NlpPipeline.Tests.Storage;
+
+public sealed class StoreRecordReaderTests
+{
+    // Texts whose JSON needs escapes (line breaks, quotes, a backslash) or holds surrogate pairs.
+    public static TheoryData<string> Texts => new()
+    {
+        "Ông Oleg Syromolotov nói “hai bên cùng có lợi”.",
+        "Dòng một.\nDòng \"hai\"\t\\ba.\r\nHết.",
+        "Biểu tượng 😀 và 𝔸 ở đây.",
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Read_WrittenRecord_GivesWhatTheStoreWritesAndTheTextLength(string text)
+    {
+        var doc = SeedArticleFixture.Load();
+        var original = doc with
+        {
+            Document = doc.Document with { Text = text, Date = "2021-11", Title = "Tiêu đề", Url = "https://x.vn/1", Source = "TTXVN", GoldTopic = "the-gioi", Lead = "Tóm tắt" },
+            Sentences = [new Sentence(0, text.Length)],
+            Topic = new TopicAssignment("the-gioi", 0.97) { Name = "Thế giới", Alternatives = [new TopicScore("chinh-tri", 0.02)], Subtopics = ["an-ninh"] },
+        };
+        var line = AnnotatedDocumentJson.ToUtf8Line(original, includeTokens: true);
+        var full = AnnotatedDocumentJson.Read(line, sequence: 3);
+
+        var (read, textLength) = new StoreRecordReader().Read(line, sequence: 3);
+
+        Assert.Equal(text.Length, textLength);
+        Assert.Equal(full.Document with { Text = "", Lead = null, Meta = read.Document.Meta }, read.Document);
+        Assert.Equal(3, read.Sequence);
+        Assert.Equal(full.Entities.AsEnumerable(), read.Entities);
+        Assert.Equal(full.Quotes.Select(q => q with { Speaker = null }), read.Quotes.Select(q => q with { Speaker = null }));
+        Assert.Equal(full.Quotes.Select(q => q.Speaker), read.Quotes.Select(q => q.Speaker));
+        Assert.Equal(full.Topic! with { Alternatives = [], Subtopics = [] }, read.Topic! with { Alternatives = [], Subtopics = [] });
+        Assert.Equal(full.Topic!.Alternatives.AsEnumerable(), read.Topic!.Alternatives);
+        Assert.Equal(full.Topic.Subtopics.AsEnumerable(), read.Topic.Subtopics);
+        Assert.Empty(read.Sentences);
+    }
+
+    [Fact]
+    public void Read_ErrorRecord_KeepsTheError()
+    {
+        var line = AnnotatedDocumentJson.ToUtf8Line(AnnotatedDocument.Failed("x.txt", "unreadable", 0), includeTokens: false);
+
+        var (read, textLength) = new StoreRecordReader().Read(line, 0);
+
+        Assert.Equal(("x.txt", "unreadable", 0), (read.Document.Id, read.Error, textLength));
+    }
+
+    public static TheoryData<string> Malformed => new()
+    {
+        "[1, 2]",
+        """{"text": "a"}""",
+        """{"id": "a", "quotes": [{"type": "direct", "start": 0, "end": 1}]}""",
+        """{"id": "a", "entities": [{"type": "PER", "start": 0, "text": "A"}]}""",
+        """{"id": "a", "text": "a" """,
+        """{"id": "a", "quotes": [{"type": "direct", "start": 0, "end": 1, "content": "a", "speaker": {"name": "A"}}]}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Read_MalformedRecord_ThrowsJsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => new StoreRecordReader().Read(Encoding.UTF8.GetBytes(json), 0));
+}
