@@ -286,6 +286,9 @@ internal sealed class ExtractionRun
         if (!introduced && FirstSyllableAt(contentStart) is var cf2 && cf2 < limit && _syl[cf2].Start == contentStart
             && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
             return null;
+        // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsNounPhrase(contentStart, contentEnd))
+            return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
         if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
@@ -295,6 +298,29 @@ internal sealed class ExtractionRun
         }
         var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, introduced);
+    }
+
+    /// <summary>
+    /// True when the words from <paramref name="start"/> to <paramref name="end"/> read as a noun phrase rather than a
+    /// clause: the first word (longest match) is a noun of <see cref="QuoteLexicon.WordClasses"/> and no word is a verb or
+    /// an adverb (<c>đang</c>, <c>rất</c>: a predicate follows).
+    /// Unknown words count as neither, so an unknown first word keeps the clause reading.
+    /// </summary>
+    private bool IsNounPhrase(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        var i = FirstSyllableAt(start);
+        if (i >= last)
+            return false;
+        for (var first = true; i < last; first = false)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
+            if (cls is 'V' or 'R' || (first && cls != 'N'))
+                return false;
+            i += Math.Max(n, 1);
+        }
+        return true;
     }
 
     /// <summary>
