@@ -196,6 +196,28 @@ internal sealed class ExtractionRun
         }
     }
 
+    /// <summary>
+    /// <c>X cho biết ..., với cảnh báo rằng ...</c>: a cue used as a noun after <c>, với</c> and followed by <c>rằng</c>
+    /// inside an earlier quote's content ends that content at the comma and opens the same source's next quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? WithCueNoun(CueHit hit, QuoteCandidate previous, int limit, int sentEnd)
+    {
+        var v = hit.First - 1;
+        if (v < 1 || _syl[v].Lower != "với" || !Adjacent(v) || hit.Last + 1 >= limit || _syl[hit.Last + 1].Lower != "rằng"
+            || !Adjacent(hit.Last) || !_text.AsSpan(_syl[v - 1].End, _syl[v].Start - _syl[v - 1].End).Contains(',')
+            || InsideQuotation(_syl[v].Start, 1))
+            return null;
+        var (contentStart, _) = ContentStartAfter(hit.Last, limit, sentEnd);
+        var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
+        if (contentEnd <= contentStart || _syl[v - 1].End <= previous.Start)
+            return null;
+        previous.End = TextUnits.TrimPunctuation(_text, previous.Start, _syl[v - 1].End, keepQuotes: true).End;
+        if (previous.Type == QuoteTypes.Mixed && !ContainsQuote(previous.Start, previous.End))
+            previous.Type = QuoteTypes.Indirect;
+        var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, -1, -1, previous, true, true);
+    }
+
     private static bool Overlap(QuoteCandidate a, QuoteCandidate b) => a.Start < b.End && b.Start < a.End;
 
     private QuoteCandidate? TryCue(CueHit hit, int first, int limit, int sentStart, int sentEnd, QuoteCandidate? previous)
@@ -205,7 +227,7 @@ internal sealed class ExtractionRun
         // Inside the content of an earlier quote of this sentence: only a coordinated cue counts.
         var coordinated = CoordinatorBefore(hit.First, first, out var coordStart);
         if (previous is not null && cueStart < previous.End && !coordinated)
-            return null;
+            return WithCueNoun(hit, previous, limit, sentEnd);
         if (IsNounUse(hit, first))
             return null;
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.

@@ -105,6 +105,19 @@ public class QuoteExtractorTests
         Assert.Empty(Extract(text));
     }
 
+    [Theory]
+    [InlineData("cảnh báo")]
+    [InlineData("dự đoán")]
+    public void Process_CueNounAfterWithAndRang_SplitsIntoTwoQuotesOfOneSource(string cue)
+    {
+        var text = $"Ông Lê Văn Nam cho biết giá sẽ tăng trong quý tới, với {cue} rằng thị trường còn nhiều rủi ro.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(["giá sẽ tăng trong quý tới", "thị trường còn nhiều rủi ro"], quotes.Select(q => q.Content));
+        Assert.Equal(["cho biết", cue], quotes.Select(q => q.Cue));
+        Assert.All(quotes, q => Assert.Equal("Lê Văn Nam", q.Speaker?.Name));
+    }
+
     [Fact]
     public void Process_PronounAndSurname_ResolveToFullestName()
     {
