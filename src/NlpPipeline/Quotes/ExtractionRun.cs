@@ -218,6 +218,40 @@ internal sealed class ExtractionRun
         return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, -1, -1, previous, true, true);
     }
 
+    /// <summary>
+    /// <c>lập luận của phía Slovenia rằng ...</c>, <c>lời kêu gọi của X, rằng ...</c>: a cue used as a noun, then <c>của</c>,
+    /// a source of at most eight syllables up to its last capitalised word, and <c>rằng</c> is a quote of that source; null otherwise.
+    /// </summary>
+    private QuoteCandidate? CueNounOf(CueHit hit, int limit, int sentEnd)
+    {
+        var of = hit.Last + 1;
+        if (of + 1 >= limit || _syl[of].Lower != "của" || !Adjacent(hit.Last))
+            return null;
+        for (var r = of + 2; r < Math.Min(limit, of + 10); r++)
+        {
+            var gap = _text.AsSpan(_syl[r - 1].End, _syl[r].Start - _syl[r - 1].End);
+            if (gap.IndexOfAny(".;:()“”\"") >= 0)
+                return null;
+            if (_syl[r].Lower != "rằng")
+                continue;
+            // The source ends at its last capitalised word ("của Nhật Bản, Mỹ và Hàn Quốc trước đó").
+            var last = r - 1;
+            while (last > of && !_syl[last].Upper)
+                last--;
+            if (last == of)
+                return null;
+            var (contentStart, _) = ContentStartAfter(r - 1, limit, sentEnd);
+            if (FirstSyllableAt(contentStart) != r + 1)
+                return null;
+            var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
+            if (SyllablesIn(contentStart, contentEnd) < 3)
+                return null;
+            var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+            return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, of + 1, last, null, false, true);
+        }
+        return null;
+    }
+
     private static bool Overlap(QuoteCandidate a, QuoteCandidate b) => a.Start < b.End && b.Start < a.End;
 
     private QuoteCandidate? TryCue(CueHit hit, int first, int limit, int sentStart, int sentEnd, QuoteCandidate? previous)
@@ -229,7 +263,7 @@ internal sealed class ExtractionRun
         if (previous is not null && cueStart < previous.End && !coordinated)
             return WithCueNoun(hit, previous, limit, sentEnd);
         if (IsNounUse(hit, first))
-            return null;
+            return CueNounOf(hit, limit, sentEnd);
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
         foreach (var next in _hits)
         {
