@@ -31,6 +31,7 @@ public static class Program
         train.Subcommands.Add(Commands.NerCommands.Train());
         train.Subcommands.Add(Commands.QuoteCommands.Train());
         train.Subcommands.Add(Commands.QuoteCommands.MineCues());
+        train.Subcommands.Add(Commands.QuoteCommands.MineWordClasses());
         train.Subcommands.Add(Commands.TitlesCommands.Train());
         train.Subcommands.Add(Commands.TopicCommands.Train());
         root.Subcommands.Add(train);

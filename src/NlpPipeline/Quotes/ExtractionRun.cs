@@ -196,6 +196,62 @@ internal sealed class ExtractionRun
         }
     }
 
+    /// <summary>
+    /// <c>X cho biết ..., với cảnh báo rằng ...</c>: a cue used as a noun after <c>, với</c> and followed by <c>rằng</c>
+    /// inside an earlier quote's content ends that content at the comma and opens the same source's next quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? WithCueNoun(CueHit hit, QuoteCandidate previous, int limit, int sentEnd)
+    {
+        var v = hit.First - 1;
+        if (v < 1 || _syl[v].Lower != "với" || !Adjacent(v) || hit.Last + 1 >= limit || _syl[hit.Last + 1].Lower != "rằng"
+            || !Adjacent(hit.Last) || !_text.AsSpan(_syl[v - 1].End, _syl[v].Start - _syl[v - 1].End).Contains(',')
+            || InsideQuotation(_syl[v].Start, 1))
+            return null;
+        var (contentStart, _) = ContentStartAfter(hit.Last, limit, sentEnd);
+        var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
+        if (contentEnd <= contentStart || _syl[v - 1].End <= previous.Start)
+            return null;
+        previous.End = TextUnits.TrimPunctuation(_text, previous.Start, _syl[v - 1].End, keepQuotes: true).End;
+        if (previous.Type == QuoteTypes.Mixed && !ContainsQuote(previous.Start, previous.End))
+            previous.Type = QuoteTypes.Indirect;
+        var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, -1, -1, previous, true, true);
+    }
+
+    /// <summary>
+    /// <c>lập luận của phía Slovenia rằng ...</c>, <c>lời kêu gọi của X, rằng ...</c>: a cue used as a noun, then <c>của</c>,
+    /// a source of at most eight syllables up to its last capitalised word, and <c>rằng</c> is a quote of that source; null otherwise.
+    /// </summary>
+    private QuoteCandidate? CueNounOf(CueHit hit, int limit, int sentEnd)
+    {
+        var of = hit.Last + 1;
+        if (of + 1 >= limit || _syl[of].Lower != "của" || !Adjacent(hit.Last))
+            return null;
+        for (var r = of + 2; r < Math.Min(limit, of + 10); r++)
+        {
+            var gap = _text.AsSpan(_syl[r - 1].End, _syl[r].Start - _syl[r - 1].End);
+            if (gap.IndexOfAny(".;:()“”\"") >= 0)
+                return null;
+            if (_syl[r].Lower != "rằng")
+                continue;
+            // The source ends at its last capitalised word ("của Nhật Bản, Mỹ và Hàn Quốc trước đó").
+            var last = r - 1;
+            while (last > of && !_syl[last].Upper)
+                last--;
+            if (last == of)
+                return null;
+            var (contentStart, _) = ContentStartAfter(r - 1, limit, sentEnd);
+            if (FirstSyllableAt(contentStart) != r + 1)
+                return null;
+            var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
+            if (SyllablesIn(contentStart, contentEnd) < 3)
+                return null;
+            var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+            return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, of + 1, last, null, false, true);
+        }
+        return null;
+    }
+
     private static bool Overlap(QuoteCandidate a, QuoteCandidate b) => a.Start < b.End && b.Start < a.End;
 
     private QuoteCandidate? TryCue(CueHit hit, int first, int limit, int sentStart, int sentEnd, QuoteCandidate? previous)
@@ -205,9 +261,9 @@ internal sealed class ExtractionRun
         // Inside the content of an earlier quote of this sentence: only a coordinated cue counts.
         var coordinated = CoordinatorBefore(hit.First, first, out var coordStart);
         if (previous is not null && cueStart < previous.End && !coordinated)
-            return null;
+            return WithCueNoun(hit, previous, limit, sentEnd);
         if (IsNounUse(hit, first))
-            return null;
+            return CueNounOf(hit, limit, sentEnd);
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
         foreach (var next in _hits)
         {
@@ -286,6 +342,9 @@ internal sealed class ExtractionRun
         if (!introduced && FirstSyllableAt(contentStart) is var cf2 && cf2 < limit && _syl[cf2].Start == contentStart
             && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
             return null;
+        // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsNounPhrase(contentStart, contentEnd))
+            return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
         if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
@@ -295,6 +354,29 @@ internal sealed class ExtractionRun
         }
         var type = ContainsQuote(contentStart, contentEnd) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         return Make(type, contentStart, contentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, introduced);
+    }
+
+    /// <summary>
+    /// True when the words from <paramref name="start"/> to <paramref name="end"/> read as a noun phrase rather than a
+    /// clause: the first word (longest match) is a noun of <see cref="QuoteLexicon.WordClasses"/> and no word is a verb or
+    /// an adverb (<c>đang</c>, <c>rất</c>: a predicate follows).
+    /// Unknown words count as neither, so an unknown first word keeps the clause reading.
+    /// </summary>
+    private bool IsNounPhrase(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        var i = FirstSyllableAt(start);
+        if (i >= last)
+            return false;
+        for (var first = true; i < last; first = false)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
+            if (cls is 'V' or 'R' || (first && cls != 'N'))
+                return false;
+            i += Math.Max(n, 1);
+        }
+        return true;
     }
 
     /// <summary>

@@ -56,6 +56,11 @@ public sealed class QuoteLexicon
     public int MaxNamePrefixLength { get; }
     /// <summary>Function words by role (<c>noun</c>, <c>clause</c>, <c>verb</c>, <c>breaker</c>, <c>coordinator</c>), from <c>quote-markers.tsv</c>.</summary>
     public FrozenDictionary<string, FrozenSet<string>> Markers { get; }
+    /// <summary>Word classes from treebank counts (<c>word-classes.tsv</c>): 'N' for a word mostly tagged noun, 'V' for one mostly tagged verb.</summary>
+    public FrozenDictionary<string, char> WordClasses { get; }
+    /// <summary>First syllables of the words of <see cref="WordClasses"/>.</summary>
+    public FrozenSet<string> WordClassStarts { get; }
+    public int MaxWordClassLength { get; }
 
     /// <summary>First syllables of every phrase of every list: a syllable not in here starts no phrase (a fast reject).</summary>
     public FrozenSet<string> StartWords { get; }
@@ -76,7 +81,8 @@ public sealed class QuoteLexicon
         IEnumerable<string> sourceStops,
         IEnumerable<string> namePrefixes,
         IEnumerable<string> surnames,
-        IEnumerable<(string Word, string Role)> markers)
+        IEnumerable<(string Word, string Role)> markers,
+        IEnumerable<(string Word, char Class)>? wordClasses = null)
     {
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(sources);
@@ -94,6 +100,10 @@ public sealed class QuoteLexicon
         MaxNamePrefixLength = NamePrefixes.Count == 0 ? 0 : NamePrefixes.Max(Count);
         Markers = markers.GroupBy(m => m.Role, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.Select(m => Key(m.Word)).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        WordClasses = (wordClasses ?? []).GroupBy(w => Key(w.Word), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Class, StringComparer.Ordinal);
+        WordClassStarts = WordClasses.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
+        MaxWordClassLength = WordClasses.Count == 0 ? 0 : WordClasses.Keys.Max(Count);
         var all = Cues.Keys.Concat(TheoForms).Concat(Sources.Keys).Concat(Adverbs).Concat(SourceStops).Concat(NamePrefixes)
             .Concat(Surnames).Concat(Markers.Values.SelectMany(v => v)).Where(k => k.Length > 0).ToList();
         StartWords = all.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.Ordinal);
@@ -161,6 +171,7 @@ public sealed class QuoteLexicon
             EmbeddedResources.ReadLines("data/vi/quote-source-stops.txt"),
             EmbeddedResources.ReadLines("data/vi/quote-name-prefixes.txt"),
             EmbeddedResources.ReadLines("data/vi/quote-surnames.txt"),
-            EmbeddedResources.ReadLines("data/vi/quote-markers.tsv").Select(l => l.Split('\t')).Select(p => (p[0], p.Length > 1 ? p[1] : "")));
+            EmbeddedResources.ReadLines("data/vi/quote-markers.tsv").Select(l => l.Split('\t')).Select(p => (p[0], p.Length > 1 ? p[1] : "")),
+            EmbeddedResources.ReadLines("data/vi/word-classes.tsv").Select(l => l.Split('\t')).Select(p => (p[0], p[1][0])));
     }
 }

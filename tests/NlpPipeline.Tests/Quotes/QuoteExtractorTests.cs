@@ -48,6 +48,14 @@ public class QuoteExtractorTests
         { "object-colon-quotation", "Ông Hồ Việt đã thẳng thắn chỉ ra nhược điểm của lãnh đạo thành phố: “Kinh nghiệm anh ấy còn non”.", QuoteTypes.Direct, "Hồ Việt", "chỉ ra", "Kinh nghiệm anh ấy còn non" },
         { "vntc-cue", "Ông Nguyễn Văn An bình luận: “Giá sẽ còn tăng trong năm tới”.", QuoteTypes.Direct, "Nguyễn Văn An", "bình luận", "Giá sẽ còn tăng trong năm tới" },
         { "theo-trailing-parenthesis", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN (Mỹ).", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
+        // a bare cue whose clause opens with a noun: a verb or adverb in it keeps the clause reading
+        { "cue-clause-noun-subject", "Ông Lê Văn Nam khẳng định số tiền này không phải tiền hối lộ.", QuoteTypes.Indirect, "Lê Văn Nam", "khẳng định", "số tiền này không phải tiền hối lộ" },
+        { "cue-clause-noun-subject-verb", "Bà Trần Thị Mai thừa nhận hành vi của mình gây hậu quả nghiêm trọng.", QuoteTypes.Indirect, "Trần Thị Mai", "thừa nhận", "hành vi của mình gây hậu quả nghiêm trọng" },
+        // a cue used as a noun, then "của X" and "rằng": X's quote
+        { "cue-noun-of-source-rang", "Quyết định này trái với lời kêu gọi của Liên Hợp Quốc trước đó, rằng các nước cần cắt giảm khí thải.", QuoteTypes.Indirect, "Liên Hợp Quốc", "kêu gọi", "các nước cần cắt giảm khí thải" },
+        // ", nhưng ...", ", vì vậy ...": the writer's clause after the reported one
+        { "content-cut-at-writer-clause", "Ông Lê Văn Nam cho biết vụ án cần thêm nhân chứng, vì vậy tòa quyết định hoãn phiên xử.", QuoteTypes.Indirect, "Lê Văn Nam", "cho biết", "vụ án cần thêm nhân chứng" },
+        { "content-cut-at-but", "Bà Trần Thị Mai cho biết cảnh sát đã khai tên người đứng sau, nhưng bà không tiết lộ tên người này.", QuoteTypes.Indirect, "Trần Thị Mai", "cho biết", "cảnh sát đã khai tên người đứng sau" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -86,6 +94,9 @@ public class QuoteExtractorTests
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
         { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
+        // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
+        { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
+        { "cue-object-noun-phrase-with-pp", "Ông Lê Văn Nam chỉ trích lập trường của Mỹ trong vấn đề Iran." },
     };
 
     [Theory]
@@ -94,6 +105,19 @@ public class QuoteExtractorTests
     {
         Assert.True(pattern.Length > 0);
         Assert.Empty(Extract(text));
+    }
+
+    [Theory]
+    [InlineData("cảnh báo")]
+    [InlineData("dự đoán")]
+    public void Process_CueNounAfterWithAndRang_SplitsIntoTwoQuotesOfOneSource(string cue)
+    {
+        var text = $"Ông Lê Văn Nam cho biết giá sẽ tăng trong quý tới, với {cue} rằng thị trường còn nhiều rủi ro.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(["giá sẽ tăng trong quý tới", "thị trường còn nhiều rủi ro"], quotes.Select(q => q.Content));
+        Assert.Equal(["cho biết", cue], quotes.Select(q => q.Cue));
+        Assert.All(quotes, q => Assert.Equal("Lê Văn Nam", q.Speaker?.Name));
     }
 
     [Fact]
