@@ -11,7 +11,10 @@ public static class Program
         if (parseResult.Errors is [var error, ..])
         {
             // Argument errors: one clear line and exit code 2.
-            var command = parseResult.CommandResult.Command is RootCommand ? "nlp" : $"nlp {parseResult.CommandResult.Command.Name}";
+            var names = new List<string>();
+            for (var c = parseResult.CommandResult; c is not null && c.Command is not RootCommand; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+                names.Insert(0, c.Command.Name);
+            var command = string.Join(' ', ["nlp", .. names]);
             Console.Error.WriteLine($"{command}: {error.Message} (see {command} --help)");
             return Commands.AnnotateCommand.ExitUsage;
         }
@@ -46,6 +49,7 @@ public static class Program
         eval.Subcommands.Add(Commands.TitlesCommands.Agreement());
         eval.Subcommands.Add(Commands.TitlesCommands.Refs());
         eval.Subcommands.Add(Commands.TopicCommands.Eval());
+        Commands.PathArguments.MustExist(eval);
         root.Subcommands.Add(eval);
 
         root.Subcommands.Add(Commands.AnnotateCommand.Create());

@@ -38,8 +38,9 @@ public static class TopicCommands
         var subtopicL2 = new Option<float[]>("--subtopic-l2") { Description = "L2 values to cross-validate per subtopic; the best CV F1 is saved.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [1e-2f, 1e-3f, 1e-4f] };
         var words = new Option<bool>("--words") { Description = "Featurise the words of the segmenter (else syllables).", DefaultValueFactory = _ => true };
         var idf = new Option<bool>("--idf") { Description = "Weight features by inverse document frequency over the train split.", DefaultValueFactory = _ => true };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Fit the probability calibration on the inner validation slice of train (a second fit without it) and store it in the zip.", DefaultValueFactory = _ => true };
         var cmd = new Command("topic", "Train the ML.NET topic classifier on VNTC (dev split held out by document) and its subtopic models.");
-        foreach (var o in new Option[] { corpus, models, trainer, compare, inner, title, bits, l2, iterations, threads, labels, subtopicsOnly, idf, subtopicL2, words })
+        foreach (var o in new Option[] { corpus, models, trainer, compare, inner, title, bits, l2, iterations, threads, labels, subtopicsOnly, idf, subtopicL2, words, calibrate })
             cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
@@ -95,6 +96,13 @@ public static class TopicCommands
                         t.Save(model, trainView.Schema, topicPath);
                         if (featurizer.Weights is not null)
                             LinearTopicModel.WriteWeights(topicPath, [.. featurizer.Weights]);
+                        if (parse.GetValue(calibrate))
+                        {
+                            sw.Restart();
+                            var (exponent, before, after) = TopicModelTrainer.FitCalibration(featurizer.Dimension, split.Train, TopicCorpus.IsInnerValidation, name, l2Value, parse.GetValue(iterations));
+                            LinearTopicModel.WriteCalibration(topicPath, exponent);
+                            Say($"calibration exponent {exponent:F4} fitted on {before.Total} inner-validation documents (model fitted without them): ECE {before.ExpectedCalibrationError:F4} -> {after.ExpectedCalibrationError:F4}, accuracy {after.Accuracy:P2}; {sw.Elapsed.TotalSeconds:F1} s");
+                        }
                         Say($"wrote {topicPath} ({new FileInfo(topicPath).Length / 1024.0 / 1024.0:F2} MB)");
                     }
                 }

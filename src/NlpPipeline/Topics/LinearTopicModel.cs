@@ -12,8 +12,8 @@ namespace NlpPipeline.Topics;
 /// A multiclass linear model read out of an ML.NET model zip (the model of record), scored directly on
 /// <see cref="HashedNgramFeaturizer"/> features with the same numbers ML.NET's own prediction gives, without its
 /// per-call overhead: <c>softmax(W·x + b)</c> for a maximum-entropy model; for one-versus-all linear binary
-/// models with Platt calibrators, each class's <c>1 / (1 + exp(slope·(w·x + b) + offset))</c> normalised to sum to one.
-/// Immutable and thread-safe.
+/// models with Platt calibrators, each class's <c>1 / (1 + exp(slope·(w·x + b) + offset))</c> normalised to sum to one;
+/// then, if the zip holds a <see cref="CalibrationEntry"/>, rescaled by <see cref="TopicCalibration.Apply"/>. Immutable and thread-safe.
 /// </summary>
 public sealed record LinearTopicModel
 {
@@ -22,6 +22,9 @@ public sealed record LinearTopicModel
 
     /// <summary>Zip entry, beside ML.NET's own, holding the featuriser's per-slot IDF weights (float32, little-endian).</summary>
     public const string IdfEntry = "NlpPipeline/idf.bin";
+
+    /// <summary>Zip entry holding the <see cref="TopicCalibration"/> exponent fitted on held-out documents (one float32).</summary>
+    public const string CalibrationEntry = "NlpPipeline/calibration.bin";
 
     private readonly float[]? _slopes; // Platt slope and offset per class (one-versus-all), or null (softmax)
     private readonly float[]? _offsets;
@@ -47,9 +50,12 @@ public sealed record LinearTopicModel
     /// <summary>The featuriser's IDF weights stored with the model, or null when it has none.</summary>
     public float[]? FeatureWeights { get; private init; }
 
+    /// <summary>The <see cref="TopicCalibration"/> exponent applied to ML.NET's probabilities (1: none).</summary>
+    public float CalibrationExponent { get; init; } = 1f;
+
     /// <summary>
     /// Loads an ML.NET model zip whose predictor is a <see cref="MaximumEntropyModelParameters"/> or a
-    /// <see cref="OneVersusAllModelParameters"/> over Platt-calibrated linear binary models (throws for any other), with its IDF entry if present.
+    /// <see cref="OneVersusAllModelParameters"/> over Platt-calibrated linear binary models (throws for any other), with its IDF and calibration entries if present.
     /// </summary>
     public static LinearTopicModel Load(Stream zip)
     {
@@ -59,31 +65,40 @@ public sealed record LinearTopicModel
         var ml = new MLContext(seed: 0);
         var model = ml.Model.Load(buffer, out var inputSchema);
         var loaded = FromTransformer(model, inputSchema);
-        buffer.Position = 0;
-        return loaded with { FeatureWeights = ReadWeights(buffer, loaded.Dimension) };
+        return loaded with
+        {
+            FeatureWeights = ReadFloats(buffer, IdfEntry, loaded.Dimension),
+            CalibrationExponent = ReadFloats(buffer, CalibrationEntry, 1)?[0] ?? 1f,
+        };
     }
 
     /// <summary>Adds <paramref name="weights"/> to a saved model zip as <see cref="IdfEntry"/>.</summary>
-    public static void WriteWeights(string zipPath, float[] weights)
+    public static void WriteWeights(string zipPath, float[] weights) => WriteFloats(zipPath, IdfEntry, weights);
+
+    /// <summary>Adds the <see cref="TopicCalibration"/> <paramref name="exponent"/> to a saved model zip as <see cref="CalibrationEntry"/>.</summary>
+    public static void WriteCalibration(string zipPath, float exponent) => WriteFloats(zipPath, CalibrationEntry, [exponent]);
+
+    private static void WriteFloats(string zipPath, string name, float[] values)
     {
         using (var archive = ZipFile.Open(zipPath, ZipArchiveMode.Update))
         {
-            archive.GetEntry(IdfEntry)?.Delete();
-            using var entry = archive.CreateEntry(IdfEntry, CompressionLevel.SmallestSize).Open();
-            entry.Write(MemoryMarshal.AsBytes(weights.AsSpan()));
+            archive.GetEntry(name)?.Delete();
+            using var entry = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+            entry.Write(MemoryMarshal.AsBytes(values.AsSpan()));
         }
         ModelZip.Normalize(zipPath);
     }
 
-    private static float[]? ReadWeights(Stream zip, int dimension)
+    private static float[]? ReadFloats(Stream zip, string name, int count)
     {
+        zip.Position = 0;
         using var archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
-        if (archive.GetEntry(IdfEntry) is not { } entry)
+        if (archive.GetEntry(name) is not { } entry)
             return null;
-        var weights = new float[dimension];
+        var values = new float[count];
         using var s = entry.Open();
-        s.ReadExactly(MemoryMarshal.AsBytes(weights.AsSpan()));
-        return weights;
+        s.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
     }
 
     /// <summary>Reads weights, biases and label names out of a trained ML.NET multiclass transformer chain.</summary>
@@ -176,16 +191,19 @@ public sealed record LinearTopicModel
         if (_slopes is null)
         {
             Softmax(probabilities);
-            return;
         }
-        var sum = 0f;
-        for (var c = 0; c < classes; c++)
+        else
         {
-            probabilities[c] = 1f / (1f + MathF.Exp(_slopes[c] * probabilities[c] + _offsets![c]));
-            sum += probabilities[c];
+            var sum = 0f;
+            for (var c = 0; c < classes; c++)
+            {
+                probabilities[c] = 1f / (1f + MathF.Exp(_slopes[c] * probabilities[c] + _offsets![c]));
+                sum += probabilities[c];
+            }
+            for (var c = 0; c < classes; c++)
+                probabilities[c] /= sum;
         }
-        for (var c = 0; c < classes; c++)
-            probabilities[c] /= sum;
+        TopicCalibration.Apply(probabilities, CalibrationExponent);
     }
 
     private static void Softmax(Span<float> scores)

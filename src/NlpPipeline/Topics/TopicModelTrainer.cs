@@ -85,6 +85,46 @@ public sealed class TopicModelTrainer
         return pipeline.Fit(train);
     }
 
+    /// <summary>
+    /// Fits the <see cref="TopicCalibration"/> exponent on held-out predictions: a model of the same settings is fitted
+    /// on the examples outside <paramref name="heldOut"/> (with a fresh <c>MLContext(seed)</c>, so the random state of this
+    /// trainer is untouched) and scored directly on the held-out ones. Returns the exponent and the held-out metrics
+    /// (with the top probability) before and after calibration. <paramref name="trainer"/> must yield a <see cref="LinearTopicModel"/>.
+    /// </summary>
+    public static (float Exponent, TopicMetrics Before, TopicMetrics After) FitCalibration(int dimension, IReadOnlyList<TopicExample> examples,
+        Func<string, bool> heldOut, string trainer, float? l2 = null, int? iterations = null, int seed = DefaultSeed)
+    {
+        var t = new TopicModelTrainer(dimension, seed);
+        var fitView = t.ToDataView(examples.Where(e => !heldOut(e.Id)));
+        // Saved and loaded: the in-memory one-versus-all model holds its class models under other types than a loaded one.
+        using var zip = new MemoryStream();
+        t._ml.Model.Save(t.Fit(fitView, trainer, l2, iterations), fitView.Schema, zip);
+        zip.Position = 0;
+        var model = LinearTopicModel.Load(zip);
+        var held = examples.Where(e => heldOut(e.Id)).ToList();
+        var probabilities = held.Select(e =>
+        {
+            var p = new float[model.ClassCount];
+            model.Predict(e.Features, p);
+            return p;
+        }).ToList();
+        var labels = model.Labels.ToList();
+        var exponent = TopicCalibration.Fit(probabilities, [.. held.Select(e => labels.IndexOf(e.Label))]);
+        TopicMetrics Score(float a)
+        {
+            var metrics = new TopicMetrics();
+            for (var i = 0; i < held.Count; i++)
+            {
+                var p = probabilities[i].ToArray();
+                TopicCalibration.Apply(p, a);
+                var best = Array.IndexOf(p, p.Max());
+                metrics.Add(held[i].Label, model.Labels[best], p[best]);
+            }
+            return metrics;
+        }
+        return (exponent, Score(1f), Score(exponent));
+    }
+
     /// <summary>ML.NET's own multiclass metrics of <paramref name="model"/> on <paramref name="data"/>.</summary>
     public MulticlassClassificationMetrics Evaluate(ITransformer model, IDataView data) =>
         _ml.MulticlassClassification.Evaluate(model.Transform(data));

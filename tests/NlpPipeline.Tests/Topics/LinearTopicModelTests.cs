@@ -54,6 +54,44 @@ public class LinearTopicModelTests
     }
 
     [Fact]
+    public void Load_WithCalibration_RescalesMlNetProbabilities()
+    {
+        var trainer = new TopicModelTrainer(Featurizer.Dimension);
+        var view = trainer.ToDataView(Examples());
+        var model = trainer.Fit(view, "ova-sdca");
+        var path = Path.Combine(Path.GetTempPath(), $"topic-calibrated-{Guid.NewGuid():N}.zip");
+        try
+        {
+            trainer.Save(model, view.Schema, path);
+            LinearTopicModel.WriteCalibration(path, 0.5f);
+            using var stream = File.OpenRead(path);
+            var loaded = LinearTopicModel.Load(stream);
+            Assert.Equal(0.5f, loaded.CalibrationExponent);
+            var probe = new TopicExample("p", Featurizer.Featurize("bác sĩ điều trị", []), "health");
+            var expected = trainer.Context.Data.CreateEnumerable<ScoreRow>(model.Transform(trainer.ToDataView([probe])), reuseRowObject: false).Single().Score;
+            TopicCalibration.Apply(expected, 0.5f);
+            var fast = new float[loaded.ClassCount];
+            loaded.Predict(probe.Features, fast);
+            for (var c = 0; c < fast.Length; c++)
+                Assert.Equal(expected[c], fast[c], 4);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void FitCalibration_HeldOutSlice_ExponentPositiveAndAccuracyKept()
+    {
+        var examples = Examples();
+        var (exponent, before, after) = TopicModelTrainer.FitCalibration(Featurizer.Dimension, examples, id => id.EndsWith("/3", StringComparison.Ordinal), "ova-sdca");
+        Assert.Equal(3, before.Total);
+        Assert.InRange(exponent, 1f / 64, 64f);
+        Assert.Equal(before.Accuracy, after.Accuracy);
+    }
+
+    [Fact]
     public void Save_WithWeights_StampsEveryEntryAlikeAndStillLoads()
     {
         var trainer = new TopicModelTrainer(Featurizer.Dimension);
