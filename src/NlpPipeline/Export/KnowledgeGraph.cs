@@ -53,8 +53,8 @@ public sealed record KnowledgeGraph(
                 S(r, 5), r.IsDBNull(6) ? null : r.GetInt64(6), S(r, 7), r.GetDouble(8), [])));
         var about = Read(store, """
             SELECT DISTINCT q.id, mf.entity_id FROM quotes q
-            JOIN mentions m ON m.doc_id = q.doc_id AND m.start >= q.start AND m."end" <= q."end"
-            JOIN doc_entities me ON me.id = m.doc_entity_id
+            JOIN doc_entities me ON me.doc_id = q.doc_id
+            JOIN json_each(me.mentions) m ON m.value ->> 0 >= q.start AND m.value ->> 1 <= q."end"
             JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
             ORDER BY q.id, mf.entity_id
             """, r => (r.GetInt64(0), r.GetInt64(1))).ToLookup(a => a.Item1, a => a.Item2);
@@ -64,10 +64,10 @@ public sealed record KnowledgeGraph(
         }).ToList();
 
         var mentions = Read(store, """
-            SELECT d.key, ef.entity_id, count(*) FROM mentions m
-            JOIN documents d ON d.id = m.doc_id
-            JOIN doc_entities de ON de.id = m.doc_entity_id
+            SELECT d.key, ef.entity_id, sum(json_array_length(de.mentions)) FROM doc_entities de
+            JOIN documents d ON d.id = de.doc_id
             JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            WHERE de.mentions <> '[]'
             GROUP BY d.key, ef.entity_id ORDER BY d.key, ef.entity_id
             """, r => new GraphMention(r.GetString(0), r.GetInt64(1), r.GetInt32(2)));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NlpPipeline.Documents;
 
@@ -10,9 +11,10 @@ internal sealed class BatchWriter : IDisposable
     public const char AliasSeparator = '\n';
 
     private readonly List<RawStatement> _commands = [];
-    private readonly RawStatement _findDocument, _insertDocument, _insertEntity, _insertMention,
+    private readonly RawStatement _findDocument, _insertDocument, _insertEntity,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
     private readonly RawStatement[] _deletes;
+    private char[] _spans = new char[256];
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -31,7 +33,6 @@ internal sealed class BatchWriter : IDisposable
             Make("DELETE FROM quote_fts WHERE rowid IN (SELECT id FROM quotes WHERE doc_id = $doc)", "$doc"),
             Make("DELETE FROM quotes WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM titles WHERE doc_id = $doc", "$doc"),
-            Make("DELETE FROM mentions WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM doc_entities WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM topics WHERE doc_id = $doc", "$doc"),
             Make("DELETE FROM documents WHERE id = $doc", "$doc"),
@@ -41,11 +42,8 @@ internal sealed class BatchWriter : IDisposable
             VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error, $sort)
             """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error", "$sort");
         _insertEntity = Make("""
-            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key, aliases) VALUES ($doc, $local, $type, $name, $form, $aliases)
-            """, "$doc", "$local", "$type", "$name", "$form", "$aliases");
-        _insertMention = Make("""
-            INSERT OR IGNORE INTO mentions(doc_id, start, "end", doc_entity_id, type) VALUES ($doc, $start, $end, $entity, $type)
-            """, "$doc", "$start", "$end", "$entity", "$type");
+            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key, aliases, mentions) VALUES ($doc, $local, $type, $name, $form, $aliases, $mentions)
+            """, "$doc", "$local", "$type", "$name", "$form", "$aliases", "$mentions");
         _insertTitle = Make("""
             INSERT INTO titles(doc_id, doc_entity_id, title, start, "end") VALUES ($doc, $entity, $title, $start, $end)
             """, "$doc", "$entity", "$title", "$start", "$end");
@@ -110,11 +108,9 @@ internal sealed class BatchWriter : IDisposable
             if (entity.Name.Length == 0)
                 continue;
             var id = _insertEntity.Int(0, docId).Text(1, entity.LocalKey).Text(2, entity.Type).Text(3, entity.Name)
-                .Text(4, entity.NameKey).Text(5, string.Join(AliasSeparator, entity.Aliases)).Insert();
+                .Text(4, entity.NameKey).Text(5, string.Join(AliasSeparator, entity.Aliases)).Text(6, MentionSpans(entity.Mentions, ref _spans)).Insert();
             Uses?.Add(docId, entity.Type, entity.NameKey, entity.Name, entity.Aliases);
             rowIds[entity] = id;
-            foreach (var m in entity.Mentions)
-                _insertMention.Int(0, docId).Int(1, m.Start).Int(2, m.End).Int(3, id).Text(4, m.Type).Step();
             foreach (var (title, start, end) in entity.Titles)
             {
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
@@ -132,6 +128,41 @@ internal sealed class BatchWriter : IDisposable
             _insertQuoteFts.Int(0, quoteId).Text(1, SearchText.Fold(q.Content)).Step();
         }
         return doc.Quotes.Length;
+    }
+
+    /// <summary>
+    /// <c>doc_entities.mentions</c> for <paramref name="mentions"/>: a JSON array of [start, end] pairs in text order,
+    /// one per distinct (start, end, type), written into <paramref name="buffer"/> (grown when short). Sorts <paramref name="mentions"/>.
+    /// </summary>
+    internal static ReadOnlySpan<char> MentionSpans(List<Entity> mentions, ref char[] buffer)
+    {
+        mentions.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : a.End != b.End ? a.End.CompareTo(b.End) : string.CompareOrdinal(a.Type, b.Type));
+        // '[' + per pair: ",[" + two ints of at most 11 chars + ',' + ']' + final ']'.
+        var needed = 2 + mentions.Count * 27;
+        if (buffer.Length < needed)
+            buffer = new char[Math.Max(needed, buffer.Length * 2)];
+        var chars = buffer.AsSpan();
+        var n = 0;
+        chars[n++] = '[';
+        Entity? previous = null;
+        foreach (var m in mentions)
+        {
+            if (previous is not null && previous.Start == m.Start && previous.End == m.End && previous.Type == m.Type)
+                continue;
+            if (previous is not null)
+                chars[n++] = ',';
+            previous = m;
+            chars[n++] = '[';
+            m.Start.TryFormat(chars[n..], out var w, default, CultureInfo.InvariantCulture);
+            n += w;
+            chars[n++] = ',';
+            m.End.TryFormat(chars[n..], out w, default, CultureInfo.InvariantCulture);
+            n += w;
+            chars[n++] = ']';
+        }
+        chars[n++] = ']';
+        return chars[..n];
     }
 
     private void InsertTopic(long docId, string label, string kind, double? score) =>

@@ -45,6 +45,9 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Text(int i, string? value) =>
         Bound(value is null ? raw.sqlite3_bind_null(_stmt, _indexes[i]) : raw.sqlite3_bind_text16(_stmt, _indexes[i], value.AsSpan()));
 
+    /// <summary>Binds parameter <paramref name="i"/> to text (SQLite copies it before this returns).</summary>
+    public RawStatement Text(int i, ReadOnlySpan<char> value) => Bound(raw.sqlite3_bind_text16(_stmt, _indexes[i], value));
+
     /// <summary>Binds parameter <paramref name="i"/> to an integer, or null.</summary>
     public RawStatement Int(int i, long? value) =>
         Bound(value is { } v ? raw.sqlite3_bind_int64(_stmt, _indexes[i], v) : raw.sqlite3_bind_null(_stmt, _indexes[i]));

@@ -73,14 +73,16 @@ public sealed partial class SqliteAnnotationStore
         }
         if (query.Mentions is { } mentions)
         {
+            // CROSS JOIN fixes the order (the quote's document entities, their spans within the quote, then their
+            // canonical entity); probing entity_forms by a long id list per document entity is far slower.
             cmd.Parameters.AddWithValue("$mentioned", JsonSerializer.Serialize(FindEntityIds(mentions)));
             sql.Append("""
 
-                AND EXISTS (SELECT 1 FROM mentions m
-                    JOIN doc_entities me ON me.id = m.doc_entity_id
-                    JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
-                    WHERE m.doc_id = q.doc_id AND m.start >= q.start AND m."end" <= q."end"
-                      AND mf.entity_id IN (SELECT value FROM json_each($mentioned)))
+                AND EXISTS (SELECT 1 FROM doc_entities me
+                    CROSS JOIN json_each(me.mentions) m
+                    CROSS JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
+                    WHERE me.doc_id = q.doc_id AND m.value ->> 0 >= q.start AND m.value ->> 1 <= q."end"
+                      AND +mf.entity_id IN (SELECT value FROM json_each($mentioned)))
                 """);
         }
         if (query.Topic is { } topic)
@@ -209,8 +211,8 @@ public sealed partial class SqliteAnnotationStore
             SELECT e.name, e.type, count(*) FROM quotes q
             JOIN doc_entities de ON de.id = q.speaker_entity_id
             JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
-            JOIN mentions m ON m.doc_id = q.doc_id AND m.start >= q.start AND m."end" <= q."end"
-            JOIN doc_entities me ON me.id = m.doc_entity_id
+            JOIN doc_entities me ON me.doc_id = q.doc_id
+            JOIN json_each(me.mentions) m ON m.value ->> 0 >= q.start AND m.value ->> 1 <= q."end"
             JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
             JOIN entities e ON e.id = mf.entity_id
             WHERE ef.entity_id = $id AND mf.entity_id <> $id

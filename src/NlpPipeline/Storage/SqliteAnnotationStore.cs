@@ -266,9 +266,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var orphans = Scalar<long>("""
             SELECT (SELECT count(*) FROM quotes WHERE doc_id NOT IN (SELECT id FROM documents))
                  + (SELECT count(*) FROM doc_entities WHERE doc_id NOT IN (SELECT id FROM documents))
-                 + (SELECT count(*) FROM mentions WHERE doc_entity_id NOT IN (SELECT id FROM doc_entities))
+                 + (SELECT count(*) FROM doc_entities WHERE NOT json_valid(mentions))
             """);
-        return orphans == 0 ? "ok" : $"{orphans} orphan rows";
+        return orphans == 0 ? "ok" : $"{orphans} orphan or malformed rows";
     }
 
     public void Dispose() => _connection.Dispose();

@@ -8,7 +8,7 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>
     /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
@@ -71,17 +71,10 @@ internal static class StoreSchema
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             local_key TEXT NOT NULL,
             type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL,
-            aliases TEXT NOT NULL); -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
-        -- Mention spans, clustered by document and offset (the only access paths); the text is the document's.
-        -- doc_entity_id is not a declared foreign key: checking it when doc_entities rows are deleted would scan
-        -- this table (no index leads with it); rows of one document are deleted together and CheckIntegrity
-        -- looks for orphans.
-        CREATE TABLE IF NOT EXISTS mentions (
-            doc_id INTEGER NOT NULL REFERENCES documents(id),
-            start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-            doc_entity_id INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            PRIMARY KEY (doc_id, start, "end", doc_entity_id, type)) WITHOUT ROWID;
+            aliases TEXT NOT NULL, -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
+            -- Its mention spans: a JSON array of [start, end] pairs (offsets into the document's text), one per distinct
+            -- span and mention type, in text order; '[]' for a speaker never mentioned. Read with json_each.
+            mentions TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS titles (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             doc_entity_id INTEGER NOT NULL REFERENCES doc_entities(id),

@@ -125,6 +125,9 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Contains(profile.Titles, t => t is { Title: "Thứ trưởng Ngoại giao Nga", FirstSeen: "2021-11", LastSeen: "2021-11" });
         Assert.Contains(profile.Titles, t => t is { Title: "Thứ trưởng", FirstSeen: "2021-11", LastSeen: "2022-03", Documents: 2 });
         Assert.Equal("2022-03", profile.Quotes[^1].Date);
+        // Entities mentioned inside his quotes, counted in mention spans (Moskva: once, in the first statement).
+        Assert.Contains(profile.TalksAbout, a => a is { Name: "Moskva", Count: 1 });
+        Assert.DoesNotContain(profile.TalksAbout, a => a.Name.Contains("Syromolotov", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -333,8 +336,9 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     private static string TableCounts(SqliteAnnotationStore store) => string.Join(",",
-        new[] { "documents", "doc_entities", "mentions", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
+        new[] { "documents", "doc_entities", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
             .Select(t => $"{t}={store.Scalar<long>($"SELECT count(*) FROM {t}")}")
+        .Append($"mentions={store.Scalar<long>("SELECT total(json_array_length(mentions)) FROM doc_entities")}")
         .Append($"fts={store.Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'an'")}"));
 
     private sealed class SummaryComparer : IEqualityComparer<SpeakerSummary>
