@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -20,6 +21,22 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private readonly SqliteConnection _connection;
     private bool _bulkLoad;
     private FormUses? _loadUses;
+    private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
+    private long _quoteFtsTicks;
+
+    /// <summary>
+    /// Wall time of each phase of the last <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/> or
+    /// <see cref="ResolveEntities()"/> call, in order (for the benchmark's breakdown); phases prefixed with
+    /// "of which" are part of the phase before them.
+    /// </summary>
+    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> LastPhases => _phases;
+
+    private void Phase(string name, ref long since)
+    {
+        var now = Stopwatch.GetTimestamp();
+        _phases.Add((name, Stopwatch.GetElapsedTime(since, now)));
+        since = now;
+    }
 
     private SqliteAnnotationStore(SqliteConnection connection) => _connection = connection;
 
@@ -111,6 +128,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
 
         IndexStats IndexBatches()
         {
+            _phases.Clear();
+            _quoteFtsTicks = 0;
+            var since = Stopwatch.GetTimestamp();
             foreach (var doc in documents)
             {
                 batch.Add(doc);
@@ -118,9 +138,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                     Flush();
             }
             Flush();
+            Phase("batches (parse wait + document writes)", ref since);
+            _phases.Add(("of which quote FTS inserts", Stopwatch.GetElapsedTime(0, _quoteFtsTicks)));
             _bulkLoad = false;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
-            var entities = ResolveEntities(_loadUses);
+            Phase("per-document index rebuild", ref since);
+            var entities = ResolveEntities(_loadUses, clearPhases: false);
             return new IndexStats(docs, quotes, entities, batches);
         }
 
@@ -159,6 +182,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var quotes = 0;
         foreach (var (doc, textLength) in batch)
             quotes += writer.Write(doc, textLength);
+        _quoteFtsTicks += writer.QuoteFtsTicks;
         transaction.Commit();
         return quotes;
     }
@@ -177,12 +201,15 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// Rebuilds the canonical entities, their name forms and searchable names from the per-document rows
     /// (<see cref="NameSuffixEntityResolver"/>), in one transaction; returns the number of entities.
     /// </summary>
-    public int ResolveEntities() => ResolveEntities(null);
+    public int ResolveEntities() => ResolveEntities(null, clearPhases: true);
 
     // uses: the form uses of every stored per-document entity when the caller has them (a load into an empty
     // store); otherwise they are read from doc_entities.
-    private int ResolveEntities(FormUses? uses)
+    private int ResolveEntities(FormUses? uses, bool clearPhases)
     {
+        if (clearPhases)
+            _phases.Clear();
+        var since = Stopwatch.GetTimestamp();
         using var transaction = _connection.BeginTransaction();
         if (uses is null)
         {
@@ -198,7 +225,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             while (titleReader.Read())
                 uses.AddTitle(titleReader.GetString(0), titleReader.GetString(1), titleReader.GetString(2));
         }
+        Phase("resolve: read form uses", ref since);
         var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
+        Phase("resolve: resolver (managed)", ref since);
 
         // The canonical tables are written whole: their secondary indexes are built once after the rows.
         Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
@@ -220,6 +249,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             }
         }
 
+        Phase("resolve: clear canonical tables + write entities, forms", ref since);
         // Every alias of every form, counted in documents, becomes a searchable name of its entity.
         var names = new SortedDictionary<(long Entity, string Alias), long>();
         foreach (var (form, alias, documents) in uses.Aliases())
@@ -238,6 +268,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 insertFts.Int(0, id).Text(1, SearchText.Fold(alias)).Step();
             }
         }
+        Phase("resolve: write names + name FTS", ref since);
         // Quote and document counts per speaker, so that listing speakers needs no scan of the quotes.
         Execute(_connection, """
             WITH c AS (
@@ -246,8 +277,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
                 GROUP BY ef.entity_id)
             UPDATE entities SET quotes = c.n, documents = c.d FROM c WHERE c.id = entities.id;
-            """ + StoreSchema.CreateCanonicalIndexes, transaction);
+            """, transaction);
+        Phase("resolve: speaker counts", ref since);
+        Execute(_connection, StoreSchema.CreateCanonicalIndexes, transaction);
+        Phase("resolve: canonical index build", ref since);
         transaction.Commit();
+        Phase("resolve: commit", ref since);
         return entities.Count;
     }
 

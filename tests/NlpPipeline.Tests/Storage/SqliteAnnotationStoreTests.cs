@@ -94,6 +94,24 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void LastPhases_IndexThenResolve_ListsEachCallsPhasesInOrder()
+    {
+        using var store = NewStore();
+        store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
+        var resolve = new[]
+        {
+            "resolve: read form uses", "resolve: resolver (managed)", "resolve: clear canonical tables + write entities, forms",
+            "resolve: write names + name FTS", "resolve: speaker counts", "resolve: canonical index build", "resolve: commit",
+        };
+        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild", .. resolve],
+            store.LastPhases.Select(p => p.Phase));
+        Assert.All(store.LastPhases, p => Assert.True(p.Elapsed >= TimeSpan.Zero));
+
+        store.ResolveEntities();
+        Assert.Equal(resolve, store.LastPhases.Select(p => p.Phase));
+    }
+
+    [Fact]
     public void Index_ChangedDocument_ReplacesItsOldRows()
     {
         using var store = NewStore();
