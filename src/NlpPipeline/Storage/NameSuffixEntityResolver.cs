@@ -31,14 +31,7 @@ public static class NameSuffixEntityResolver
     public static IReadOnlyList<CanonicalEntity> Resolve(IEnumerable<NameForm> forms)
     {
         ArgumentNullException.ThrowIfNull(forms);
-        var distinct = forms
-            .GroupBy(f => (f.Type, f.Key))
-            .Select(g => g.OrderBy(f => f.Name, StringComparer.Ordinal).First() with
-            {
-                Titles = g.Any(f => f.Titles is { Count: > 0 }) ? g.SelectMany(f => f.Titles ?? []).ToHashSet(StringComparer.Ordinal) : null,
-            })
-            .OrderBy(f => f.Type, StringComparer.Ordinal).ThenBy(f => f.Key, StringComparer.Ordinal)
-            .ToList();
+        var distinct = Distinct(forms);
 
         // target[i] = index of the form that form i joins (itself when it stands alone).
         var target = Enumerable.Range(0, distinct.Count).ToArray();
@@ -80,26 +73,53 @@ public static class NameSuffixEntityResolver
                 target[i] = only;
         }
 
-        var groups = new SortedDictionary<int, List<NameForm>>();
+        // members[head]: the forms that join form head, in form order; entities come out in head order.
+        var members = new List<NameForm>?[distinct.Count];
         for (var i = 0; i < distinct.Count; i++)
-        {
-            if (!groups.TryGetValue(target[i], out var list))
-                groups[target[i]] = list = [];
-            list.Add(distinct[i]);
-        }
+            (members[target[i]] ??= []).Add(distinct[i]);
 
-        var slugs = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<CanonicalEntity>(groups.Count);
-        foreach (var (head, list) in groups)
+        var slugs = new HashSet<(string Type, string Slug)>();
+        var result = new List<CanonicalEntity>();
+        for (var head = 0; head < distinct.Count; head++)
         {
+            if (members[head] is not { } list)
+                continue;
             var name = distinct[head].Name;
             var baseSlug = SearchText.Slug(name);
             var slug = baseSlug;
-            for (var n = 2; !slugs.Add(distinct[head].Type + "/" + slug); n++)
+            for (var n = 2; !slugs.Add((distinct[head].Type, slug)); n++)
                 slug = $"{baseSlug}-{n}";
             result.Add(new CanonicalEntity(distinct[head].Type, name, slug, list));
         }
         return result;
+    }
+
+    // One form per (type, key), sorted ordinally by type then key: the ordinal-first name, and the union of the
+    // titles (null when none has any).
+    private static List<NameForm> Distinct(IEnumerable<NameForm> forms)
+    {
+        var all = forms.ToList();
+        all.Sort(static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Type, b.Type);
+            if (c == 0)
+                c = string.CompareOrdinal(a.Key, b.Key);
+            return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
+        });
+        var distinct = new List<NameForm>(all.Count);
+        for (var start = 0; start < all.Count;)
+        {
+            var end = start + 1;
+            while (end < all.Count && all[end].Type == all[start].Type && all[end].Key == all[start].Key)
+                end++;
+            HashSet<string>? titles = null;
+            for (var i = start; i < end; i++)
+                if (all[i].Titles is { Count: > 0 } t)
+                    (titles ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(t);
+            distinct.Add(all[start] with { Titles = titles });
+            start = end;
+        }
+        return distinct;
     }
 
     // Both forms have titles and no title of one is a word-prefix of (or equal to) a title of the other, once

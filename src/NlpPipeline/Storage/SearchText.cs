@@ -89,8 +89,23 @@ internal static class SearchText
     /// <summary>A URL-safe slug of <paramref name="text"/>: folded words joined by <c>-</c>; <c>x</c> when empty.</summary>
     public static string Slug(string text)
     {
-        var words = Words(Fold(text));
-        var slug = string.Join('-', words.Select(w => new string(w.Where(char.IsAscii).ToArray())).Where(w => w.Length > 0));
-        return slug.Length == 0 ? "x" : slug;
+        var folded = Fold(text);
+        // Never longer than folded: each '-' stands for at least one character between words.
+        var slug = folded.Length <= 256 ? stackalloc char[folded.Length] : new char[folded.Length];
+        var n = 0;
+        var inSegment = false;
+        foreach (var c in folded)
+        {
+            if (!char.IsLetterOrDigit(c))
+                inSegment = false;
+            else if (char.IsAscii(c))
+            {
+                if (!inSegment && n > 0)
+                    slug[n++] = '-';
+                inSegment = true;
+                slug[n++] = c;
+            }
+        }
+        return n == 0 ? "x" : new string(slug[..n]);
     }
 }

@@ -103,4 +103,30 @@ public sealed class NameSuffixEntityResolverTests
     [MemberData(nameof(Folds))]
     public void Fold_VietnameseText_RemovesEveryMarkIncludingDStroke(string text, string expected) =>
         Assert.Equal(expected, SearchText.Fold(text));
+
+    [Theory]
+    [InlineData("Nguyễn Xuân Phúc", "nguyen-xuan-phuc")]
+    [InlineData("  Đà   Nẵng ", "da-nang")]
+    [InlineData("Oleg Syromolotov", "oleg-syromolotov")]
+    [InlineData("Владимир Путин", "x")]
+    [InlineData("A日本b 東京 c-d", "ab-c-d")]
+    [InlineData("WTO (2007)", "wto-2007")]
+    [InlineData("", "x")]
+    [InlineData("...", "x")]
+    public void Slug_Names_FoldedAsciiWordsJoinedByDash(string text, string expected) =>
+        Assert.Equal(expected, SearchText.Slug(text));
+
+    [Fact]
+    public void Resolve_SameFormTwice_KeepsOrdinalFirstNameAndUnitesTitles()
+    {
+        var entity = Assert.Single(NameSuffixEntityResolver.Resolve(
+        [
+            new NameForm("PER", "lê văn tám", "Lê văn Tám") { Titles = new HashSet<string> { "bộ trưởng" } },
+            new NameForm("PER", "lê văn tám", "Lê Văn Tám") { Titles = new HashSet<string> { "thứ trưởng" } },
+            new NameForm("PER", "lê văn tám", "Lê Văn Tám"),
+        ]));
+        var form = Assert.Single(entity.Forms);
+        Assert.Equal("Lê Văn Tám", form.Name);
+        Assert.Equal(["bộ trưởng", "thứ trưởng"], form.Titles!.Order(StringComparer.Ordinal));
+    }
 }
