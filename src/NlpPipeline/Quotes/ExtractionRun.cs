@@ -262,8 +262,14 @@ internal sealed class ExtractionRun
         var coordinated = CoordinatorBefore(hit.First, first, out var coordStart);
         if (previous is not null && cueStart < previous.End && !coordinated)
             return WithCueNoun(hit, previous, limit, sentEnd);
-        if (IsNounUse(hit, first))
-            return CueNounOf(hit, limit, sentEnd);
+        // "chấp thuận lập luận của phía Slovenia rằng ...": a cue followed by của and rằng reads as a noun when its source fits.
+        var nounUse = IsNounUse(hit, first);
+        if (nounUse || (hit.Last + 1 < limit && _syl[hit.Last + 1].Lower == "của"))
+        {
+            var ofSource = CueNounOf(hit, limit, sentEnd);
+            if (ofSource is not null || nounUse)
+                return ofSource;
+        }
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
         foreach (var next in _hits)
         {

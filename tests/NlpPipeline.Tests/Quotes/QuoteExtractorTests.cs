@@ -53,6 +53,7 @@ public class QuoteExtractorTests
         { "cue-clause-noun-subject-verb", "Bà Trần Thị Mai thừa nhận hành vi của mình gây hậu quả nghiêm trọng.", QuoteTypes.Indirect, "Trần Thị Mai", "thừa nhận", "hành vi của mình gây hậu quả nghiêm trọng" },
         // a cue used as a noun, then "của X" and "rằng": X's quote
         { "cue-noun-of-source-rang", "Quyết định này trái với lời kêu gọi của Liên Hợp Quốc trước đó, rằng các nước cần cắt giảm khí thải.", QuoteTypes.Indirect, "Liên Hợp Quốc", "kêu gọi", "các nước cần cắt giảm khí thải" },
+        { "cue-after-verb-of-source-rang", "Tòa án đã chấp thuận lập luận của phía Hà Lan rằng nước này có quyền khai thác vùng biển.", QuoteTypes.Indirect, "Hà Lan", "lập luận", "nước này có quyền khai thác vùng biển" },
         // ", nhưng ...", ", vì vậy ...": the writer's clause after the reported one
         { "content-cut-at-writer-clause", "Ông Lê Văn Nam cho biết vụ án cần thêm nhân chứng, vì vậy tòa quyết định hoãn phiên xử.", QuoteTypes.Indirect, "Lê Văn Nam", "cho biết", "vụ án cần thêm nhân chứng" },
         { "content-cut-at-but", "Bà Trần Thị Mai cho biết cảnh sát đã khai tên người đứng sau, nhưng bà không tiết lộ tên người này.", QuoteTypes.Indirect, "Trần Thị Mai", "cho biết", "cảnh sát đã khai tên người đứng sau" },
