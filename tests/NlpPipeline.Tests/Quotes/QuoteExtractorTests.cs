@@ -57,6 +57,9 @@ public class QuoteExtractorTests
         // ", nhưng ...", ", vì vậy ...": the writer's clause after the reported one
         { "content-cut-at-writer-clause", "Ông Lê Văn Nam cho biết vụ án cần thêm nhân chứng, vì vậy tòa quyết định hoãn phiên xử.", QuoteTypes.Indirect, "Lê Văn Nam", "cho biết", "vụ án cần thêm nhân chứng" },
         { "content-cut-at-but", "Bà Trần Thị Mai cho biết cảnh sát đã khai tên người đứng sau, nhưng bà không tiết lộ tên người này.", QuoteTypes.Indirect, "Trần Thị Mai", "cho biết", "cảnh sát đã khai tên người đứng sau" },
+        // a trailing relay: "..., X dẫn lời/dẫn thông tin từ Y." gives Y's words
+        { "relay-trailing-dan-loi", "Giá dầu sẽ còn tăng trong quý tới, hãng tin Reuters dẫn lời ông Lê Văn Nam.", QuoteTypes.Indirect, "Lê Văn Nam", "dẫn lời", "Giá dầu sẽ còn tăng trong quý tới" },
+        { "relay-trailing-thong-tin-tu", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran, ABC News dẫn thông tin từ cố vấn an ninh quốc gia Mỹ John Bolton.", QuoteTypes.Indirect, "John Bolton", "dẫn thông tin từ", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -94,6 +97,7 @@ public class QuoteExtractorTests
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
         { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
+        { "relay-verb-not-form", "Đội tuyển Việt Nam thắng trận thứ ba liên tiếp, Nguyễn Quang Hải dẫn đầu danh sách ghi bàn." },
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
