@@ -1246,6 +1246,11 @@ internal sealed class ExtractionRun
         var formLen = k + 1 < limit && Adjacent(k) ? MatchAt(k + 1, limit, 4, _lex.TheoForms.Contains) : 0;
         if (relayer >= 0 && formLen == 0)
             return;
+        if (formLen == 0 && k == first && k + 1 < limit && _syl[k + 1].Lower == "đó")
+        {
+            TheoThereafter(k, limit, sentEnd);
+            return;
+        }
         var srcFirst = k + 1 + formLen;
         if (srcFirst >= limit)
             return;
@@ -1325,6 +1330,27 @@ internal sealed class ExtractionRun
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, TrimParenthesis(srcFirst, srcLast), null, false, true));
+    }
+
+    /// <summary>
+    /// "..., ABC News dẫn thông tin từ X. Theo đó, ...": <c>Theo đó</c> opening the sentence right after a trailing
+    /// Theo or relay quote continues that quote's source; nothing otherwise.
+    /// </summary>
+    private void TheoThereafter(int k, int limit, int sentEnd)
+    {
+        if (_found.Count == 0 || _found[^1] is not { Pattern: QuotePattern.Theo } p || p.MentionStart < p.End
+            || !_text.AsSpan(_syl[k + 1].End, Math.Min(2, _text.Length - _syl[k + 1].End)).StartsWith(",")
+            || !_text.AsSpan(p.MentionEnd, _syl[k].Start - p.MentionEnd).Trim(" .!?)").IsEmpty)
+            return;
+        var hit = new CueHit(k, k + 1, CueFrame.Bare);
+        if (k + 2 >= limit)
+            return;
+        var start = _syl[k + 2].Start;
+        var end = ContentEnd(start, hit, limit, sentEnd);
+        if (SyllablesIn(start, end) < 4 || ContainsCueBefore(start, end))
+            return;
+        var type = ContainsQuote(start, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        _found.Add(Make(type, start, end, QuotePattern.Theo, hit, -1, -1, p, true, true));
     }
 
     private int TrimParenthesis(int first, int last)

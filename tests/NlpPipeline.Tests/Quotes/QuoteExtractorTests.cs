@@ -65,6 +65,25 @@ public class QuoteExtractorTests
     };
 
     [Theory]
+    [InlineData("Mỹ muốn gây sức ép với Iran, hãng tin ABC News dẫn lời ông John Bolton. Theo đó, quyết định của Nhà Trắng là một phần của chính sách mới.", "quyết định của Nhà Trắng là một phần của chính sách mới", "John Bolton")]
+    [InlineData("Giá dầu sẽ còn tăng trong quý tới, theo hãng tin Reuters. Theo đó, các nước xuất khẩu sẽ giảm sản lượng.", "các nước xuất khẩu sẽ giảm sản lượng", "Reuters")]
+    public void Process_TheoDoAfterTrailingSource_ContinuesThatSource(string text, string content, string speaker)
+    {
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(content, quotes[1].Content);
+        Assert.Equal("Theo đó", quotes[1].Cue);
+        Assert.Equal(speaker, quotes[1].Speaker?.Name);
+        Assert.Equal(speaker, quotes[0].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_TheoDoAfterNoQuote_IsNoQuote()
+    {
+        Assert.Empty(Extract("Chính phủ đã ban hành nghị định mới về phí đường bộ. Theo đó, các trạm thu phí sẽ giảm giá vé từ tháng sau."));
+    }
+
+    [Theory]
     [MemberData(nameof(OneQuote))]
     public void Process_Pattern_FindsQuoteWithSpeakerCueAndOffsets(string pattern, string text, string type, string? speaker, string? cue, string content)
     {
