@@ -46,6 +46,15 @@ internal sealed class ExtractionRun
 
     // ---------------------------------------------------------------- units
 
+    /// <summary>True when the text before <paramref name="end"/> ends in a single capital letter and a full stop (<c>H.R.</c>, <c>J.</c>).</summary>
+    private bool EndsWithInitial(int end)
+    {
+        var i = end;
+        while (i > 0 && char.IsWhiteSpace(_text[i - 1]))
+            i--;
+        return i >= 2 && _text[i - 1] == '.' && char.IsUpper(_text[i - 2]) && (i == 2 || !TextUnits.IsWordChar(_text[i - 3]));
+    }
+
     private void BuildSentences()
     {
         var raw = new List<(int Start, int End)>();
@@ -68,6 +77,13 @@ internal sealed class ExtractionRun
                 var last = _sentences[^1];
                 var spanned = _marks.Any(m => m.Open < s.Start && QuoteEnd(m) > s.Start && m.Open >= last.Start
                                               && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'));
+                // A sentence stage that split after an initial ("H.R. McMaster") is redone by TextUnits.SplitSentences, which does not.
+                if (!spanned && EndsWithInitial(last.End) && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'))
+                {
+                    _sentences.RemoveAt(_sentences.Count - 1);
+                    TextUnits.SplitSentences(_text, last.Start, Math.Max(last.End, s.End), _sentences);
+                    continue;
+                }
                 if (spanned)
                 {
                     _sentences[^1] = (last.Start, Math.Max(last.End, s.End));
@@ -262,8 +278,14 @@ internal sealed class ExtractionRun
         var coordinated = CoordinatorBefore(hit.First, first, out var coordStart);
         if (previous is not null && cueStart < previous.End && !coordinated)
             return WithCueNoun(hit, previous, limit, sentEnd);
-        if (IsNounUse(hit, first))
-            return CueNounOf(hit, limit, sentEnd);
+        // "chấp thuận lập luận của phía Slovenia rằng ...": a cue followed by của and rằng reads as a noun when its source fits.
+        var nounUse = IsNounUse(hit, first);
+        if (nounUse || (hit.Last + 1 < limit && _syl[hit.Last + 1].Lower == "của"))
+        {
+            var ofSource = CueNounOf(hit, limit, sentEnd);
+            if (ofSource is not null || nounUse)
+                return ofSource;
+        }
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
         foreach (var next in _hits)
         {
@@ -1183,6 +1205,12 @@ internal sealed class ExtractionRun
     {
         for (var k = first; k < limit; k++)
         {
+            // "..., ABC News dẫn thông tin từ X.": a relayer after the last comma passes on X's words.
+            if (_syl[k].Lower == "dẫn" && RelayerBefore(k, first) is var relayer and >= 0)
+            {
+                TheoAt(k, first, limit, sentStart, sentEnd, atStart: false, relayer);
+                continue;
+            }
             if (_syl[k].Lower != "theo")
                 continue;
             // At the start of the sentence (after a connective) or of a comma clause.
@@ -1194,10 +1222,35 @@ internal sealed class ExtractionRun
         }
     }
 
-    private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart)
+    /// <summary>
+    /// The first syllable of a relayer with a capitalised word that stands between the last comma and <paramref name="k"/>
+    /// (at most eight syllables, no other punctuation, with words before the comma); -1 otherwise.
+    /// </summary>
+    private int RelayerBefore(int k, int first)
+    {
+        for (var j = k - 1; j > first && j >= k - 8; j--)
+        {
+            var gap = _text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End);
+            if (gap.Contains(','))
+                return Enumerable.Range(j, k - j).Any(t => _syl[t].Upper) ? j : -1;
+            if (gap.IndexOfAny(".;:()“”\"") >= 0)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>A Theo report at <paramref name="cueFirst"/>; with <paramref name="relayer"/> ≥ 0 a trailing relay whose content ends before the relayer.</summary>
+    private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart, int relayer = -1)
     {
         var k = cueFirst;
         var formLen = k + 1 < limit && Adjacent(k) ? MatchAt(k + 1, limit, 4, _lex.TheoForms.Contains) : 0;
+        if (relayer >= 0 && formLen == 0)
+            return;
+        if (formLen == 0 && k == first && k + 1 < limit && _syl[k + 1].Lower == "đó")
+        {
+            TheoThereafter(k, limit, sentEnd);
+            return;
+        }
         var srcFirst = k + 1 + formLen;
         if (srcFirst >= limit)
             return;
@@ -1225,7 +1278,7 @@ internal sealed class ExtractionRun
                 (srcLast, trailing) = (t, true);
                 break;
             }
-            if (gap.IndexOfAny(".;:(") >= 0)
+            if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && EndsWithInitial(_syl[t].End + 1)))
                 break;
         }
         if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
@@ -1233,9 +1286,11 @@ internal sealed class ExtractionRun
         // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
         var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);
         int startPos, end;
+        if (relayer >= 0 && !trailing)
+            return;
         if (trailing)
         {
-            (startPos, end) = TextUnits.TrimPunctuation(_text, sentStart, _syl[cueFirst].Start, keepQuotes: true);
+            (startPos, end) = TextUnits.TrimPunctuation(_text, sentStart, _syl[relayer >= 0 ? relayer : cueFirst].Start, keepQuotes: true);
             if (ContainsCueBefore(startPos, end))
                 return;
         }
@@ -1275,6 +1330,27 @@ internal sealed class ExtractionRun
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, TrimParenthesis(srcFirst, srcLast), null, false, true));
+    }
+
+    /// <summary>
+    /// "..., ABC News dẫn thông tin từ X. Theo đó, ...": <c>Theo đó</c> opening the sentence right after a trailing
+    /// Theo or relay quote continues that quote's source; nothing otherwise.
+    /// </summary>
+    private void TheoThereafter(int k, int limit, int sentEnd)
+    {
+        if (_found.Count == 0 || _found[^1] is not { Pattern: QuotePattern.Theo } p || p.MentionStart < p.End
+            || !_text.AsSpan(_syl[k + 1].End, Math.Min(2, _text.Length - _syl[k + 1].End)).StartsWith(",")
+            || !_text.AsSpan(p.MentionEnd, _syl[k].Start - p.MentionEnd).Trim(" .!?)").IsEmpty)
+            return;
+        var hit = new CueHit(k, k + 1, CueFrame.Bare);
+        if (k + 2 >= limit)
+            return;
+        var start = _syl[k + 2].Start;
+        var end = ContentEnd(start, hit, limit, sentEnd);
+        if (SyllablesIn(start, end) < 4 || ContainsCueBefore(start, end))
+            return;
+        var type = ContainsQuote(start, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
+        _found.Add(Make(type, start, end, QuotePattern.Theo, hit, -1, -1, p, true, true));
     }
 
     private int TrimParenthesis(int first, int last)

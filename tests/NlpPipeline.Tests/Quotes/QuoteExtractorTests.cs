@@ -53,12 +53,35 @@ public class QuoteExtractorTests
         { "cue-clause-noun-subject-verb", "Bà Trần Thị Mai thừa nhận hành vi của mình gây hậu quả nghiêm trọng.", QuoteTypes.Indirect, "Trần Thị Mai", "thừa nhận", "hành vi của mình gây hậu quả nghiêm trọng" },
         // a cue used as a noun, then "của X" and "rằng": X's quote
         { "cue-noun-of-source-rang", "Quyết định này trái với lời kêu gọi của Liên Hợp Quốc trước đó, rằng các nước cần cắt giảm khí thải.", QuoteTypes.Indirect, "Liên Hợp Quốc", "kêu gọi", "các nước cần cắt giảm khí thải" },
+        { "cue-after-verb-of-source-rang", "Tòa án đã chấp thuận lập luận của phía Hà Lan rằng nước này có quyền khai thác vùng biển.", QuoteTypes.Indirect, "Hà Lan", "lập luận", "nước này có quyền khai thác vùng biển" },
         // ", nhưng ...", ", vì vậy ...": the writer's clause after the reported one
         { "content-cut-at-writer-clause", "Ông Lê Văn Nam cho biết vụ án cần thêm nhân chứng, vì vậy tòa quyết định hoãn phiên xử.", QuoteTypes.Indirect, "Lê Văn Nam", "cho biết", "vụ án cần thêm nhân chứng" },
         { "content-cut-at-but", "Bà Trần Thị Mai cho biết cảnh sát đã khai tên người đứng sau, nhưng bà không tiết lộ tên người này.", QuoteTypes.Indirect, "Trần Thị Mai", "cho biết", "cảnh sát đã khai tên người đứng sau" },
+        // a trailing relay: "..., X dẫn lời/dẫn thông tin từ Y." gives Y's words
+        { "relay-trailing-dan-loi", "Giá dầu sẽ còn tăng trong quý tới, hãng tin Reuters dẫn lời ông Lê Văn Nam.", QuoteTypes.Indirect, "Lê Văn Nam", "dẫn lời", "Giá dầu sẽ còn tăng trong quý tới" },
+        { "relay-trailing-thong-tin-tu", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran, ABC News dẫn thông tin từ cố vấn an ninh quốc gia Mỹ John Bolton.", QuoteTypes.Indirect, "John Bolton", "dẫn thông tin từ", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
+
+    [Theory]
+    [InlineData("Mỹ muốn gây sức ép với Iran, hãng tin ABC News dẫn lời ông John Bolton. Theo đó, quyết định của Nhà Trắng là một phần của chính sách mới.", "quyết định của Nhà Trắng là một phần của chính sách mới", "John Bolton")]
+    [InlineData("Giá dầu sẽ còn tăng trong quý tới, theo hãng tin Reuters. Theo đó, các nước xuất khẩu sẽ giảm sản lượng.", "các nước xuất khẩu sẽ giảm sản lượng", "Reuters")]
+    public void Process_TheoDoAfterTrailingSource_ContinuesThatSource(string text, string content, string speaker)
+    {
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(content, quotes[1].Content);
+        Assert.Equal("Theo đó", quotes[1].Cue);
+        Assert.Equal(speaker, quotes[1].Speaker?.Name);
+        Assert.Equal(speaker, quotes[0].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_TheoDoAfterNoQuote_IsNoQuote()
+    {
+        Assert.Empty(Extract("Chính phủ đã ban hành nghị định mới về phí đường bộ. Theo đó, các trạm thu phí sẽ giảm giá vé từ tháng sau."));
+    }
 
     [Theory]
     [MemberData(nameof(OneQuote))]
@@ -93,6 +116,7 @@ public class QuoteExtractorTests
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
         { "cue-at-sentence-end-no-content", "Ông Nguyễn Văn Thạc nói. Chính phủ Việt Nam họp." },
+        { "relay-verb-not-form", "Đội tuyển Việt Nam thắng trận thứ ba liên tiếp, Nguyễn Quang Hải dẫn đầu danh sách ghi bàn." },
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
