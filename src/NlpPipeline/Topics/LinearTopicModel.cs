@@ -206,7 +206,8 @@ public sealed record LinearTopicModel
         TopicCalibration.Apply(probabilities, CalibrationExponent);
     }
 
-    private static void Softmax(Span<float> scores)
+    /// <summary>Turns <paramref name="scores"/> into probabilities in place (max-shifted, so large scores do not overflow).</summary>
+    internal static void Softmax(Span<float> scores)
     {
         var max = float.NegativeInfinity;
         foreach (var s in scores)

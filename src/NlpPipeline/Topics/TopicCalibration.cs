@@ -15,20 +15,9 @@ public static class TopicCalibration
     {
         if (exponent == 1f)
             return;
-        var max = float.NegativeInfinity;
         for (var c = 0; c < probabilities.Length; c++)
-        {
             probabilities[c] = exponent * MathF.Log(Math.Max(probabilities[c], Floor));
-            max = Math.Max(max, probabilities[c]);
-        }
-        var sum = 0f;
-        for (var c = 0; c < probabilities.Length; c++)
-        {
-            probabilities[c] = MathF.Exp(probabilities[c] - max);
-            sum += probabilities[c];
-        }
-        for (var c = 0; c < probabilities.Length; c++)
-            probabilities[c] /= sum;
+        LinearTopicModel.Softmax(probabilities);
     }
 
     /// <summary>
