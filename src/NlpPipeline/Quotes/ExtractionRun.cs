@@ -77,13 +77,6 @@ internal sealed class ExtractionRun
                 var last = _sentences[^1];
                 var spanned = _marks.Any(m => m.Open < s.Start && QuoteEnd(m) > s.Start && m.Open >= last.Start
                                               && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'));
-                // A sentence stage that split after an initial ("H.R. McMaster") is redone by TextUnits.SplitSentences, which does not.
-                if (!spanned && EndsWithInitial(last.End) && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'))
-                {
-                    _sentences.RemoveAt(_sentences.Count - 1);
-                    TextUnits.SplitSentences(_text, last.Start, Math.Max(last.End, s.End), _sentences);
-                    continue;
-                }
                 if (spanned)
                 {
                     _sentences[^1] = (last.Start, Math.Max(last.End, s.End));

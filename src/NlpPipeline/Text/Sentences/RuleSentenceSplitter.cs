@@ -10,7 +10,7 @@ namespace NlpPipeline.Text.Sentences;
 /// new sentence follow (not a lower-case word or a comma) or, with no space, when a lower-case word meets
 /// a capitalised one (<c>đồng.Cùng</c>), at a blank line, and at a line break unless the
 /// next line continues in lower case. It does not end after an abbreviation (<c>TP.</c>, <c>PGS.TS.</c>),
-/// an initial (<c>W.</c>), a list number at the start of a line (<c>1.</c>), inside numbers
+/// an initial (<c>W.</c>, <c>H.R.</c>), a list number at the start of a line (<c>1.</c>), inside numbers
 /// (<c>1.000.000</c>, <c>2,5</c>, <c>3/11</c>) or inside quotation marks and brackets, so <c>“Tôi đồng ý. Chúng ta bắt đầu.”</c> stays whole with its cue.
 /// </summary>
 /// <remarks>
@@ -187,6 +187,17 @@ public sealed class RuleSentenceSplitter : IDocumentStage
 
     private enum WordKind { Word, Abbreviation, FinalAbbreviation, Initial, ListNumber }
 
+    // One or more capital initials, each with its full stop: W., H.R., J.F.K.
+    private static bool IsInitials(ReadOnlySpan<char> word)
+    {
+        if (word.Length % 2 != 0)
+            return false;
+        for (var i = 0; i < word.Length; i += 2)
+            if (!char.IsUpper(word[i]) || word[i + 1] != '.')
+                return false;
+        return true;
+    }
+
     // What the word ending with the full stop at text[stop] is.
     private WordKind WordBefore(ReadOnlySpan<char> text, int sentenceStart, int stop)
     {
@@ -211,7 +222,7 @@ public sealed class RuleSentenceSplitter : IDocumentStage
             if (_rules.FinalAbbreviationLookup.Contains(last))
                 return WordKind.FinalAbbreviation;
         }
-        if (word.Length == 2 && char.IsUpper(word[0]))
+        if (IsInitials(word))
             return WordKind.Initial;
         if (from == sentenceStart && IsListMarker(word[..^1]))
             return WordKind.ListNumber;

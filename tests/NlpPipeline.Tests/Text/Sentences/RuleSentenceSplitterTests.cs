@@ -20,6 +20,7 @@ public class RuleSentenceSplitterTests
         { "Sách, vở v.v. được bán.", ["Sách, vở v.v. được bán."] },
         { "Quân đội U.S. Army đến. Họ ở lại.", ["Quân đội U.S.", "Army đến.", "Họ ở lại."] },
         { "Tổng thống George W. Bush nói. Sau đó đi.", ["Tổng thống George W. Bush nói.", "Sau đó đi."] },
+        { "Cố vấn H.R. McMaster nói. J.F.K. Lee đáp.", ["Cố vấn H.R. McMaster nói.", "J.F.K. Lee đáp."] },
         // numbers and dates
         { "Ngày 3/11, giá tăng 2,5% lên 1.000.000 đồng. Năm 2021.", ["Ngày 3/11, giá tăng 2,5% lên 1.000.000 đồng.", "Năm 2021."] },
         { "Tỷ lệ 3.5 lần. Tăng 10.", ["Tỷ lệ 3.5 lần.", "Tăng 10."] },
