@@ -1,4 +1,5 @@
 using NlpPipeline.Documents;
+using NlpPipeline.Text.Sentences;
 
 namespace NlpPipeline.Quotes;
 
@@ -57,17 +58,11 @@ internal sealed class ExtractionRun
 
     private void BuildSentences()
     {
-        var raw = new List<(int Start, int End)>();
-        if (!_doc.Sentences.IsDefaultOrEmpty)
-        {
-            foreach (var s in _doc.Sentences)
-                raw.Add((s.Start, s.End));
-        }
-        else
-        {
-            foreach (var (s, e) in _paragraphs)
-                TextUnits.SplitSentences(_text, s, e, raw);
-        }
+        // Without a sentence stage before it, the quote stage splits with the same splitter.
+        var sentences = _doc.Sentences.IsDefaultOrEmpty ? RuleSentenceSplitter.Default.Split(_text) : _doc.Sentences;
+        var raw = new List<(int Start, int End)>(sentences.Length);
+        foreach (var s in sentences)
+            raw.Add((s.Start, s.End));
         raw.Sort();
         // Merge sentences that a quotation spans, so a quoted passage and its attribution stay in one unit.
         foreach (var s in raw)

@@ -67,44 +67,6 @@ internal static class TextUnits
         return result;
     }
 
-    /// <summary>
-    /// Sentences of a paragraph by end punctuation followed by a space and an upper-case letter, a digit or a quotation
-    /// mark; a fallback for when no sentence stage ran.
-    /// </summary>
-    public static void SplitSentences(string text, int start, int end, List<(int Start, int End)> into)
-    {
-        var s = start;
-        for (var i = start; i < end; i++)
-        {
-            var c = text[i];
-            if (c is not ('.' or '!' or '?' or '…'))
-                continue;
-            var j = i + 1;
-            while (j < end && (text[j] is '.' or '!' or '?' or '…' or '"' or '”' or '’' or '»' or ')'))
-                j++;
-            if (j >= end || !char.IsWhiteSpace(text[j]))
-                continue;
-            var k = j;
-            while (k < end && char.IsWhiteSpace(text[k]))
-                k++;
-            if (k < end && (char.IsUpper(text[k]) || char.IsDigit(text[k]) || IsOpener(text[k]) || text[k] == '"'))
-            {
-                // An abbreviation such as "TP. Hồ Chí Minh" or an initial "H. R." does not end a sentence.
-                var w = i - 1;
-                while (w >= s && IsWordChar(text[w]))
-                    w--;
-                var wordLength = i - w - 1;
-                if (c == '.' && ((wordLength == 1 && char.IsUpper(text[w + 1])) || (wordLength == 2 && text.AsSpan(w + 1, 2) is "TP" or "Th")))
-                    continue;
-                into.Add((s, j));
-                s = k;
-                i = k - 1;
-            }
-        }
-        if (end > s)
-            into.Add((s, end));
-    }
-
     /// <summary>Pairs of quotation marks in one paragraph; an opener with no closer runs to the paragraph end.</summary>
     public static void FindQuoteMarks(string text, int start, int end, List<QuoteMarks> into)
     {
