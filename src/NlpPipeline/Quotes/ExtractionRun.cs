@@ -894,7 +894,7 @@ internal sealed class ExtractionRun
         for (var k = s + Math.Max(1, head); k <= e; k++)
         {
             var w = _syl[k].Lower;
-            if (_lex.Marker("clause").Contains(w))
+            if (_lex.Marker("clause").Contains(w) && WordLengthAt(k, e) <= 1)
                 return false;
             var orgHead = head > 0 && _lex.Sources[Phrase(s, s + head - 1)].Class == SourceClass.OrgHead;
             if (!orgHead && !_syl[k].Upper && !_lex.Sources.ContainsKey(w) && MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
@@ -903,7 +903,7 @@ internal sealed class ExtractionRun
         }
         for (var k = s + 1; k <= e; k++)
         {
-            if (MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) > 0)
+            if (MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) is var vn and > 0 && WordLengthAt(k, e) <= vn)
                 return false;
         }
         var headLen = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
@@ -933,6 +933,14 @@ internal sealed class ExtractionRun
         }
         return true;
     }
+
+    /// <summary>
+    /// Syllables in the longest word of the word-class table or the source lexicon that starts at syllable k and ends by e:
+    /// a function word inside a longer word (<c>bị</c> in <c>bị cáo</c>, <c>điều</c> in <c>điều tra</c>) is no marker.
+    /// </summary>
+    private int WordLengthAt(int k, int e) =>
+        Math.Max(_phrases.MatchAt(_lex.WordClassStarts, k, e + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey),
+            MatchAt(k, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey));
 
     private bool IsSentenceInitial(int s)
     {

@@ -51,6 +51,9 @@ public class QuoteExtractorTests
         // a bare cue whose clause opens with a noun: a verb or adverb in it keeps the clause reading
         { "cue-clause-noun-subject", "Ông Lê Văn Nam khẳng định số tiền này không phải tiền hối lộ.", QuoteTypes.Indirect, "Lê Văn Nam", "khẳng định", "số tiền này không phải tiền hối lộ" },
         { "cue-clause-noun-subject-verb", "Bà Trần Thị Mai thừa nhận hành vi của mình gây hậu quả nghiêm trọng.", QuoteTypes.Indirect, "Trần Thị Mai", "thừa nhận", "hành vi của mình gây hậu quả nghiêm trọng" },
+        // a function word inside a longer word of the source is no clause marker: "bị" in "bị cáo", "điều" in "điều tra"
+        { "source-word-with-marker-syllable", "Trước tòa, cả ba bị cáo khẳng định số tiền đó là tiền công của họ.", QuoteTypes.Indirect, "ba bị cáo", "khẳng định", "số tiền đó là tiền công của họ" },
+        { "source-org-with-marker-syllable", "Cơ quan điều tra cho biết nghi phạm đã bỏ trốn khỏi tỉnh.", QuoteTypes.Indirect, "Cơ quan điều tra", "cho biết", "nghi phạm đã bỏ trốn khỏi tỉnh" },
         // a cue used as a noun, then "của X" and "rằng": X's quote
         { "cue-noun-of-source-rang", "Quyết định này trái với lời kêu gọi của Liên Hợp Quốc trước đó, rằng các nước cần cắt giảm khí thải.", QuoteTypes.Indirect, "Liên Hợp Quốc", "kêu gọi", "các nước cần cắt giảm khí thải" },
         { "cue-after-verb-of-source-rang", "Tòa án đã chấp thuận lập luận của phía Hà Lan rằng nước này có quyền khai thác vùng biển.", QuoteTypes.Indirect, "Hà Lan", "lập luận", "nước này có quyền khai thác vùng biển" },
