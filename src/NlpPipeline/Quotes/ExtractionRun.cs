@@ -649,10 +649,42 @@ internal sealed class ExtractionRun
             return person;
         if (IsSource(s, e, sentStart))
             return (s, e, afterQuote);
+        if (SubjectAfterAnd(start, j, sentStart) is >= 0 and var subject)
+            return (subject, j, false);
         // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
         return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+    }
+
+    /// <summary>
+    /// "Cô bị sang chấn nặng và cô thừa nhận ...": a clause with a verb of the word classes, <c>và</c>, then a new subject that
+    /// opens with a person's address or a capitalised name; the subject's first syllable, or -1.
+    /// </summary>
+    private int SubjectAfterAnd(int s, int e, int sentStart)
+    {
+        for (var v = e - 1; v > s; v--)
+        {
+            if (_syl[v].Lower != "và")
+                continue;
+            if ((IsHonorific(v + 1) || _syl[v + 1].Upper) && IsSource(v + 1, e, sentStart) && HasVerb(s, v - 1))
+                return v + 1;
+            return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>A word of [s, e] (longest match) is a verb of <see cref="QuoteLexicon.WordClasses"/>.</summary>
+    private bool HasVerb(int s, int e)
+    {
+        for (var i = s; i <= e;)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, e + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            if (n > 0 && _lex.WordClasses[_phrases.Get(i, n)!] == 'V')
+                return true;
+            i += Math.Max(n, 1);
+        }
+        return false;
     }
 
     /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>

@@ -54,6 +54,9 @@ public class QuoteExtractorTests
         // a function word inside a longer word of the source is no clause marker: "bị" in "bị cáo", "điều" in "điều tra"
         { "source-word-with-marker-syllable", "Trước tòa, cả ba bị cáo khẳng định số tiền đó là tiền công của họ.", QuoteTypes.Indirect, "ba bị cáo", "khẳng định", "số tiền đó là tiền công của họ" },
         { "source-org-with-marker-syllable", "Cơ quan điều tra cho biết nghi phạm đã bỏ trốn khỏi tỉnh.", QuoteTypes.Indirect, "Cơ quan điều tra", "cho biết", "nghi phạm đã bỏ trốn khỏi tỉnh" },
+        // a clause, "và", then a new subject that speaks
+        { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
+        { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
         // a cue used as a noun, then "của X" and "rằng": X's quote
         { "cue-noun-of-source-rang", "Quyết định này trái với lời kêu gọi của Liên Hợp Quốc trước đó, rằng các nước cần cắt giảm khí thải.", QuoteTypes.Indirect, "Liên Hợp Quốc", "kêu gọi", "các nước cần cắt giảm khí thải" },
         { "cue-after-verb-of-source-rang", "Tòa án đã chấp thuận lập luận của phía Hà Lan rằng nước này có quyền khai thác vùng biển.", QuoteTypes.Indirect, "Hà Lan", "lập luận", "nước này có quyền khai thác vùng biển" },
