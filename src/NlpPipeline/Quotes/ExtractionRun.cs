@@ -355,6 +355,9 @@ internal sealed class ExtractionRun
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
         if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsNounPhrase(contentStart, contentEnd))
             return null;
+        // "đã phân tích rất rõ ràng.": a manner phrase, not a reported clause.
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsMannerPhrase(contentStart, contentEnd))
+            return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
         if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
@@ -385,6 +388,29 @@ internal sealed class ExtractionRun
             if (cls is 'V' or 'R' || (first && cls != 'N'))
                 return false;
             i += Math.Max(n, 1);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// True when [start, end) is a short manner phrase (<c>rất rõ ràng</c>, <c>khá chi tiết</c>): at most four syllables,
+    /// every word known to <see cref="QuoteLexicon.WordClasses"/>, an adverb first, and no noun or verb.
+    /// </summary>
+    private bool IsMannerPhrase(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        var i = FirstSyllableAt(start);
+        if (i >= last || last - i > 4)
+            return false;
+        for (var first = true; i < last; first = false)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            if (n == 0)
+                return false;
+            var cls = _lex.WordClasses[_phrases.Get(i, n)!];
+            if (cls is 'N' or 'V' || (first && cls != 'R'))
+                return false;
+            i += n;
         }
         return true;
     }

@@ -54,6 +54,8 @@ public class QuoteExtractorTests
         // a function word inside a longer word of the source is no clause marker: "bị" in "bị cáo", "điều" in "điều tra"
         { "source-word-with-marker-syllable", "Trước tòa, cả ba bị cáo khẳng định số tiền đó là tiền công của họ.", QuoteTypes.Indirect, "ba bị cáo", "khẳng định", "số tiền đó là tiền công của họ" },
         { "source-org-with-marker-syllable", "Cơ quan điều tra cho biết nghi phạm đã bỏ trốn khỏi tỉnh.", QuoteTypes.Indirect, "Cơ quan điều tra", "cho biết", "nghi phạm đã bỏ trốn khỏi tỉnh" },
+        // an adverb then a verb after the cue is a clause with its subject dropped, not a manner phrase
+        { "cue-then-adverb-verb", "Ông Trần Văn Bình cho biết sẽ từ chức vào tuần sau.", QuoteTypes.Indirect, "Trần Văn Bình", "cho biết", "sẽ từ chức vào tuần sau" },
         // a clause, "và", then a new subject that speaks
         { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
         { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
@@ -126,6 +128,9 @@ public class QuoteExtractorTests
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
+        // a bare cue followed by a manner phrase only (adverb first, no noun or verb)
+        { "cue-then-manner-phrase", "Trong buổi họp báo, Thứ trưởng Lê Văn Nam đã giải thích rất cặn kẽ." },
+        { "cue-then-manner-phrase-short", "Ông Trần Văn Bình nói khá thẳng thắn." },
         { "cue-object-noun-phrase-with-pp", "Ông Lê Văn Nam chỉ trích lập trường của Mỹ trong vấn đề Iran." },
     };
 
