@@ -677,6 +677,8 @@ internal sealed class ExtractionRun
             return (s, e, afterQuote);
         if (SubjectAfterAnd(start, j, sentStart) is >= 0 and var subject)
             return (subject, j, false);
+        if (PassiveAgent(start, j, sentStart) is >= 0 and var agent)
+            return (agent, j, false);
         // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
@@ -696,6 +698,25 @@ internal sealed class ExtractionRun
             if ((IsHonorific(v + 1) || _syl[v + 1].Upper) && IsSource(v + 1, e, sentStart) && HasVerb(s, v - 1))
                 return v + 1;
             return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// "Việc X được giới chuyên môn đánh giá là ...": after <c>được</c>, an agent that is a source lexicon phrase or a name,
+    /// ending at j right before a cue followed by <c>là</c>/<c>rằng</c>; the agent's first syllable, or -1.
+    /// </summary>
+    private int PassiveAgent(int s, int j, int sentStart)
+    {
+        var cue = _hits.FindIndex(h => h.First == j + 1);
+        if (cue < 0 || _hits[cue].Last + 1 >= _syl.Length || _syl[_hits[cue].Last + 1].Lower is not ("là" or "rằng"))
+            return -1;
+        for (var p = j - 1; p >= s; p--)
+        {
+            if (_syl[p].Lower != "được")
+                continue;
+            var a = p + 1;
+            return (_syl[a].Upper || MatchAt(a, j + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0) && IsSource(a, j, sentStart) ? a : -1;
         }
         return -1;
     }
