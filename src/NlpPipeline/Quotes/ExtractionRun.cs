@@ -305,6 +305,8 @@ internal sealed class ExtractionRun
                 (srcFirst, srcLast) = ClauseSubject(sourceEnd, first, sentStart);
         }
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
+        if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
+            return null;
 
         // Content after the cue.
         var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
@@ -719,6 +721,17 @@ internal sealed class ExtractionRun
             return (_syl[a].Upper || MatchAt(a, j + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0) && IsSource(a, j, sentStart) ? a : -1;
         }
         return -1;
+    }
+
+    /// <summary>The source [s, e] opens with a document head of the source lexicon (after a quantifier such as <c>một</c>).</summary>
+    private bool OpensWithDocument(int s, int e)
+    {
+        if (s < 0)
+            return false;
+        while (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
+            s++;
+        var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.DocumentHead;
     }
 
     /// <summary>A word of [s, e] (longest match) is a verb of <see cref="QuoteLexicon.WordClasses"/>.</summary>

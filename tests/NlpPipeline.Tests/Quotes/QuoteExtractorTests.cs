@@ -59,6 +59,8 @@ public class QuoteExtractorTests
         // a passive agent: "được X <cue> là/rằng ..."
         { "passive-agent-group", "Việc mở rộng tuyến đường này được nhiều chuyên gia đánh giá là bước đột phá của thành phố.", QuoteTypes.Indirect, "nhiều chuyên gia", "đánh giá", "bước đột phá của thành phố" },
         { "passive-agent-organisation", "Dự thảo luật được Bộ Tư pháp nhận định rằng còn nhiều điểm chưa rõ ràng.", QuoteTypes.Indirect, "Bộ Tư pháp", "nhận định", "còn nhiều điểm chưa rõ ràng" },
+        // "cho thấy" speaks only for a document
+        { "document-cho-thay", "Báo cáo của Sở Y tế cho thấy số ca mắc sốt xuất huyết đã giảm một nửa.", QuoteTypes.Indirect, "Báo cáo của Sở Y tế", "cho thấy", "số ca mắc sốt xuất huyết đã giảm một nửa" },
         // a clause, "và", then a new subject that speaks
         { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
         { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
@@ -131,6 +133,9 @@ public class QuoteExtractorTests
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
+        // "cho thấy" after what is not a document is evidence, not speech
+        { "cho-thay-not-document", "Kết quả xét nghiệm cho thấy bệnh nhân đã khỏi bệnh hoàn toàn." },
+        { "cho-thay-person", "Ông Trần Văn Bình cho thấy mình là một cầu thủ có kỹ thuật tốt." },
         // a passive cue without là/rằng is a rating, not speech
         { "passive-rating", "Tiền vệ trẻ này được ban huấn luyện đánh giá cao về thể lực và kỹ thuật." },
         // a bare cue followed by a manner phrase only (adverb first, no noun or verb)
