@@ -977,7 +977,9 @@ internal sealed class ExtractionRun
         var len = e - s + 1;
         if (len < 1 || len > 16)
             return false;
-        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len || _syl[s].Lower is "việc" or "điều" or "bài")
+        // "Điều này" is a clause subject; "Điều 133 Bộ luật Hình sự" (an article number) is a document.
+        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len || _syl[s].Lower is "việc" or "bài"
+            || (_syl[s].Lower == "điều" && !(s < e && char.IsDigit(_syl[s + 1].Lower[0]))))
             return false;
         if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
             || _lex.Marker("lead").Contains(_syl[e].Lower))
@@ -1417,7 +1419,27 @@ internal sealed class ExtractionRun
         }
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
-        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, TrimParenthesis(srcFirst, srcLast), null, false, true));
+        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
+    }
+
+    /// <summary>
+    /// "Điều 133 Bộ luật Hình sự xử phạt tội cướp tài sản": the source ends before a lower-case verb (word classes) right
+    /// after a word that opens with a capital, outside any entity, where a relative clause starts; else <paramref name="last"/>.
+    /// </summary>
+    private int BeforeRelativeVerb(int first, int last)
+    {
+        var prevUpper = false;
+        for (var i = first; i <= last;)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            if (n > 0 && i > first && !_syl[i].Upper && prevUpper && _lex.WordClasses[_phrases.Get(i, n)!] == 'V'
+                && !_doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+                    && x.Start < _syl[i].Start && x.End >= _syl[i].End))
+                return i - 1;
+            prevUpper = _syl[i].Upper;
+            i += Math.Max(n, 1);
+        }
+        return last;
     }
 
     /// <summary>

@@ -59,6 +59,8 @@ public class QuoteExtractorTests
         // a passive agent: "được X <cue> là/rằng ..."
         { "passive-agent-group", "Việc mở rộng tuyến đường này được nhiều chuyên gia đánh giá là bước đột phá của thành phố.", QuoteTypes.Indirect, "nhiều chuyên gia", "đánh giá", "bước đột phá của thành phố" },
         { "passive-agent-organisation", "Dự thảo luật được Bộ Tư pháp nhận định rằng còn nhiều điểm chưa rõ ràng.", QuoteTypes.Indirect, "Bộ Tư pháp", "nhận định", "còn nhiều điểm chưa rõ ràng" },
+        // an article of a law is a document source; a relative clause after its name is not part of the source
+        { "theo-law-article-relative-clause", "Theo Điều 260 Bộ luật Hình sự xử lý vi phạm giao thông, người gây tai nạn chết người có thể bị phạt tù tới 10 năm.", QuoteTypes.Indirect, "Điều 260 Bộ luật Hình sự", "Theo", "người gây tai nạn chết người có thể bị phạt tù tới 10 năm" },
         // "cho thấy" speaks only for a document
         { "document-cho-thay", "Báo cáo của Sở Y tế cho thấy số ca mắc sốt xuất huyết đã giảm một nửa.", QuoteTypes.Indirect, "Báo cáo của Sở Y tế", "cho thấy", "số ca mắc sốt xuất huyết đã giảm một nửa" },
         // a clause, "và", then a new subject that speaks
@@ -133,6 +135,8 @@ public class QuoteExtractorTests
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
+        // "Điều này" (this thing) is no source
+        { "dieu-nay-not-source", "Điều này cho thấy thị trường bất động sản đang hồi phục mạnh." },
         // "cho thấy" after what is not a document is evidence, not speech
         { "cho-thay-not-document", "Kết quả xét nghiệm cho thấy bệnh nhân đã khỏi bệnh hoàn toàn." },
         { "cho-thay-person", "Ông Trần Văn Bình cho thấy mình là một cầu thủ có kỹ thuật tốt." },
