@@ -1148,6 +1148,17 @@ internal sealed class ExtractionRun
         return null;
     }
 
+    /// <summary>
+    /// [start, end) is a short time phrase (<c>trước ngày 19/9</c>, <c>hôm qua</c>): at most five syllables opening with a
+    /// time word other than <c>theo</c>. A source and cue after it continue the reported clause rather than end it.
+    /// </summary>
+    private bool IsTimePhrase(int start, int end)
+    {
+        var k = FirstSyllableAt(start);
+        return k < _syl.Length && _syl[k].Start == start && _syl[k].Lower != "theo" && _lex.Marker("time").Contains(_syl[k].Lower)
+            && SyllablesIn(start, end) <= 5;
+    }
+
     /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
     private int ContentEnd(int contentStart, CueHit hit, int limit, int sentEnd)
     {
@@ -1168,7 +1179,7 @@ internal sealed class ExtractionRun
             if (src > hit.Last + 1 && _syl[src].Start > contentStart)
             {
                 var gap = _text.AsSpan(_syl[src - 1].End, _syl[src].Start - _syl[src - 1].End);
-                if (gap.Contains(',') || gap.Contains(';'))
+                if ((gap.Contains(',') || gap.Contains(';')) && !IsTimePhrase(contentStart, _syl[src - 1].End))
                 {
                     end = _syl[src - 1].End;
                     break;

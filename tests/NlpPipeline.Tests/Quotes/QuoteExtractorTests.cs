@@ -63,6 +63,8 @@ public class QuoteExtractorTests
         { "theo-law-article-relative-clause", "Theo Điều 260 Bộ luật Hình sự xử lý vi phạm giao thông, người gây tai nạn chết người có thể bị phạt tù tới 10 năm.", QuoteTypes.Indirect, "Điều 260 Bộ luật Hình sự", "Theo", "người gây tai nạn chết người có thể bị phạt tù tới 10 năm" },
         // "cho thấy" speaks only for a document
         { "document-cho-thay", "Báo cáo của Sở Y tế cho thấy số ca mắc sốt xuất huyết đã giảm một nửa.", QuoteTypes.Indirect, "Báo cáo của Sở Y tế", "cho thấy", "số ca mắc sốt xuất huyết đã giảm một nửa" },
+        // after a time phrase, another source and cue stay inside the reported clause
+        { "time-phrase-then-inner-source", "Bà Lê Thị Hoa nói thêm, hôm thứ Hai, các nhân viên cho biết kho hàng đã bị khóa.", QuoteTypes.Indirect, "Lê Thị Hoa", "nói thêm", "hôm thứ Hai, các nhân viên cho biết kho hàng đã bị khóa" },
         // a clause, "và", then a new subject that speaks
         { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
         { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
