@@ -95,6 +95,13 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Process_LocalitySourceAfterComma_EndsTheFirstClause()
+    {
+        var q = Extract("Ông Trần Văn Bình cho biết tỉnh sẽ tuyển thêm giáo viên, địa phương thì bảo rằng ngân sách không đủ.");
+        Assert.Equal("tỉnh sẽ tuyển thêm giáo viên", q[0].Content);
+    }
+
+    [Fact]
     public void Process_TheoDoAfterNoQuote_IsNoQuote()
     {
         Assert.Empty(Extract("Chính phủ đã ban hành nghị định mới về phí đường bộ. Theo đó, các trạm thu phí sẽ giảm giá vé từ tháng sau."));
