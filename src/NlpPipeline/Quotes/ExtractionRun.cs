@@ -1084,6 +1084,12 @@ internal sealed class ExtractionRun
                 }
             }
         }
+        else if (ObjectBeforeRang(k, limit) is var rang and > 0)
+        {
+            // "cảnh báo người dân vùng trũng rằng ...", "cảnh báo Washington rằng ...": an addressee or object, then rằng.
+            pos = _syl[rang - 1].End;
+            k = rang;
+        }
         while (pos < sentEnd)
         {
             var c = _text[pos];
@@ -1126,6 +1132,25 @@ internal sealed class ExtractionRun
         if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))
             introduced = true;
         return (pos, introduced);
+    }
+
+    /// <summary>
+    /// The syllable index of a <c>rằng</c> that follows an object starting at syllable k: at most eight syllables with no
+    /// punctuation (a comma right before <c>rằng</c> allowed) that read as a noun phrase (<see cref="IsNounPhrase"/>) or
+    /// are all capitalised; 0 when there is none.
+    /// </summary>
+    private int ObjectBeforeRang(int k, int limit)
+    {
+        for (var t = k + 1; t < Math.Min(limit, k + 9); t++)
+        {
+            var gap = _text.AsSpan(_syl[t - 1].End, _syl[t].Start - _syl[t - 1].End);
+            var isRang = _syl[t].Lower == "rằng";
+            if (!gap.Trim().IsEmpty && !(isRang && gap.Trim() is ","))
+                return 0;
+            if (isRang)
+                return IsNounPhrase(_syl[k].Start, _syl[t - 1].End) || AllUpperRun(k, t - 1) ? t : 0;
+        }
+        return 0;
     }
 
     /// <summary>

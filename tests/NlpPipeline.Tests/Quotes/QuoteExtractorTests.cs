@@ -65,6 +65,9 @@ public class QuoteExtractorTests
         { "document-cho-thay", "Báo cáo của Sở Y tế cho thấy số ca mắc sốt xuất huyết đã giảm một nửa.", QuoteTypes.Indirect, "Báo cáo của Sở Y tế", "cho thấy", "số ca mắc sốt xuất huyết đã giảm một nửa" },
         // after a time phrase, another source and cue stay inside the reported clause
         { "time-phrase-then-inner-source", "Bà Lê Thị Hoa nói thêm, hôm thứ Hai, các nhân viên cho biết kho hàng đã bị khóa.", QuoteTypes.Indirect, "Lê Thị Hoa", "nói thêm", "hôm thứ Hai, các nhân viên cho biết kho hàng đã bị khóa" },
+        // a cue, its addressee or object, then "rằng": the content follows "rằng"
+        { "cue-object-rang", "Ông Trần Văn Bình cảnh báo người dân vùng trũng rằng nước lũ sẽ lên rất nhanh.", QuoteTypes.Indirect, "Trần Văn Bình", "cảnh báo", "nước lũ sẽ lên rất nhanh" },
+        { "cue-name-object-rang", "Bộ trưởng Lê Văn Nam cảnh báo Quốc hội rằng ngân sách năm tới sẽ thiếu hụt.", QuoteTypes.Indirect, "Lê Văn Nam", "cảnh báo", "ngân sách năm tới sẽ thiếu hụt" },
         // a clause, "và", then a new subject that speaks
         { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
         { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
