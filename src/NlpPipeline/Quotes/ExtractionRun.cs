@@ -1119,14 +1119,16 @@ internal sealed class ExtractionRun
             }
             break;
         }
-        // A time phrase between cue and content: "vào ngày 21/9", "hôm 3/11".
+        // A time phrase between cue and content: "vào ngày 21/9", "hôm 3/11". One that a comma closes within three
+        // syllables opens the content instead ("cho thấy ngày 19/9 vừa qua, ông X bị ngã").
         var ts = FirstSyllableAt(pos);
         if (ts < limit && _syl[ts].Start == pos)
         {
             var u = ts;
             if (_syl[u].Lower == "vào" && u + 1 < limit)
                 u++;
-            if (_syl[u].Lower is "ngày" or "hôm" && u + 1 < limit && char.IsDigit(_syl[u + 1].Lower[0]) && u + 2 < limit)
+            if (_syl[u].Lower is "ngày" or "hôm" && u + 1 < limit && char.IsDigit(_syl[u + 1].Lower[0]) && u + 2 < limit
+                && !Enumerable.Range(u + 1, Math.Min(3, limit - u - 1)).Any(t => _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End).Contains(',')))
                 pos = _syl[u + 2].Start;
         }
         if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))

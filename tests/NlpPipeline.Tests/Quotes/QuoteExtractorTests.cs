@@ -68,6 +68,9 @@ public class QuoteExtractorTests
         // a cue, its addressee or object, then "rằng": the content follows "rằng"
         { "cue-object-rang", "Ông Trần Văn Bình cảnh báo người dân vùng trũng rằng nước lũ sẽ lên rất nhanh.", QuoteTypes.Indirect, "Trần Văn Bình", "cảnh báo", "nước lũ sẽ lên rất nhanh" },
         { "cue-name-object-rang", "Bộ trưởng Lê Văn Nam cảnh báo Quốc hội rằng ngân sách năm tới sẽ thiếu hụt.", QuoteTypes.Indirect, "Lê Văn Nam", "cảnh báo", "ngân sách năm tới sẽ thiếu hụt" },
+        // a date after the cue belongs to the cue, unless a comma closes it and the clause follows
+        { "date-of-the-cue", "Ông Trần Văn Bình nói vào ngày 12/4 sẽ mở lại cây cầu.", QuoteTypes.Indirect, "Trần Văn Bình", "nói", "sẽ mở lại cây cầu" },
+        { "date-opening-the-content", "Bà Hoàng Thị Hạnh cho biết ngày 3/5 vừa qua, công ty đã cắt giảm 200 công nhân.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "cho biết", "ngày 3/5 vừa qua, công ty đã cắt giảm 200 công nhân" },
         // a clause, "và", then a new subject that speaks
         { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
         { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
