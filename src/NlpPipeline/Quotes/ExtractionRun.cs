@@ -1411,6 +1411,9 @@ internal sealed class ExtractionRun
         }
         if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
             return;
+        // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
+        if (_syl[srcLast].Lower == "tôi" && (srcLast == srcFirst || _syl[srcLast - 1].Lower is "chúng" or "của"))
+            return;
         // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
         var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);
         int startPos, end;

@@ -150,6 +150,9 @@ public class QuoteExtractorTests
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
+        // "Theo" the writer ("chúng tôi", "của chúng tôi") is the article's own view, not an attributed source
+        { "theo-writer", "Theo chúng tôi, dự án cầu vượt này cần được xem xét lại từ đầu." },
+        { "theo-writer-survey", "Theo khảo sát của chúng tôi, phần lớn phụ huynh ủng hộ việc bỏ thi giữa kỳ." },
         // "Điều này" (this thing) is no source
         { "dieu-nay-not-source", "Điều này cho thấy thị trường bất động sản đang hồi phục mạnh." },
         // "cho thấy" after what is not a document is evidence, not speech
