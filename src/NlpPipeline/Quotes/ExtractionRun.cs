@@ -305,6 +305,8 @@ internal sealed class ExtractionRun
                 (srcFirst, srcLast) = ClauseSubject(sourceEnd, first, sentStart);
         }
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
+        if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
+            return null;
 
         // Content after the cue.
         var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
@@ -355,6 +357,9 @@ internal sealed class ExtractionRun
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
         if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsNounPhrase(contentStart, contentEnd))
             return null;
+        // "đã phân tích rất rõ ràng.": a manner phrase, not a reported clause.
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsMannerPhrase(contentStart, contentEnd))
+            return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
         if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
@@ -385,6 +390,29 @@ internal sealed class ExtractionRun
             if (cls is 'V' or 'R' || (first && cls != 'N'))
                 return false;
             i += Math.Max(n, 1);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// True when [start, end) is a short manner phrase (<c>rất rõ ràng</c>, <c>khá chi tiết</c>): at most four syllables,
+    /// every word known to <see cref="QuoteLexicon.WordClasses"/>, an adverb first, and no noun or verb.
+    /// </summary>
+    private bool IsMannerPhrase(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        var i = FirstSyllableAt(start);
+        if (i >= last || last - i > 4)
+            return false;
+        for (var first = true; i < last; first = false)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            if (n == 0)
+                return false;
+            var cls = _lex.WordClasses[_phrases.Get(i, n)!];
+            if (cls is 'N' or 'V' || (first && cls != 'R'))
+                return false;
+            i += n;
         }
         return true;
     }
@@ -649,10 +677,74 @@ internal sealed class ExtractionRun
             return person;
         if (IsSource(s, e, sentStart))
             return (s, e, afterQuote);
+        if (SubjectAfterAnd(start, j, sentStart) is >= 0 and var subject)
+            return (subject, j, false);
+        if (PassiveAgent(start, j, sentStart) is >= 0 and var agent)
+            return (agent, j, false);
         // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
         return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+    }
+
+    /// <summary>
+    /// "Cô bị sang chấn nặng và cô thừa nhận ...": a clause with a verb of the word classes, <c>và</c>, then a new subject that
+    /// opens with a person's address or a capitalised name; the subject's first syllable, or -1.
+    /// </summary>
+    private int SubjectAfterAnd(int s, int e, int sentStart)
+    {
+        for (var v = e - 1; v > s; v--)
+        {
+            if (_syl[v].Lower != "và")
+                continue;
+            if ((IsHonorific(v + 1) || _syl[v + 1].Upper) && IsSource(v + 1, e, sentStart) && HasVerb(s, v - 1))
+                return v + 1;
+            return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// "Việc X được giới chuyên môn đánh giá là ...": after <c>được</c>, an agent that is a source lexicon phrase or a name,
+    /// ending at j right before a cue followed by <c>là</c>/<c>rằng</c>; the agent's first syllable, or -1.
+    /// </summary>
+    private int PassiveAgent(int s, int j, int sentStart)
+    {
+        var cue = _hits.FindIndex(h => h.First == j + 1);
+        if (cue < 0 || _hits[cue].Last + 1 >= _syl.Length || _syl[_hits[cue].Last + 1].Lower is not ("là" or "rằng"))
+            return -1;
+        for (var p = j - 1; p >= s; p--)
+        {
+            if (_syl[p].Lower != "được")
+                continue;
+            var a = p + 1;
+            return (_syl[a].Upper || MatchAt(a, j + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0) && IsSource(a, j, sentStart) ? a : -1;
+        }
+        return -1;
+    }
+
+    /// <summary>The source [s, e] opens with a document head of the source lexicon (after a quantifier such as <c>một</c>).</summary>
+    private bool OpensWithDocument(int s, int e)
+    {
+        if (s < 0)
+            return false;
+        while (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
+            s++;
+        var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.DocumentHead;
+    }
+
+    /// <summary>A word of [s, e] (longest match) is a verb of <see cref="QuoteLexicon.WordClasses"/>.</summary>
+    private bool HasVerb(int s, int e)
+    {
+        for (var i = s; i <= e;)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, e + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            if (n > 0 && _lex.WordClasses[_phrases.Get(i, n)!] == 'V')
+                return true;
+            i += Math.Max(n, 1);
+        }
+        return false;
     }
 
     /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>
@@ -885,7 +977,9 @@ internal sealed class ExtractionRun
         var len = e - s + 1;
         if (len < 1 || len > 16)
             return false;
-        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len || _syl[s].Lower is "việc" or "điều" or "bài")
+        // "Điều này" is a clause subject; "Điều 133 Bộ luật Hình sự" (an article number) is a document.
+        if (MatchAt(s, e + 1, 4, _lex.Marker("lead").Contains) == len || _syl[s].Lower is "việc" or "bài"
+            || (_syl[s].Lower == "điều" && !(s < e && char.IsDigit(_syl[s + 1].Lower[0]))))
             return false;
         if (_lex.Marker("time").Contains(_syl[s].Lower) || _lex.Marker("coordinator").Contains(_syl[e].Lower)
             || _lex.Marker("lead").Contains(_syl[e].Lower))
@@ -894,7 +988,7 @@ internal sealed class ExtractionRun
         for (var k = s + Math.Max(1, head); k <= e; k++)
         {
             var w = _syl[k].Lower;
-            if (_lex.Marker("clause").Contains(w))
+            if (_lex.Marker("clause").Contains(w) && WordLengthAt(k, e) <= 1)
                 return false;
             var orgHead = head > 0 && _lex.Sources[Phrase(s, s + head - 1)].Class == SourceClass.OrgHead;
             if (!orgHead && !_syl[k].Upper && !_lex.Sources.ContainsKey(w) && MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
@@ -903,7 +997,7 @@ internal sealed class ExtractionRun
         }
         for (var k = s + 1; k <= e; k++)
         {
-            if (MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) > 0)
+            if (MatchAt(k, e + 1, 2, _lex.Marker("verb").Contains) is var vn and > 0 && WordLengthAt(k, e) <= vn)
                 return false;
         }
         var headLen = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
@@ -933,6 +1027,14 @@ internal sealed class ExtractionRun
         }
         return true;
     }
+
+    /// <summary>
+    /// Syllables in the longest word of the word-class table or the source lexicon that starts at syllable k and ends by e:
+    /// a function word inside a longer word (<c>bị</c> in <c>bị cáo</c>, <c>điều</c> in <c>điều tra</c>) is no marker.
+    /// </summary>
+    private int WordLengthAt(int k, int e) =>
+        Math.Max(_phrases.MatchAt(_lex.WordClassStarts, k, e + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey),
+            MatchAt(k, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey));
 
     private bool IsSentenceInitial(int s)
     {
@@ -982,6 +1084,12 @@ internal sealed class ExtractionRun
                 }
             }
         }
+        else if (ObjectBeforeRang(k, limit) is var rang and > 0)
+        {
+            // "cảnh báo người dân vùng trũng rằng ...", "cảnh báo Washington rằng ...": an addressee or object, then rằng.
+            pos = _syl[rang - 1].End;
+            k = rang;
+        }
         while (pos < sentEnd)
         {
             var c = _text[pos];
@@ -1011,19 +1119,40 @@ internal sealed class ExtractionRun
             }
             break;
         }
-        // A time phrase between cue and content: "vào ngày 21/9", "hôm 3/11".
+        // A time phrase between cue and content: "vào ngày 21/9", "hôm 3/11". One that a comma closes within three
+        // syllables opens the content instead ("cho thấy ngày 19/9 vừa qua, ông X bị ngã").
         var ts = FirstSyllableAt(pos);
         if (ts < limit && _syl[ts].Start == pos)
         {
             var u = ts;
             if (_syl[u].Lower == "vào" && u + 1 < limit)
                 u++;
-            if (_syl[u].Lower is "ngày" or "hôm" && u + 1 < limit && char.IsDigit(_syl[u + 1].Lower[0]) && u + 2 < limit)
+            if (_syl[u].Lower is "ngày" or "hôm" && u + 1 < limit && char.IsDigit(_syl[u + 1].Lower[0]) && u + 2 < limit
+                && !Enumerable.Range(u + 1, Math.Min(3, limit - u - 1)).Any(t => _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End).Contains(',')))
                 pos = _syl[u + 2].Start;
         }
         if (pos < sentEnd && (TextUnits.IsOpener(_text[pos]) || _text[pos] == '"'))
             introduced = true;
         return (pos, introduced);
+    }
+
+    /// <summary>
+    /// The syllable index of a <c>rằng</c> that follows an object starting at syllable k: at most eight syllables with no
+    /// punctuation (a comma right before <c>rằng</c> allowed) that read as a noun phrase (<see cref="IsNounPhrase"/>) or
+    /// are all capitalised; 0 when there is none.
+    /// </summary>
+    private int ObjectBeforeRang(int k, int limit)
+    {
+        for (var t = k + 1; t < Math.Min(limit, k + 9); t++)
+        {
+            var gap = _text.AsSpan(_syl[t - 1].End, _syl[t].Start - _syl[t - 1].End);
+            var isRang = _syl[t].Lower == "rằng";
+            if (!gap.Trim().IsEmpty && !(isRang && gap.Trim() is ","))
+                return 0;
+            if (isRang)
+                return IsNounPhrase(_syl[k].Start, _syl[t - 1].End) || AllUpperRun(k, t - 1) ? t : 0;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -1046,6 +1175,17 @@ internal sealed class ExtractionRun
         return null;
     }
 
+    /// <summary>
+    /// [start, end) is a short time phrase (<c>trước ngày 19/9</c>, <c>hôm qua</c>): at most five syllables opening with a
+    /// time word other than <c>theo</c>. A source and cue after it continue the reported clause rather than end it.
+    /// </summary>
+    private bool IsTimePhrase(int start, int end)
+    {
+        var k = FirstSyllableAt(start);
+        return k < _syl.Length && _syl[k].Start == start && _syl[k].Lower != "theo" && _lex.Marker("time").Contains(_syl[k].Lower)
+            && SyllablesIn(start, end) <= 5;
+    }
+
     /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
     private int ContentEnd(int contentStart, CueHit hit, int limit, int sentEnd)
     {
@@ -1066,7 +1206,7 @@ internal sealed class ExtractionRun
             if (src > hit.Last + 1 && _syl[src].Start > contentStart)
             {
                 var gap = _text.AsSpan(_syl[src - 1].End, _syl[src].Start - _syl[src - 1].End);
-                if (gap.Contains(',') || gap.Contains(';'))
+                if ((gap.Contains(',') || gap.Contains(';')) && !IsTimePhrase(contentStart, _syl[src - 1].End))
                 {
                     end = _syl[src - 1].End;
                     break;
@@ -1271,6 +1411,9 @@ internal sealed class ExtractionRun
         }
         if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
             return;
+        // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
+        if (_syl[srcLast].Lower == "tôi" && (srcLast == srcFirst || _syl[srcLast - 1].Lower is "chúng" or "của"))
+            return;
         // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
         var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);
         int startPos, end;
@@ -1317,7 +1460,27 @@ internal sealed class ExtractionRun
         }
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
-        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, TrimParenthesis(srcFirst, srcLast), null, false, true));
+        _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
+    }
+
+    /// <summary>
+    /// "Điều 133 Bộ luật Hình sự xử phạt tội cướp tài sản": the source ends before a lower-case verb (word classes) right
+    /// after a word that opens with a capital, outside any entity, where a relative clause starts; else <paramref name="last"/>.
+    /// </summary>
+    private int BeforeRelativeVerb(int first, int last)
+    {
+        var prevUpper = false;
+        for (var i = first; i <= last;)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            if (n > 0 && i > first && !_syl[i].Upper && prevUpper && _lex.WordClasses[_phrases.Get(i, n)!] == 'V'
+                && !_doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+                    && x.Start < _syl[i].Start && x.End >= _syl[i].End))
+                return i - 1;
+            prevUpper = _syl[i].Upper;
+            i += Math.Max(n, 1);
+        }
+        return last;
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ public enum CueFrame
     After = 4,
     /// <summary>Only with quotation marks (emotive verbs such as <c>cười</c>).</summary>
     QuotedOnly = 8,
+    /// <summary>Only with a document as its source (<c>Báo cáo cho thấy ...</c>, not <c>Kết quả xét nghiệm cho thấy</c>).</summary>
+    DocumentOnly = 16,
 }
 
 /// <summary>What a source word is: an honorific, a pronoun, a title, a group, a document or an organisation head.</summary>
@@ -134,6 +136,7 @@ public sealed class QuoteLexicon
                     'R' => CueFrame.Complementizer,
                     'A' => CueFrame.After,
                     'Q' => CueFrame.QuotedOnly,
+                    'D' => CueFrame.DocumentOnly,
                     _ => throw new InvalidDataException($"quote-cues.tsv: unknown frame letter '{ch}' in '{line}'"),
                 };
             }

@@ -51,6 +51,29 @@ public class QuoteExtractorTests
         // a bare cue whose clause opens with a noun: a verb or adverb in it keeps the clause reading
         { "cue-clause-noun-subject", "Ông Lê Văn Nam khẳng định số tiền này không phải tiền hối lộ.", QuoteTypes.Indirect, "Lê Văn Nam", "khẳng định", "số tiền này không phải tiền hối lộ" },
         { "cue-clause-noun-subject-verb", "Bà Trần Thị Mai thừa nhận hành vi của mình gây hậu quả nghiêm trọng.", QuoteTypes.Indirect, "Trần Thị Mai", "thừa nhận", "hành vi của mình gây hậu quả nghiêm trọng" },
+        // a function word inside a longer word of the source is no clause marker: "bị" in "bị cáo", "điều" in "điều tra"
+        { "source-word-with-marker-syllable", "Trước tòa, cả ba bị cáo khẳng định số tiền đó là tiền công của họ.", QuoteTypes.Indirect, "ba bị cáo", "khẳng định", "số tiền đó là tiền công của họ" },
+        { "source-org-with-marker-syllable", "Cơ quan điều tra cho biết nghi phạm đã bỏ trốn khỏi tỉnh.", QuoteTypes.Indirect, "Cơ quan điều tra", "cho biết", "nghi phạm đã bỏ trốn khỏi tỉnh" },
+        // an adverb then a verb after the cue is a clause with its subject dropped, not a manner phrase
+        { "cue-then-adverb-verb", "Ông Trần Văn Bình cho biết sẽ từ chức vào tuần sau.", QuoteTypes.Indirect, "Trần Văn Bình", "cho biết", "sẽ từ chức vào tuần sau" },
+        // a passive agent: "được X <cue> là/rằng ..."
+        { "passive-agent-group", "Việc mở rộng tuyến đường này được nhiều chuyên gia đánh giá là bước đột phá của thành phố.", QuoteTypes.Indirect, "nhiều chuyên gia", "đánh giá", "bước đột phá của thành phố" },
+        { "passive-agent-organisation", "Dự thảo luật được Bộ Tư pháp nhận định rằng còn nhiều điểm chưa rõ ràng.", QuoteTypes.Indirect, "Bộ Tư pháp", "nhận định", "còn nhiều điểm chưa rõ ràng" },
+        // an article of a law is a document source; a relative clause after its name is not part of the source
+        { "theo-law-article-relative-clause", "Theo Điều 260 Bộ luật Hình sự xử lý vi phạm giao thông, người gây tai nạn chết người có thể bị phạt tù tới 10 năm.", QuoteTypes.Indirect, "Điều 260 Bộ luật Hình sự", "Theo", "người gây tai nạn chết người có thể bị phạt tù tới 10 năm" },
+        // "cho thấy" speaks only for a document
+        { "document-cho-thay", "Báo cáo của Sở Y tế cho thấy số ca mắc sốt xuất huyết đã giảm một nửa.", QuoteTypes.Indirect, "Báo cáo của Sở Y tế", "cho thấy", "số ca mắc sốt xuất huyết đã giảm một nửa" },
+        // after a time phrase, another source and cue stay inside the reported clause
+        { "time-phrase-then-inner-source", "Bà Lê Thị Hoa nói thêm, hôm thứ Hai, các nhân viên cho biết kho hàng đã bị khóa.", QuoteTypes.Indirect, "Lê Thị Hoa", "nói thêm", "hôm thứ Hai, các nhân viên cho biết kho hàng đã bị khóa" },
+        // a cue, its addressee or object, then "rằng": the content follows "rằng"
+        { "cue-object-rang", "Ông Trần Văn Bình cảnh báo người dân vùng trũng rằng nước lũ sẽ lên rất nhanh.", QuoteTypes.Indirect, "Trần Văn Bình", "cảnh báo", "nước lũ sẽ lên rất nhanh" },
+        { "cue-name-object-rang", "Bộ trưởng Lê Văn Nam cảnh báo Quốc hội rằng ngân sách năm tới sẽ thiếu hụt.", QuoteTypes.Indirect, "Lê Văn Nam", "cảnh báo", "ngân sách năm tới sẽ thiếu hụt" },
+        // a date after the cue belongs to the cue, unless a comma closes it and the clause follows
+        { "date-of-the-cue", "Ông Trần Văn Bình nói vào ngày 12/4 sẽ mở lại cây cầu.", QuoteTypes.Indirect, "Trần Văn Bình", "nói", "sẽ mở lại cây cầu" },
+        { "date-opening-the-content", "Bà Hoàng Thị Hạnh cho biết ngày 3/5 vừa qua, công ty đã cắt giảm 200 công nhân.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "cho biết", "ngày 3/5 vừa qua, công ty đã cắt giảm 200 công nhân" },
+        // a clause, "và", then a new subject that speaks
+        { "new-subject-after-and", "Bà Hoàng Thị Hạnh mất việc từ tháng trước và bà thừa nhận cuộc sống của gia đình đang rất khó khăn.", QuoteTypes.Indirect, "Hoàng Thị Hạnh", "thừa nhận", "cuộc sống của gia đình đang rất khó khăn" },
+        { "new-name-after-and", "Đội tuyển đã thua hai trận liên tiếp và ông Nguyễn Văn Nam cho biết các cầu thủ sẽ thay đổi chiến thuật.", QuoteTypes.Indirect, "Nguyễn Văn Nam", "cho biết", "các cầu thủ sẽ thay đổi chiến thuật" },
         // a cue used as a noun, then "của X" and "rằng": X's quote
         { "cue-noun-of-source-rang", "Quyết định này trái với lời kêu gọi của Liên Hợp Quốc trước đó, rằng các nước cần cắt giảm khí thải.", QuoteTypes.Indirect, "Liên Hợp Quốc", "kêu gọi", "các nước cần cắt giảm khí thải" },
         { "cue-after-verb-of-source-rang", "Tòa án đã chấp thuận lập luận của phía Hà Lan rằng nước này có quyền khai thác vùng biển.", QuoteTypes.Indirect, "Hà Lan", "lập luận", "nước này có quyền khai thác vùng biển" },
@@ -75,6 +98,13 @@ public class QuoteExtractorTests
         Assert.Equal("Theo đó", quotes[1].Cue);
         Assert.Equal(speaker, quotes[1].Speaker?.Name);
         Assert.Equal(speaker, quotes[0].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_LocalitySourceAfterComma_EndsTheFirstClause()
+    {
+        var q = Extract("Ông Trần Văn Bình cho biết tỉnh sẽ tuyển thêm giáo viên, địa phương thì bảo rằng ngân sách không đủ.");
+        Assert.Equal("tỉnh sẽ tuyển thêm giáo viên", q[0].Content);
     }
 
     [Fact]
@@ -120,6 +150,19 @@ public class QuoteExtractorTests
         { "cue-then-coordinated-verb", "Hắn đến nhà, đe dọa và cưỡng hiếp cô một cách bạo lực." },
         // a bare cue whose object is a noun phrase (word classes: noun first, no verb or adverb)
         { "cue-object-noun-phrase", "Bà Trần Thị Mai đã thừa nhận hành vi gian lận của mình." },
+        // "Theo" the writer ("chúng tôi", "của chúng tôi") is the article's own view, not an attributed source
+        { "theo-writer", "Theo chúng tôi, dự án cầu vượt này cần được xem xét lại từ đầu." },
+        { "theo-writer-survey", "Theo khảo sát của chúng tôi, phần lớn phụ huynh ủng hộ việc bỏ thi giữa kỳ." },
+        // "Điều này" (this thing) is no source
+        { "dieu-nay-not-source", "Điều này cho thấy thị trường bất động sản đang hồi phục mạnh." },
+        // "cho thấy" after what is not a document is evidence, not speech
+        { "cho-thay-not-document", "Kết quả xét nghiệm cho thấy bệnh nhân đã khỏi bệnh hoàn toàn." },
+        { "cho-thay-person", "Ông Trần Văn Bình cho thấy mình là một cầu thủ có kỹ thuật tốt." },
+        // a passive cue without là/rằng is a rating, not speech
+        { "passive-rating", "Tiền vệ trẻ này được ban huấn luyện đánh giá cao về thể lực và kỹ thuật." },
+        // a bare cue followed by a manner phrase only (adverb first, no noun or verb)
+        { "cue-then-manner-phrase", "Trong buổi họp báo, Thứ trưởng Lê Văn Nam đã giải thích rất cặn kẽ." },
+        { "cue-then-manner-phrase-short", "Ông Trần Văn Bình nói khá thẳng thắn." },
         { "cue-object-noun-phrase-with-pp", "Ông Lê Văn Nam chỉ trích lập trường của Mỹ trong vấn đề Iran." },
     };
 
