@@ -591,13 +591,18 @@ internal sealed class ExtractionRun
         // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
         if (gapAfter.Contains(',') || commaAfterParen)
         {
-            var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
+            var rawSegStart = SegmentStart(j, first, sentStart, out var segAfterQuote);
+            var segStart = SkipLeading(rawSegStart, j);
             if (segStart > j)
                 return (-1, -1, false);
             // "Ông X, Phó giám đốc Y, cho biết" / "Mark Williams, chuyên gia tại Z, nói": the named person before the apposition.
-            if (segStart > first && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
+            // A person's address and name opening the segment ("Khác với anh A, anh B làm ... cho biết") is the source itself.
+            var addressed = IsHonorific(segStart) && !IsOccupation(segStart) && NameAfterHead(segStart, j);
+            if (addressed && LeadingName(segStart, j) is var (na, nb) && na >= 0 && nb < j && IsSource(na, nb, sentStart))
+                return (na, nb, segAfterQuote);
+            if (segStart > first && !addressed && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
             {
-                if (AppositionHead(segStart, first, sentStart) is { First: >= 0 } head)
+                if (AppositionHead(rawSegStart, first, sentStart) is { First: >= 0 } head)
                     return head;
             }
             if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
@@ -633,7 +638,8 @@ internal sealed class ExtractionRun
         {
             var prevEnd = s - 1;
             var gap = _text.AsSpan(_syl[prevEnd].End, _syl[s].Start - _syl[prevEnd].End);
-            if (gap.Contains(',') || gap.IndexOfAny("-–") >= 0)
+            // A parenthesis closing before the title ("ở New York (Mỹ), Thủ tướng X cho rằng") is no person's name.
+            if ((gap.Contains(',') || gap.IndexOfAny("-–") >= 0) && !gap.Contains(')'))
             {
                 var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
                 if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd)))
@@ -695,6 +701,16 @@ internal sealed class ExtractionRun
         var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
         for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
         {
+            // A parenthesis is one more apposition: "Anh X (ngụ xã Y, huyện Z), có 1 ha cao su, cho biết".
+            if (gapPrev.Contains(')') && _text.LastIndexOf('(', _syl[prevEnd].Start) is var open && open > _syl[first].Start
+                && _text.AsSpan(open, _syl[prevEnd].Start - open).IndexOfAny(")\n") < 0)
+            {
+                prevEnd = FirstSyllableAt(open) - 1;
+                if (prevEnd < first)
+                    break;
+                gapPrev = ",";
+                continue;
+            }
             var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
             // A setting ("Trong cuộc phỏng vấn với X", "Theo X", "Ngày 22/9") is no apposition of a person.
             if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
@@ -758,7 +774,7 @@ internal sealed class ExtractionRun
     private bool IsHonorific(int s)
     {
         var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
-        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific;
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific && !_resolver.InPlaceOrOrganisation(s);
     }
 
     private bool AllUpperRun(int a, int b)

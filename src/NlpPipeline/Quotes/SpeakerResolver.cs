@@ -76,7 +76,7 @@ internal sealed class SpeakerResolver
             if (n == 0)
                 continue;
             var word = _lex.Sources[Phrase(i, i + n - 1)];
-            if (word.Class is not (SourceClass.Honorific or SourceClass.Title))
+            if (word.Class is not (SourceClass.Honorific or SourceClass.Title) || InPlaceOrOrganisation(i))
                 continue;
             var k = i + n;
             if (k >= _syl.Length || !Adjacent(k - 1))
@@ -107,6 +107,18 @@ internal sealed class SpeakerResolver
             AddPerson(name, _syl[a].Start, gender, title, null);
             i = b;
         }
+    }
+
+    /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
+    public bool InPlaceOrOrganisation(int i)
+    {
+        var pos = _syl[i].Start;
+        foreach (var e in _entities)
+        {
+            if (e.Type is EntityTypes.Location or EntityTypes.Organization && e.Start <= pos && pos < e.End)
+                return true;
+        }
+        return false;
     }
 
     private void AddPerson(string name, int pos, char gender, string? title, string? entityRef) =>

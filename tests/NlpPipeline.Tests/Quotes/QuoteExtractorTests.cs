@@ -60,6 +60,8 @@ public class QuoteExtractorTests
         // a trailing relay: "..., X dẫn lời/dẫn thông tin từ Y." gives Y's words
         { "relay-trailing-dan-loi", "Giá dầu sẽ còn tăng trong quý tới, hãng tin Reuters dẫn lời ông Lê Văn Nam.", QuoteTypes.Indirect, "Lê Văn Nam", "dẫn lời", "Giá dầu sẽ còn tăng trong quý tới" },
         { "relay-trailing-thong-tin-tu", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran, ABC News dẫn thông tin từ cố vấn an ninh quốc gia Mỹ John Bolton.", QuoteTypes.Indirect, "John Bolton", "dẫn thông tin từ", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran" },
+        // a parenthesis before a title is no apposition of a person
+        { "parenthesis-then-title", "Phát biểu tại hội nghị ở Geneva (Thụy Sĩ), Bộ trưởng Y tế Lê Văn Nam cho rằng dịch bệnh đã được kiểm soát.", QuoteTypes.Indirect, "Lê Văn Nam", "cho rằng", "dịch bệnh đã được kiểm soát" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -228,6 +230,44 @@ public class QuoteExtractorTests
         var quotes = Extract(text);
         Assert.Equal(2, quotes.Count);
         Assert.Equal(["Triều Tiên ngừng theo con đường nguy hiểm", "Mỹ tránh gây hấn"], quotes.Select(q => q.Content));
+    }
+
+    /// <summary>The text with a PER entity over every occurrence of each of <paramref name="people"/>, as the entity stage gives.</summary>
+    private static IReadOnlyList<Quote> ExtractWithPeople(string text, params string[] people)
+    {
+        var entities = new List<Entity>();
+        foreach (var name in people)
+        {
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+                entities.Add(new Entity(EntityTypes.Person, i, i + name.Length, name));
+        }
+        entities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return Extractor.Process(new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] }).Quotes;
+    }
+
+    [Theory]
+    // an address and name opening the segment before the cue is the source, not a person in an earlier setting
+    [InlineData("Khác với chị Hoa, chị Lan dạy học ở Trường Tiểu học Kim Đồng, cho biết lương năm nay đã tăng.", "Lan", "lương năm nay đã tăng")]
+    // a parenthesis (an address) between the person and further appositions
+    [InlineData("Ông Trần Văn Hùng (ngụ xã An Phú, huyện Củ Chi), có 2 ha đất trồng rau, cho biết giá rau năm nay cao gấp đôi.", "Trần Văn Hùng", "giá rau năm nay cao gấp đôi")]
+    public void Process_SourceBeforeAppositions_IsThePersonAddressed(string text, string speaker, string content)
+    {
+        var q = Assert.Single(ExtractWithPeople(text, "Hoa", "Lan", "Trần Văn Hùng"));
+        Assert.Equal(content, q.Content);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_HonorificInsidePlaceName_IsNoPerson()
+    {
+        const string text = "Chị Mai (ngụ huyện Đất Đỏ, Bà Rịa - Vũng Tàu), chủ một vườn tiêu, vui vẻ cho biết: “Năm nay tiêu được giá”.";
+        var place = text.IndexOf("Bà Rịa - Vũng Tàu", StringComparison.Ordinal);
+        var doc = new AnnotatedDocument(new Document("t", text))
+        {
+            Entities = [new Entity(EntityTypes.Location, place, place + "Bà Rịa - Vũng Tàu".Length, "Bà Rịa - Vũng Tàu")],
+        };
+        var q = Assert.Single(Extractor.Process(doc).Quotes);
+        Assert.Equal("Mai", q.Speaker?.Name);
     }
 
     [Fact]
