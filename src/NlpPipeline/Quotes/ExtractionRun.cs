@@ -628,10 +628,10 @@ internal sealed class ExtractionRun
         }
         start = SkipLeading(start, j);
         if (start > j)
-            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+            return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
         var (s, e) = CutAtStop(start, j);
         if (s < 0)
-            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+            return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
         // "HĐXX sau thời gian nghị án cho rằng": a setting between source and cue; the source is before it.
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
         if (s > first && (IsTitleHead(s) || IsOccupation(s)))
@@ -658,7 +658,7 @@ internal sealed class ExtractionRun
         // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
-        return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+        return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
     }
 
     /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>
@@ -677,13 +677,17 @@ internal sealed class ExtractionRun
     /// "Ông Hồ Việt khi trả lời trên báo X đã chỉ ra": when the breaker is <c>khi</c> and a name stands right before it,
     /// that name is the subject of the main clause and the source; -1s otherwise.
     /// </summary>
-    private (int First, int Last, bool AfterQuote) SubjectBeforeWhen(int segmentStart, int breaker, int sentStart, bool afterQuote)
+    private (int First, int Last, bool AfterQuote) SubjectBeforeWhen(int segmentStart, int breaker, int first, int sentStart, bool afterQuote)
     {
         if (breaker <= segmentStart || _syl[breaker].Lower != "khi")
             return (-1, -1, false);
         var a0 = SkipLeading(segmentStart, breaker - 1);
         if (a0 > breaker - 1)
             return (-1, -1, false);
+        // "Bà X, Giám đốc Sở Y khi trả lời báo chí cho biết": an apposition before khi; the person before it is the subject.
+        if (segmentStart > first && (IsTitleHead(a0) || IsOccupation(a0) || _syl[segmentStart].Lower == "từng")
+            && AppositionHead(segmentStart, first, sentStart) is { First: >= 0 } person)
+            return person;
         var (a, b) = LeadingName(a0, breaker);
         if (a >= 0)
             b = EntityEndFrom(a, b, breaker - 1);
@@ -699,7 +703,7 @@ internal sealed class ExtractionRun
     {
         var prevEnd = segStart - 1;
         var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
-        for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
+        for (var hop = 0; hop < 6 && (gapPrev.Contains(',') || gapPrev.Trim() is "-" or "–"); hop++)
         {
             // A parenthesis is one more apposition: "Anh X (ngụ xã Y, huyện Z), có 1 ha cao su, cho biết".
             if (gapPrev.Contains(')') && _text.LastIndexOf('(', _syl[prevEnd].Start) is var open && open > _syl[first].Start
@@ -935,6 +939,9 @@ internal sealed class ExtractionRun
         // "Một hiệp hội báo chí", "cả hai bị cáo": a quantified noun phrase.
         if (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
             return IsSource(s + 1, e, sentStart);
+        // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
+        if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
+            return false;
         if (!_syl[s].Upper)
             return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                 && x.End == _syl[e].End && x.Start > _syl[s].Start);

@@ -62,6 +62,9 @@ public class QuoteExtractorTests
         { "relay-trailing-thong-tin-tu", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran, ABC News dẫn thông tin từ cố vấn an ninh quốc gia Mỹ John Bolton.", QuoteTypes.Indirect, "John Bolton", "dẫn thông tin từ", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran" },
         // a parenthesis before a title is no apposition of a person
         { "parenthesis-then-title", "Phát biểu tại hội nghị ở Geneva (Thụy Sĩ), Bộ trưởng Y tế Lê Văn Nam cho rằng dịch bệnh đã được kiểm soát.", QuoteTypes.Indirect, "Lê Văn Nam", "cho rằng", "dịch bệnh đã được kiểm soát" },
+        // appositions before khi: the person before them is the subject; a cue opening the phrase after khi is no source
+        { "apposition-before-khi", "Bà Lê Thị Hoa, Giám đốc Sở Y tế khi trả lời báo chí đã cho biết bệnh viện sẽ mở thêm khoa mới.", QuoteTypes.Indirect, "Lê Thị Hoa", "cho biết", "bệnh viện sẽ mở thêm khoa mới" },
+        { "dash-apposition-clause-before-khi", "Ông Phạm Văn Tâm - nguyên Hiệu trưởng Trường THPT Lê Lợi, từng là thầy giáo của nhiều thế hệ học sinh khi trao đổi với phóng viên cũng cho rằng: “Học sinh cần được nghỉ ngơi nhiều hơn”.", QuoteTypes.Direct, "Phạm Văn Tâm", "cho rằng", "Học sinh cần được nghỉ ngơi nhiều hơn" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
