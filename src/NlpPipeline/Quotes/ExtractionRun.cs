@@ -317,7 +317,7 @@ internal sealed class ExtractionRun
         if (hasSource && !coordinated && (boundaryIsQuote || afterSyllables < 3)
             && (hit.Frame & (CueFrame.After | CueFrame.QuotedOnly)) != 0)
         {
-            var c = ContentBefore(srcFirst, sentStart, hit, boundaryIsQuote, afterSyllables);
+            var c = ContentBefore(srcFirst, srcLast, sentStart, hit, boundaryIsQuote, afterSyllables);
             if (c is not null)
                 return c;
         }
@@ -626,6 +626,10 @@ internal sealed class ExtractionRun
                 break;
             }
         }
+        // "“...”, X, giáo sư tại Y, Mỹ và là chuyên gia về Z nói": "là" and a title or occupation continue X's appositions.
+        if (breaker >= 0 && _syl[breaker].Lower == "là" && segmentStart > first && ContinuesApposition(segmentStart, j)
+            && AppositionHead(segmentStart, first, sentStart) is { First: >= 0 } described)
+            return described;
         start = SkipLeading(start, j);
         if (start > j)
             return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
@@ -659,6 +663,17 @@ internal sealed class ExtractionRun
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
         return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
+    }
+
+    /// <summary>[s, e] holds <c>là</c> followed by a title or an occupation (<c>và là chuyên gia về ...</c>).</summary>
+    private bool ContinuesApposition(int s, int e)
+    {
+        for (var k = s; k < e; k++)
+        {
+            if (_syl[k].Lower == "là" && (IsTitleHead(k + 1) || IsOccupation(k + 1)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>
@@ -1112,7 +1127,7 @@ internal sealed class ExtractionRun
         return Math.Max(e, contentStart);
     }
 
-    private QuoteCandidate? ContentBefore(int srcFirst, int sentStart, CueHit hit, bool boundaryIsQuote, int afterSyllables)
+    private QuoteCandidate? ContentBefore(int srcFirst, int srcLast, int sentStart, CueHit hit, bool boundaryIsQuote, int afterSyllables)
     {
         var srcStart = _syl[srcFirst].Start;
         if (boundaryIsQuote)
@@ -1142,7 +1157,7 @@ internal sealed class ExtractionRun
                 if (ContainsCueBefore(sentStart, q.Open))
                     return null;
             }
-            return Make(type, qs, qe, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, true);
+            return Make(type, qs, qe, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, srcLast, hit.First), null, false, true);
         }
         // ..., bà Lan cho biết.  The clause before the comma is the content.
         if (srcFirst == 0 || _syl[srcFirst - 1].End <= sentStart)
@@ -1154,11 +1169,14 @@ internal sealed class ExtractionRun
         if (SyllablesIn(cs, ce) < 4 || ContainsCueBefore(cs, ce) || _syl[FirstSyllableAt(cs)].Lower == "theo")
             return null;
         var t = ContainsQuote(cs, ce) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
-        return Make(t, cs, ce, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, false);
+        return Make(t, cs, ce, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, srcLast, hit.First), null, false, false);
     }
 
-    private int SourceLastOf(int srcFirst, int cueFirst)
+    /// <summary>The source's last syllable: up to the cue, cut at a setting word; never past the end of a name before appositions.</summary>
+    private int SourceLastOf(int srcFirst, int srcLast, int cueFirst)
     {
+        if (srcLast >= srcFirst && srcLast + 1 < cueFirst && _text.AsSpan(_syl[srcLast].End, _syl[srcLast + 1].Start - _syl[srcLast].End).Contains(','))
+            return srcLast;
         var j = SkipAdverbsBackward(cueFirst - 1, srcFirst);
         var (_, e) = CutAtStop(srcFirst, Math.Max(srcFirst, j));
         return e < 0 ? Math.Max(srcFirst, j) : e;

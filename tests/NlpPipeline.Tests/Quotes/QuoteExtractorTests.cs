@@ -65,6 +65,8 @@ public class QuoteExtractorTests
         // appositions before khi: the person before them is the subject; a cue opening the phrase after khi is no source
         { "apposition-before-khi", "Bà Lê Thị Hoa, Giám đốc Sở Y tế khi trả lời báo chí đã cho biết bệnh viện sẽ mở thêm khoa mới.", QuoteTypes.Indirect, "Lê Thị Hoa", "cho biết", "bệnh viện sẽ mở thêm khoa mới" },
         { "dash-apposition-clause-before-khi", "Ông Phạm Văn Tâm - nguyên Hiệu trưởng Trường THPT Lê Lợi, từng là thầy giáo của nhiều thế hệ học sinh khi trao đổi với phóng viên cũng cho rằng: “Học sinh cần được nghỉ ngơi nhiều hơn”.", QuoteTypes.Direct, "Phạm Văn Tâm", "cho rằng", "Học sinh cần được nghỉ ngơi nhiều hơn" },
+        // after a quotation, "X, <apposition> và là <occupation> nói": X speaks
+        { "apposition-continued-by-la", "“Giá sẽ còn tăng trong quý tới”, Lê Văn Nam, giáo sư kinh tế tại Đại học Quốc gia và là chuyên gia về thị trường nói.", QuoteTypes.Direct, "Lê Văn Nam", "nói", "Giá sẽ còn tăng trong quý tới" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
