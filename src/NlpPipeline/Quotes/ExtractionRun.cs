@@ -139,7 +139,9 @@ internal sealed class ExtractionRun
                 i += not;
                 continue;
             }
-            if (!InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
+            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo").
+            var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1);
+            if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
                 _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
             i += n;
         }
@@ -1455,7 +1457,11 @@ internal sealed class ExtractionRun
             var outside = SyllablesIn(sentence.Start, m.Open) + SyllablesIn(QuoteEnd(m), sentence.End);
             var standalone = outside == 0 && n >= 4;
             if (!standalone)
+            {
+                if (n >= 4 && WordsOfBeforeColon(m, qs, qe, sentence) is { } spoken)
+                    _found.Add(spoken);
                 continue;
+            }
             // Continuation: the previous quote in this or the previous paragraph gives the speaker.
             var para = ParagraphIndex(m.Open);
             QuoteCandidate? prev = null;
@@ -1479,6 +1485,52 @@ internal sealed class ExtractionRun
             };
             _found.Add(cand);
         }
+    }
+
+    /// <summary>
+    /// <c>Thông điệp của ông X mang văn phong ngoại giao: “...”</c>, <c>đề xuất của bạn đọc X là: “...”</c>: a quotation after a
+    /// colon that ends its sentence, where a speech noun (a cue, or a form of <c>Theo ... của</c>) and <c>của</c> name a
+    /// capitalised source before the colon, is that source's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? WordsOfBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
+        if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
+            return null;
+        var first = FirstSyllableAt(sentence.Start);
+        var colon = FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
+        for (var o = first + 1; o < colon; o++)
+        {
+            if (_syl[o].Lower != "của" || !Adjacent(o - 1))
+                continue;
+            var noun = MatchEndingAt(o, first, 4, _lex.TheoForms.Contains) is var f and > 1 ? (o - f + 1, o - 1)
+                : _hits.FirstOrDefault(h => h.Last == o - 1) is { Frame: not 0 } h ? (h.First, h.Last) : (-1, -1);
+            if (noun.Item1 < 0)
+                continue;
+            // The source: a few lower-case head words ("ông", "bạn đọc"), then a capitalised run.
+            var k = o + 1;
+            while (k < colon && k <= o + 3 && !_syl[k].Upper && Adjacent(k - 1))
+                k++;
+            if (k >= colon || !_syl[k].Upper || !Adjacent(k - 1))
+                return null;
+            var e = k;
+            while (e + 1 < colon && _syl[e + 1].Upper && Adjacent(e))
+                e++;
+            var c = new QuoteCandidate
+            {
+                Type = QuoteTypes.Direct,
+                Start = qs,
+                End = qe,
+                Pattern = QuotePattern.CueBefore,
+                CueStart = _syl[noun.Item1].Start,
+                CueEnd = _syl[noun.Item2].End,
+                Introduced = true,
+                MentionStart = _syl[o + 1].Start,
+                MentionEnd = _syl[e].End,
+            };
+            return c;
+        }
+        return null;
     }
 
     private (int Start, int End) SentenceOf(int pos)

@@ -67,6 +67,9 @@ public class QuoteExtractorTests
         { "dash-apposition-clause-before-khi", "Ông Phạm Văn Tâm - nguyên Hiệu trưởng Trường THPT Lê Lợi, từng là thầy giáo của nhiều thế hệ học sinh khi trao đổi với phóng viên cũng cho rằng: “Học sinh cần được nghỉ ngơi nhiều hơn”.", QuoteTypes.Direct, "Phạm Văn Tâm", "cho rằng", "Học sinh cần được nghỉ ngơi nhiều hơn" },
         // after a quotation, "X, <apposition> và là <occupation> nói": X speaks
         { "apposition-continued-by-la", "“Giá sẽ còn tăng trong quý tới”, Lê Văn Nam, giáo sư kinh tế tại Đại học Quốc gia và là chuyên gia về thị trường nói.", QuoteTypes.Direct, "Lê Văn Nam", "nói", "Giá sẽ còn tăng trong quý tới" },
+        // a speech noun and "của X" before a colon and a quotation: X's direct quote
+        { "speech-noun-of-colon-quotation", "Thông điệp của ông Trần Quốc Bảo gửi tới hội nghị rất ngắn gọn: “Chúng ta phải hành động ngay”.", QuoteTypes.Direct, "Trần Quốc Bảo", "Thông điệp", "Chúng ta phải hành động ngay" },
+        { "cue-noun-of-colon-quotation", "Nhiều phụ huynh ủng hộ đề xuất của bà Nguyễn Thu Hà, là: “Mỗi trường cần có một phòng tư vấn tâm lý”.", QuoteTypes.Direct, "Nguyễn Thu Hà", "đề xuất", "Mỗi trường cần có một phòng tư vấn tâm lý" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -119,6 +122,7 @@ public class QuoteExtractorTests
         { "decision", "Bộ Tài chính quyết định tăng phí từ tháng sau." },
         { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
+        { "work-of-author-colon-title", "Tác phẩm của nhà văn Nguyễn Huy Thiệp có tên: “Những ngọn gió Hua Tát”." },
         { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
