@@ -237,7 +237,7 @@ internal sealed class SpeakerResolver
                 return organisation;
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
-            return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này");
+            return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)
@@ -460,8 +460,12 @@ internal sealed class SpeakerResolver
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
     }
 
-    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false)
+    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false, string? noun = null)
     {
+        // "chuyên gia này": the person last described as a "chuyên gia" in the sentence naming them.
+        if (demonstrative && pro.Class == SourceClass.Pronoun && noun is not null and not ("người" or "nhân vật" or "vị")
+            && DescribedPerson(noun, pos) is { } described)
+            return described;
         // "chuyên gia này", "người này": the person introduced last, even when not yet quoted.
         if (demonstrative && pro.Class == SourceClass.Pronoun)
         {
@@ -511,6 +515,9 @@ internal sealed class SpeakerResolver
             if (ok)
                 return info with { Resolution = SpeakerResolution.Pronoun };
         }
+        // "Tờ này" with no paper quoted yet: the organisation last named right after "tờ".
+        if (pro.Class == SourceClass.OrgPronoun && noun is not null)
+            return NamedAfterNoun(noun, pos);
         if (pro.Class != SourceClass.Pronoun)
             return null;
         // No earlier speaker: the most recent person named before.
@@ -524,6 +531,43 @@ internal sealed class SpeakerResolver
             return null;
         var full = FindPerson(last.Keys) ?? last;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+    }
+
+    /// <summary>The latest person before <paramref name="pos"/> whose sentence calls them <paramref name="noun"/>, or null.</summary>
+    private SpeakerInfo? DescribedPerson(string noun, int pos)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos >= pos || (best is not null && p.Pos <= best.Pos))
+                continue;
+            var from = _text.LastIndexOfAny(['.', '\n'], p.Pos) + 1;
+            var to = _text.IndexOfAny(['.', '\n'], p.Pos);
+            var sentence = _text[from..(to < 0 ? _text.Length : to)];
+            var at = sentence.IndexOf(noun, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at == 0 || !char.IsLetter(sentence[at - 1])) && (at + noun.Length == sentence.Length || !char.IsLetter(sentence[at + noun.Length])))
+                best = p;
+        }
+        if (best is null)
+            return null;
+        var full = FindPerson(best.Keys) ?? best;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? best.Title, Ref = full.Ref, Gender = best.Gender };
+    }
+
+    /// <summary>The organisation entity that last stands right after <paramref name="noun"/> (<c>tờ X</c>) before pos, or null.</summary>
+    private SpeakerInfo? NamedAfterNoun(string noun, int pos)
+    {
+        Entity? best = null;
+        foreach (var e in _entities)
+        {
+            if (e.Type != EntityTypes.Organization || e.Start >= pos || e.Start < noun.Length + 1)
+                continue;
+            var before = _text.AsSpan(0, e.Start).TrimEnd();
+            if (before.Length >= noun.Length && before[^noun.Length..].Equals(noun, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
+                best = e;
+        }
+        return best is null ? null : new SpeakerInfo(FullestEntity(best), "ORG", SpeakerResolution.Pronoun) { Ref = best.Ref };
     }
 
     /// <summary>An honorific that names an occupation (<c>nhà thiết kế</c>, <c>chuyên gia</c>), not an address (<c>ông</c>, <c>chị</c>).</summary>

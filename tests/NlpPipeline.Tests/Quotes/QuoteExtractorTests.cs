@@ -267,6 +267,33 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Process_OccupationDemonstrative_ResolvesToThePersonDescribedSo()
+    {
+        const string text = "“Giá vàng sẽ còn biến động”, ông Lê Minh Tuấn, chuyên gia tài chính tại Hà Nội nói.\n"
+            + "Ảnh: ông Phạm Quang Vinh tại hội nghị.\n"
+            + "Chuyên gia này cho rằng lãi suất sẽ giảm trong năm tới.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("lãi suất sẽ giảm trong năm tới", quotes[1].Content);
+        Assert.Equal("Lê Minh Tuấn", quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_PaperDemonstrative_ResolvesToThePaperNamedAfterTheNoun()
+    {
+        const string text = "Bài viết được đăng trên tờ Tuổi Trẻ hôm qua.\nTờ này nhận định thị trường sẽ ổn định vào cuối năm.";
+        var paper = text.IndexOf("Tuổi Trẻ", StringComparison.Ordinal);
+        var doc = new AnnotatedDocument(new Document("t", text))
+        {
+            Entities = [new Entity(EntityTypes.Organization, paper, paper + "Tuổi Trẻ".Length, "Tuổi Trẻ")],
+        };
+        var q = Assert.Single(Extractor.Process(doc).Quotes);
+        Assert.Equal("thị trường sẽ ổn định vào cuối năm", q.Content);
+        Assert.Equal("Tuổi Trẻ", q.Speaker?.Name);
+        Assert.Equal("ORG", q.Speaker?.Kind);
+    }
+
+    [Fact]
     public void Process_HonorificInsidePlaceName_IsNoPerson()
     {
         const string text = "Chị Mai (ngụ huyện Đất Đỏ, Bà Rịa - Vũng Tàu), chủ một vườn tiêu, vui vẻ cho biết: “Năm nay tiêu được giá”.";
