@@ -1470,7 +1470,9 @@ internal sealed class ExtractionRun
                 if (c.End > m.Open || ParagraphIndex(c.Start) < para - 1)
                     continue;
                 // A quotation continues quoted words (or a cue that introduced them), not a "Theo X" report.
-                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo)
+                // A first-person quotation right after "Theo X, ..." in its paragraph continues X when X is a person (checked on resolution).
+                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo
+                    || ParagraphIndex(c.Start) == para && c.Pattern == QuotePattern.Theo && FirstPerson(qs, qe))
                     prev = c;
             }
             var cand = new QuoteCandidate
@@ -1533,6 +1535,18 @@ internal sealed class ExtractionRun
         return null;
     }
 
+    /// <summary>A first-person pronoun stands in [start, end) (<c>tôi</c>, <c>chúng tôi</c>).</summary>
+    private bool FirstPerson(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        for (var k = FirstSyllableAt(start); k < last; k++)
+        {
+            if (MatchAt(k, last, 2, _lex.Marker("firstperson").Contains) > 0)
+                return true;
+        }
+        return false;
+    }
+
     private (int Start, int End) SentenceOf(int pos)
     {
         foreach (var s in _sentences)
@@ -1562,7 +1576,8 @@ internal sealed class ExtractionRun
         {
             if (c.InheritFrom is { } from)
             {
-                c.Speaker = from.Speaker is null ? null : from.Speaker with { Resolution = SpeakerResolution.Inherited };
+                var speaks = from.Speaker is not null && (from.Pattern != QuotePattern.Theo || c.Pattern != QuotePattern.Continuation || from.Speaker.Kind == "PER");
+                c.Speaker = speaks ? from.Speaker! with { Resolution = SpeakerResolution.Inherited } : null;
                 if (c.MentionStart < 0 && from.MentionStart >= 0)
                     (c.MentionStart, c.MentionEnd) = (from.MentionStart, from.MentionEnd);
                 continue;

@@ -231,6 +231,19 @@ public class QuoteExtractorTests
         Assert.Null(quotes[1].Cue);
     }
 
+    [Theory]
+    // a first-person quotation after "Theo <person>, ..." in the same paragraph continues that person
+    [InlineData("Theo ông Lê Văn Nam, giá xăng sẽ còn tăng trong quý tới. “Tôi nghĩ người dân cần chuẩn bị trước”.", "Lê Văn Nam")]
+    // after "Theo <paper>, ..." the first person is somebody the paper quotes, not the paper
+    [InlineData("Theo hãng tin CNN, giá xăng sẽ còn tăng trong quý tới. “Tôi nghĩ người dân cần chuẩn bị trước”.", null)]
+    public void Process_FirstPersonQuotationAfterTheo_ContinuesOnlyAPerson(string text, string? speaker)
+    {
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("Tôi nghĩ người dân cần chuẩn bị trước", quotes[1].Content);
+        Assert.Equal(speaker, quotes[1].Speaker?.Name);
+    }
+
     [Fact]
     public void Process_RepeatedLead_IsOneQuote()
     {
