@@ -121,8 +121,14 @@ internal sealed class SpeakerResolver
         return false;
     }
 
-    private void AddPerson(string name, int pos, char gender, string? title, string? entityRef) =>
-        _people.Add(new Person(name, Keys(name), pos, gender, title, entityRef));
+    private void AddPerson(string name, int pos, char gender, string? title, string? entityRef)
+    {
+        var keys = Keys(name);
+        // A Vietnamese name's middle word tells the gender when no address does: "Nguyễn Thị Lan" (f), "Trần Văn Minh" (m).
+        if (gender == '\0' && keys.Length >= 3 && _lex.Surnames.Contains(keys[0]))
+            gender = keys[1] switch { "thị" => 'f', "văn" => 'm', _ => '\0' };
+        _people.Add(new Person(name, keys, pos, gender, title, entityRef));
+    }
 
     private static string[] Keys(string name) =>
         name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();

@@ -306,6 +306,19 @@ public class QuoteExtractorTests
         Assert.Equal("ORG", q.Speaker?.Kind);
     }
 
+    [Theory]
+    // "bà" / "ông" skip a later person whose middle name (Văn / Thị) gives the other gender
+    [InlineData("Luật sư Nguyễn Thị Lan cho biết vụ án sẽ được xét xử lại. Cùng dự phiên tòa có luật sư Trần Văn Minh. Bà nói thêm rằng bị cáo đã kháng cáo.", "Nguyễn Thị Lan")]
+    [InlineData("Luật sư Trần Văn Minh cho biết vụ án sẽ được xét xử lại. Cùng dự phiên tòa có luật sư Nguyễn Thị Lan. Ông nói thêm rằng bị cáo đã kháng cáo.", "Trần Văn Minh")]
+    [InlineData("Luật sư Trần Văn Minh cho biết vụ án sẽ được xét xử lại. Cùng dự phiên tòa có luật sư Nguyễn Thị Lan. Bà nói thêm rằng bị cáo đã kháng cáo.", "Nguyễn Thị Lan")]
+    public void Process_PronounGender_FollowsTheMiddleName(string text, string speaker)
+    {
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("bị cáo đã kháng cáo", quotes[1].Content);
+        Assert.Equal(speaker, quotes[1].Speaker?.Name);
+    }
+
     [Fact]
     public void Process_HonorificInsidePlaceName_IsNoPerson()
     {
