@@ -359,8 +359,10 @@ internal sealed class ExtractionRun
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
-        if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
+        if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m
+            && (QuoteEnd(m) >= contentEnd - 1 || JoinedQuotation(m) is { } joined && QuoteEnd(joined) >= contentEnd - 1))
         {
+            // ": “A” và “B”": two quotations joined by và are two quotes (the second continues the first, see ProcessLeftoverQuotations).
             var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
             return Make(QuoteTypes.Direct, qs, qe, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
         }
@@ -1456,6 +1458,18 @@ internal sealed class ExtractionRun
             var sentence = SentenceOf(m.Open);
             var outside = SyllablesIn(sentence.Start, m.Open) + SyllablesIn(QuoteEnd(m), sentence.End);
             var standalone = outside == 0 && n >= 4;
+            // ": “A” và “B”": B continues the direct quote A.
+            if (_found.LastOrDefault(c => c.End <= m.Open) is { Type: QuoteTypes.Direct } joined
+                && _marks.FirstOrDefault(x => x.ContentStart <= joined.Start && joined.End <= x.ContentEnd) is var am && am.Close > 0
+                && JoinedQuotation(am) is { } jm && jm.Open == m.Open)
+            {
+                _found.Add(new QuoteCandidate
+                {
+                    Type = QuoteTypes.Direct, Start = qs, End = qe, Pattern = QuotePattern.Continuation, Introduced = true,
+                    InheritFrom = joined, Distance = 1,
+                });
+                continue;
+            }
             if (!standalone)
             {
                 if (n >= 4 && WordsOfBeforeColon(m, qs, qe, sentence) is { } spoken)
@@ -1531,6 +1545,21 @@ internal sealed class ExtractionRun
                 MentionEnd = _syl[e].End,
             };
             return c;
+        }
+        return null;
+    }
+
+    /// <summary>The quotation that follows <paramref name="m"/> with only <c>và</c> or a comma between them, or null.</summary>
+    private QuoteMarks? JoinedQuotation(QuoteMarks m)
+    {
+        if (m.Close < 0)
+            return null;
+        foreach (var n in _marks)
+        {
+            if (n.Open <= m.Close)
+                continue;
+            var gap = _text.AsSpan(m.Close + 1, n.Open - m.Close - 1).Trim();
+            return gap is "và" or "," or ", và" ? n : null;
         }
         return null;
     }

@@ -245,6 +245,16 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Process_TwoQuotationsJoinedByVa_AreTwoQuotesOfOneSource()
+    {
+        const string text = "Bà Trần Thu Hương khẳng định: “học phí không phải gánh nặng” và “phụ huynh vẫn được miễn giảm như cũ”.";
+        var quotes = Extract(text);
+        Assert.Equal(["học phí không phải gánh nặng", "phụ huynh vẫn được miễn giảm như cũ"], quotes.Select(q => q.Content));
+        Assert.All(quotes, q => Assert.Equal(QuoteTypes.Direct, q.Type));
+        Assert.All(quotes, q => Assert.Equal("Trần Thu Hương", q.Speaker?.Name));
+    }
+
+    [Fact]
     public void Process_RepeatedLead_IsOneQuote()
     {
         const string text = "Trung Quốc kêu gọi Triều Tiên ngừng theo con đường nguy hiểm\n\n"
