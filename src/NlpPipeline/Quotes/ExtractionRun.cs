@@ -1472,7 +1472,7 @@ internal sealed class ExtractionRun
             }
             if (!standalone)
             {
-                if (n >= 4 && WordsOfBeforeColon(m, qs, qe, sentence) is { } spoken)
+                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
                     _found.Add(spoken);
                 continue;
             }
@@ -1547,6 +1547,33 @@ internal sealed class ExtractionRun
             return c;
         }
         return null;
+    }
+
+    /// <summary>
+    /// <c>Tổng thống X ... và xem ông Y là “một trong những người bạn của tôi”</c>: a first-person quotation inside a clause
+    /// whose subject (the name opening its comma segment) is a person is that person's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? FirstPersonOfSubject(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var first = FirstSyllableAt(sentence.Start);
+        var j = FirstSyllableAt(m.Open) - 1;
+        if (j < first || !FirstPerson(qs, qe))
+            return null;
+        var start = SkipLeading(SegmentStart(j, first, sentence.Start, out var afterQuote), j);
+        if (afterQuote || start > j)
+            return null;
+        var (a, b) = LeadingName(start, j);
+        if (a < 0 || !(IsHonorific(a) && NameAfterHead(a, b) || IsTitleHead(a) || HasPersonEntity(a, b)) || !IsSource(a, b, sentence.Start))
+            return null;
+        return new QuoteCandidate
+        {
+            Type = QuoteTypes.Direct,
+            Start = qs,
+            End = qe,
+            Pattern = QuotePattern.CueBefore,
+            MentionStart = _syl[a].Start,
+            MentionEnd = _syl[b].End,
+        };
     }
 
     /// <summary>The quotation that follows <paramref name="m"/> with only <c>và</c> or a comma between them, or null.</summary>

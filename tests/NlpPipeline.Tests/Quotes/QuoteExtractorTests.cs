@@ -70,6 +70,8 @@ public class QuoteExtractorTests
         // a speech noun and "của X" before a colon and a quotation: X's direct quote
         { "speech-noun-of-colon-quotation", "Thông điệp của ông Trần Quốc Bảo gửi tới hội nghị rất ngắn gọn: “Chúng ta phải hành động ngay”.", QuoteTypes.Direct, "Trần Quốc Bảo", "Thông điệp", "Chúng ta phải hành động ngay" },
         { "cue-noun-of-colon-quotation", "Nhiều phụ huynh ủng hộ đề xuất của bà Nguyễn Thu Hà, là: “Mỗi trường cần có một phòng tư vấn tâm lý”.", QuoteTypes.Direct, "Nguyễn Thu Hà", "đề xuất", "Mỗi trường cần có một phòng tư vấn tâm lý" },
+        // a first-person quotation inside the clause of a named person
+        { "first-person-quotation-of-subject", "Trong cuộc gặp bên lề hội nghị, Thủ tướng Nhật Bản Shinzo Abe đã chúc mừng Tổng thống Moon Jae-in và gọi ông Moon là “người bạn thân thiết của tôi”.", QuoteTypes.Direct, "Shinzo Abe", null, "người bạn thân thiết của tôi" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -123,6 +125,7 @@ public class QuoteExtractorTests
         { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
         { "work-of-author-colon-title", "Tác phẩm của nhà văn Nguyễn Huy Thiệp có tên: “Những ngọn gió Hua Tát”." },
+        { "first-person-title-of-work", "Cuốn sách “Tôi yêu Hà Nội mùa thu” của nhà văn Lê Minh được tái bản." },
         { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
