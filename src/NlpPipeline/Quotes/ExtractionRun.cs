@@ -1151,7 +1151,8 @@ internal sealed class ExtractionRun
             if (SyllablesIn(qs, qe) < 1)
                 return null;
             var inSentence = _text.AsSpan(sentStart, q.Open - sentStart).Trim();
-            var type = inSentence.IsEmpty ? QuoteTypes.Direct : QuoteTypes.Mixed;
+            // A quotation opening right after a full stop starts its own sentence (the splitter took "gốc Á." for an initial).
+            var type = inSentence.IsEmpty || inSentence[^1] is '.' or '!' or '?' ? QuoteTypes.Direct : QuoteTypes.Mixed;
             if (type == QuoteTypes.Mixed)
             {
                 if (afterSyllables >= 3)

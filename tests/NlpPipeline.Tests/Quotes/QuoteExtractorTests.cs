@@ -72,6 +72,8 @@ public class QuoteExtractorTests
         { "cue-noun-of-colon-quotation", "Nhiều phụ huynh ủng hộ đề xuất của bà Nguyễn Thu Hà, là: “Mỗi trường cần có một phòng tư vấn tâm lý”.", QuoteTypes.Direct, "Nguyễn Thu Hà", "đề xuất", "Mỗi trường cần có một phòng tư vấn tâm lý" },
         // a first-person quotation inside the clause of a named person
         { "first-person-quotation-of-subject", "Trong cuộc gặp bên lề hội nghị, Thủ tướng Nhật Bản Shinzo Abe đã chúc mừng Tổng thống Moon Jae-in và gọi ông Moon là “người bạn thân thiết của tôi”.", QuoteTypes.Direct, "Shinzo Abe", null, "người bạn thân thiết của tôi" },
+        // a quotation opening right after a full stop the splitter missed ("gốc Á.") is direct, not the sentence before it
+        { "quotation-after-missed-full-stop", "Sau đó, quán phải tiếp nhiều khách người gốc Á. \"Họ trả tiền rất sòng phẳng\", chị Mai Anh kể.", QuoteTypes.Direct, "Mai Anh", "kể", "Họ trả tiền rất sòng phẳng" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
