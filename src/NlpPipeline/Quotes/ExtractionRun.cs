@@ -355,7 +355,7 @@ internal sealed class ExtractionRun
             && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
             return null;
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
-        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsNounPhrase(contentStart, contentEnd))
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)))
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
@@ -387,6 +387,27 @@ internal sealed class ExtractionRun
             var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
             var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
             if (cls is 'V' or 'R' || (first && cls != 'N'))
+                return false;
+            i += Math.Max(n, 1);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// "phân tích rất rõ ràng": at most four syllables that open with an adverb and hold no verb or noun (word classes)
+    /// say how the cue was spoken, not what.
+    /// </summary>
+    private bool IsMannerPhrase(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        var i = FirstSyllableAt(start);
+        if (i >= last || last - i > 4)
+            return false;
+        for (var first = true; i < last; first = false)
+        {
+            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
+            if (cls is 'V' or 'N' || (first && cls != 'R'))
                 return false;
             i += Math.Max(n, 1);
         }

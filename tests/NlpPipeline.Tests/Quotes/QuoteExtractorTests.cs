@@ -74,6 +74,8 @@ public class QuoteExtractorTests
         { "first-person-quotation-of-subject", "Trong cuộc gặp bên lề hội nghị, Thủ tướng Nhật Bản Shinzo Abe đã chúc mừng Tổng thống Moon Jae-in và gọi ông Moon là “người bạn thân thiết của tôi”.", QuoteTypes.Direct, "Shinzo Abe", null, "người bạn thân thiết của tôi" },
         // a quotation opening right after a full stop the splitter missed ("gốc Á.") is direct, not the sentence before it
         { "quotation-after-missed-full-stop", "Sau đó, quán phải tiếp nhiều khách người gốc Á. \"Họ trả tiền rất sòng phẳng\", chị Mai Anh kể.", QuoteTypes.Direct, "Mai Anh", "kể", "Họ trả tiền rất sòng phẳng" },
+        // a short clause opening with an adverb but holding a verb is still content
+        { "short-clause-after-adverb", "Ông Lê Văn Nam cho biết sẽ tăng giá.", QuoteTypes.Indirect, "Lê Văn Nam", "cho biết", "sẽ tăng giá" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -128,6 +130,7 @@ public class QuoteExtractorTests
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
         { "work-of-author-colon-title", "Tác phẩm của nhà văn Nguyễn Huy Thiệp có tên: “Những ngọn gió Hua Tát”." },
         { "first-person-title-of-work", "Cuốn sách “Tôi yêu Hà Nội mùa thu” của nhà văn Lê Minh được tái bản." },
+        { "cue-then-manner-phrase", "Sau khi xem kỹ đoạn phim, luật sư Lê Văn Nam đã phân tích rất rõ ràng." },
         { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
