@@ -376,43 +376,33 @@ internal sealed class ExtractionRun
     /// an adverb (<c>đang</c>, <c>rất</c>: a predicate follows).
     /// Unknown words count as neither, so an unknown first word keeps the clause reading.
     /// </summary>
-    private bool IsNounPhrase(int start, int end)
+    private bool IsNounPhrase(int start, int end) =>
+        WordClassesOf(start, end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+
+    /// <summary>The word classes (longest entries of <see cref="QuoteLexicon.WordClasses"/>, '\0' unknown) of the words in
+    /// [start, end); null when there are none or more than <paramref name="maxSyllables"/> syllables.</summary>
+    private List<char>? WordClassesOf(int start, int end, int maxSyllables)
     {
         var last = FirstSyllableAt(end);
         var i = FirstSyllableAt(start);
-        if (i >= last)
-            return false;
-        for (var first = true; i < last; first = false)
+        if (i >= last || last - i > maxSyllables)
+            return null;
+        var classes = new List<char>();
+        while (i < last)
         {
             var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
-            var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
-            if (cls is 'V' or 'R' || (first && cls != 'N'))
-                return false;
+            classes.Add(n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0');
             i += Math.Max(n, 1);
         }
-        return true;
+        return classes;
     }
 
     /// <summary>
     /// "phân tích rất rõ ràng": at most four syllables that open with an adverb and hold no verb or noun (word classes)
     /// say how the cue was spoken, not what.
     /// </summary>
-    private bool IsMannerPhrase(int start, int end)
-    {
-        var last = FirstSyllableAt(end);
-        var i = FirstSyllableAt(start);
-        if (i >= last || last - i > 4)
-            return false;
-        for (var first = true; i < last; first = false)
-        {
-            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
-            var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
-            if (cls is 'V' or 'N' || (first && cls != 'R'))
-                return false;
-            i += Math.Max(n, 1);
-        }
-        return true;
-    }
+    private bool IsMannerPhrase(int start, int end) =>
+        WordClassesOf(start, end, 4) is [var head, ..] classes && head == 'R' && !classes.Any(c => c is 'V' or 'N');
 
     /// <summary>
     /// The subject of a clause whose second verb is the cue (<c>Bắc Kinh đã phản ứng giận dữ ..., và cho rằng ...</c>,

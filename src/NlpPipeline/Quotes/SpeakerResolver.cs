@@ -462,8 +462,7 @@ internal sealed class SpeakerResolver
             return recent.Info with { Resolution = SpeakerResolution.Pronoun };
         if (last is null)
             return null;
-        var full = FindPerson(last.Keys) ?? last;
-        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+        return PronounSpeaker(last);
     }
 
     private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false, string? noun = null)
@@ -484,8 +483,7 @@ internal sealed class SpeakerResolver
             var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER").Select(x => x.Pos).DefaultIfEmpty(-1).Max();
             if (latest is not null && latest.Pos > lastSpeakerPos)
             {
-                var fullest = FindPerson(latest.Keys) ?? latest;
-                return new SpeakerInfo(fullest.Name, "PER", SpeakerResolution.Pronoun) { Title = fullest.Title ?? latest.Title, Ref = fullest.Ref, Gender = latest.Gender };
+                return PronounSpeaker(latest);
             }
         }
         // "Từ năm lên 7, ... cậu bé Howard Schultz. “...”, ông chia sẻ.": a person introduced after the last compatible
@@ -503,8 +501,7 @@ internal sealed class SpeakerResolver
             }
             if (introduced is not null && lastSpeakerPos >= 0)
             {
-                var named = FindPerson(introduced.Keys) ?? introduced;
-                return new SpeakerInfo(named.Name, "PER", SpeakerResolution.Pronoun) { Title = named.Title ?? introduced.Title, Ref = named.Ref, Gender = introduced.Gender };
+                return PronounSpeaker(introduced);
             }
         }
         for (var i = _speakers.Count - 1; i >= 0; i--)
@@ -535,8 +532,14 @@ internal sealed class SpeakerResolver
         }
         if (last is null)
             return null;
-        var full = FindPerson(last.Keys) ?? last;
-        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+        return PronounSpeaker(last);
+    }
+
+    /// <summary>A person referred back to: the fullest name the document gives them, with title, ref and gender.</summary>
+    private SpeakerInfo PronounSpeaker(Person p)
+    {
+        var full = FindPerson(p.Keys) ?? p;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? p.Title, Ref = full.Ref, Gender = p.Gender };
     }
 
     /// <summary>The latest person before <paramref name="pos"/> whose sentence calls them <paramref name="noun"/>, or null.</summary>
@@ -554,10 +557,7 @@ internal sealed class SpeakerResolver
             if (at >= 0 && (at == 0 || !char.IsLetter(sentence[at - 1])) && (at + noun.Length == sentence.Length || !char.IsLetter(sentence[at + noun.Length])))
                 best = p;
         }
-        if (best is null)
-            return null;
-        var full = FindPerson(best.Keys) ?? best;
-        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? best.Title, Ref = full.Ref, Gender = best.Gender };
+        return best is null ? null : PronounSpeaker(best);
     }
 
     /// <summary>The organisation entity that last stands right after <paramref name="noun"/> (<c>tờ X</c>) before pos, or null.</summary>
