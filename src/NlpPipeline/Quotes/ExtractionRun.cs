@@ -139,7 +139,9 @@ internal sealed class ExtractionRun
                 i += not;
                 continue;
             }
-            if (!InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
+            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo").
+            var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1);
+            if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
                 _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
             i += n;
         }
@@ -319,7 +321,7 @@ internal sealed class ExtractionRun
         if (hasSource && !coordinated && (boundaryIsQuote || afterSyllables < 3)
             && (hit.Frame & (CueFrame.After | CueFrame.QuotedOnly)) != 0)
         {
-            var c = ContentBefore(srcFirst, sentStart, hit, boundaryIsQuote, afterSyllables);
+            var c = ContentBefore(srcFirst, srcLast, sentStart, hit, boundaryIsQuote, afterSyllables);
             if (c is not null)
                 return c;
         }
@@ -355,15 +357,14 @@ internal sealed class ExtractionRun
             && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
             return null;
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
-        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsNounPhrase(contentStart, contentEnd))
-            return null;
-        // "đã phân tích rất rõ ràng.": a manner phrase, not a reported clause.
-        if (!introduced && !ContainsQuote(contentStart, contentEnd) && IsMannerPhrase(contentStart, contentEnd))
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)))
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
-        if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m && QuoteEnd(m) >= contentEnd - 1)
+        if (StartsWithQuote(contentStart) && QuotationAt(contentStart) is { } m
+            && (QuoteEnd(m) >= contentEnd - 1 || JoinedQuotation(m) is { } joined && QuoteEnd(joined) >= contentEnd - 1))
         {
+            // ": “A” và “B”": two quotations joined by và are two quotes (the second continues the first, see ProcessLeftoverQuotations).
             var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
             return Make(QuoteTypes.Direct, qs, qe, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
         }
@@ -377,45 +378,33 @@ internal sealed class ExtractionRun
     /// an adverb (<c>đang</c>, <c>rất</c>: a predicate follows).
     /// Unknown words count as neither, so an unknown first word keeps the clause reading.
     /// </summary>
-    private bool IsNounPhrase(int start, int end)
+    private bool IsNounPhrase(int start, int end) =>
+        WordClassesOf(start, end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+
+    /// <summary>The word classes (longest entries of <see cref="QuoteLexicon.WordClasses"/>, '\0' unknown) of the words in
+    /// [start, end); null when there are none or more than <paramref name="maxSyllables"/> syllables.</summary>
+    private List<char>? WordClassesOf(int start, int end, int maxSyllables)
     {
         var last = FirstSyllableAt(end);
         var i = FirstSyllableAt(start);
-        if (i >= last)
-            return false;
-        for (var first = true; i < last; first = false)
+        if (i >= last || last - i > maxSyllables)
+            return null;
+        var classes = new List<char>();
+        while (i < last)
         {
             var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
-            var cls = n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0';
-            if (cls is 'V' or 'R' || (first && cls != 'N'))
-                return false;
+            classes.Add(n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0');
             i += Math.Max(n, 1);
         }
-        return true;
+        return classes;
     }
 
     /// <summary>
-    /// True when [start, end) is a short manner phrase (<c>rất rõ ràng</c>, <c>khá chi tiết</c>): at most four syllables,
-    /// every word known to <see cref="QuoteLexicon.WordClasses"/>, an adverb first, and no noun or verb.
+    /// "phân tích rất rõ ràng": at most four syllables, every word known to the word classes, that open with an adverb
+    /// and hold no verb or noun say how the cue was spoken, not what.
     /// </summary>
-    private bool IsMannerPhrase(int start, int end)
-    {
-        var last = FirstSyllableAt(end);
-        var i = FirstSyllableAt(start);
-        if (i >= last || last - i > 4)
-            return false;
-        for (var first = true; i < last; first = false)
-        {
-            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
-            if (n == 0)
-                return false;
-            var cls = _lex.WordClasses[_phrases.Get(i, n)!];
-            if (cls is 'N' or 'V' || (first && cls != 'R'))
-                return false;
-            i += n;
-        }
-        return true;
-    }
+    private bool IsMannerPhrase(int start, int end) =>
+        WordClassesOf(start, end, 4) is ['R', ..] classes && !classes.Any(c => c is 'V' or 'N' or '\0');
 
     /// <summary>
     /// The subject of a clause whose second verb is the cue (<c>Bắc Kinh đã phản ứng giận dữ ..., và cho rằng ...</c>,
@@ -619,13 +608,18 @@ internal sealed class ExtractionRun
         // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
         if (gapAfter.Contains(',') || commaAfterParen)
         {
-            var segStart = SkipLeading(SegmentStart(j, first, sentStart, out var segAfterQuote), j);
+            var rawSegStart = SegmentStart(j, first, sentStart, out var segAfterQuote);
+            var segStart = SkipLeading(rawSegStart, j);
             if (segStart > j)
                 return (-1, -1, false);
             // "Ông X, Phó giám đốc Y, cho biết" / "Mark Williams, chuyên gia tại Z, nói": the named person before the apposition.
-            if (segStart > first && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
+            // A person's address and name opening the segment ("Khác với anh A, anh B làm ... cho biết") is the source itself.
+            var addressed = IsHonorific(segStart) && !IsOccupation(segStart) && NameAfterHead(segStart, j);
+            if (addressed && LeadingName(segStart, j) is var (na, nb) && na >= 0 && nb < j && IsSource(na, nb, sentStart))
+                return (na, nb, segAfterQuote);
+            if (segStart > first && !addressed && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
             {
-                if (AppositionHead(segStart, first, sentStart) is { First: >= 0 } head)
+                if (AppositionHead(rawSegStart, first, sentStart) is { First: >= 0 } head)
                     return head;
             }
             if (IsHonorific(segStart) && IsSource(segStart, j, sentStart))
@@ -649,19 +643,24 @@ internal sealed class ExtractionRun
                 break;
             }
         }
+        // "“...”, X, giáo sư tại Y, Mỹ và là chuyên gia về Z nói": "là" and a title or occupation continue X's appositions.
+        if (breaker >= 0 && _syl[breaker].Lower == "là" && segmentStart > first && ContinuesApposition(segmentStart, j)
+            && AppositionHead(segmentStart, first, sentStart) is { First: >= 0 } described)
+            return described;
         start = SkipLeading(start, j);
         if (start > j)
-            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+            return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
         var (s, e) = CutAtStop(start, j);
         if (s < 0)
-            return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+            return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
         // "HĐXX sau thời gian nghị án cho rằng": a setting between source and cue; the source is before it.
         // An apposition: "Ông X - Phó giám đốc Công ty Y cho biết", "Ông X, Chủ tịch Z, cho biết".
         if (s > first && (IsTitleHead(s) || IsOccupation(s)))
         {
             var prevEnd = s - 1;
             var gap = _text.AsSpan(_syl[prevEnd].End, _syl[s].Start - _syl[prevEnd].End);
-            if (gap.Contains(',') || gap.IndexOfAny("-–") >= 0)
+            // A parenthesis closing before the title ("ở New York (Mỹ), Thủ tướng X cho rằng") is no person's name.
+            if ((gap.Contains(',') || gap.IndexOfAny("-–") >= 0) && !gap.Contains(')'))
             {
                 var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
                 if (ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && !IsTitleHead(ps) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd)))
@@ -684,7 +683,18 @@ internal sealed class ExtractionRun
         // “...”, bố ruột bé gái 3 tuổi bức xúc nói.  Between a closing quotation and its cue, a noun phrase is the source.
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
-        return SubjectBeforeWhen(segmentStart, breaker, sentStart, afterQuote);
+        return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
+    }
+
+    /// <summary>[s, e] holds <c>là</c> followed by a title or an occupation (<c>và là chuyên gia về ...</c>).</summary>
+    private bool ContinuesApposition(int s, int e)
+    {
+        for (var k = s; k < e; k++)
+        {
+            if (_syl[k].Lower == "là" && (IsTitleHead(k + 1) || IsOccupation(k + 1)))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -763,13 +773,17 @@ internal sealed class ExtractionRun
     /// "Ông Hồ Việt khi trả lời trên báo X đã chỉ ra": when the breaker is <c>khi</c> and a name stands right before it,
     /// that name is the subject of the main clause and the source; -1s otherwise.
     /// </summary>
-    private (int First, int Last, bool AfterQuote) SubjectBeforeWhen(int segmentStart, int breaker, int sentStart, bool afterQuote)
+    private (int First, int Last, bool AfterQuote) SubjectBeforeWhen(int segmentStart, int breaker, int first, int sentStart, bool afterQuote)
     {
         if (breaker <= segmentStart || _syl[breaker].Lower != "khi")
             return (-1, -1, false);
         var a0 = SkipLeading(segmentStart, breaker - 1);
         if (a0 > breaker - 1)
             return (-1, -1, false);
+        // "Bà X, Giám đốc Sở Y khi trả lời báo chí cho biết": an apposition before khi; the person before it is the subject.
+        if (segmentStart > first && (IsTitleHead(a0) || IsOccupation(a0) || _syl[segmentStart].Lower == "từng")
+            && AppositionHead(segmentStart, first, sentStart) is { First: >= 0 } person)
+            return person;
         var (a, b) = LeadingName(a0, breaker);
         if (a >= 0)
             b = EntityEndFrom(a, b, breaker - 1);
@@ -785,8 +799,18 @@ internal sealed class ExtractionRun
     {
         var prevEnd = segStart - 1;
         var gapPrev = _text.AsSpan(_syl[prevEnd].End, _syl[segStart].Start - _syl[prevEnd].End);
-        for (var hop = 0; hop < 6 && gapPrev.Contains(','); hop++)
+        for (var hop = 0; hop < 6 && (gapPrev.Contains(',') || gapPrev.Trim() is "-" or "–"); hop++)
         {
+            // A parenthesis is one more apposition: "Anh X (ngụ xã Y, huyện Z), có 1 ha cao su, cho biết".
+            if (gapPrev.Contains(')') && _text.LastIndexOf('(', _syl[prevEnd].Start) is var open && open > _syl[first].Start
+                && _text.AsSpan(open, _syl[prevEnd].Start - open).IndexOfAny(")\n") < 0)
+            {
+                prevEnd = FirstSyllableAt(open) - 1;
+                if (prevEnd < first)
+                    break;
+                gapPrev = ",";
+                continue;
+            }
             var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
             // A setting ("Trong cuộc phỏng vấn với X", "Theo X", "Ngày 22/9") is no apposition of a person.
             if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
@@ -850,7 +874,7 @@ internal sealed class ExtractionRun
     private bool IsHonorific(int s)
     {
         var n = MatchAt(s, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
-        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific;
+        return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific && !_resolver.InPlaceOrOrganisation(s);
     }
 
     private bool AllUpperRun(int a, int b)
@@ -1013,6 +1037,9 @@ internal sealed class ExtractionRun
         // "Một hiệp hội báo chí", "cả hai bị cáo": a quantified noun phrase.
         if (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
             return IsSource(s + 1, e, sentStart);
+        // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
+        if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
+            return false;
         if (!_syl[s].Upper)
             return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                 && x.End == _syl[e].End && x.Start > _syl[s].Start);
@@ -1229,7 +1256,7 @@ internal sealed class ExtractionRun
         return Math.Max(e, contentStart);
     }
 
-    private QuoteCandidate? ContentBefore(int srcFirst, int sentStart, CueHit hit, bool boundaryIsQuote, int afterSyllables)
+    private QuoteCandidate? ContentBefore(int srcFirst, int srcLast, int sentStart, CueHit hit, bool boundaryIsQuote, int afterSyllables)
     {
         var srcStart = _syl[srcFirst].Start;
         if (boundaryIsQuote)
@@ -1249,7 +1276,8 @@ internal sealed class ExtractionRun
             if (SyllablesIn(qs, qe) < 1)
                 return null;
             var inSentence = _text.AsSpan(sentStart, q.Open - sentStart).Trim();
-            var type = inSentence.IsEmpty ? QuoteTypes.Direct : QuoteTypes.Mixed;
+            // A quotation opening right after a full stop starts its own sentence (the splitter took "gốc Á." for an initial).
+            var type = inSentence.IsEmpty || inSentence[^1] is '.' or '!' or '?' ? QuoteTypes.Direct : QuoteTypes.Mixed;
             if (type == QuoteTypes.Mixed)
             {
                 if (afterSyllables >= 3)
@@ -1259,7 +1287,7 @@ internal sealed class ExtractionRun
                 if (ContainsCueBefore(sentStart, q.Open))
                     return null;
             }
-            return Make(type, qs, qe, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, true);
+            return Make(type, qs, qe, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, srcLast, hit.First), null, false, true);
         }
         // ..., bà Lan cho biết.  The clause before the comma is the content.
         if (srcFirst == 0 || _syl[srcFirst - 1].End <= sentStart)
@@ -1271,11 +1299,14 @@ internal sealed class ExtractionRun
         if (SyllablesIn(cs, ce) < 4 || ContainsCueBefore(cs, ce) || _syl[FirstSyllableAt(cs)].Lower == "theo")
             return null;
         var t = ContainsQuote(cs, ce) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
-        return Make(t, cs, ce, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, hit.First), null, false, false);
+        return Make(t, cs, ce, QuotePattern.CueAfter, hit, srcFirst, SourceLastOf(srcFirst, srcLast, hit.First), null, false, false);
     }
 
-    private int SourceLastOf(int srcFirst, int cueFirst)
+    /// <summary>The source's last syllable: up to the cue, cut at a setting word; never past the end of a name before appositions.</summary>
+    private int SourceLastOf(int srcFirst, int srcLast, int cueFirst)
     {
+        if (srcLast >= srcFirst && srcLast + 1 < cueFirst && _text.AsSpan(_syl[srcLast].End, _syl[srcLast + 1].Start - _syl[srcLast].End).Contains(','))
+            return srcLast;
         var j = SkipAdverbsBackward(cueFirst - 1, srcFirst);
         var (_, e) = CutAtStop(srcFirst, Math.Max(srcFirst, j));
         return e < 0 ? Math.Max(srcFirst, j) : e;
@@ -1576,8 +1607,24 @@ internal sealed class ExtractionRun
             var sentence = SentenceOf(m.Open);
             var outside = SyllablesIn(sentence.Start, m.Open) + SyllablesIn(QuoteEnd(m), sentence.End);
             var standalone = outside == 0 && n >= 4;
-            if (!standalone)
+            // ": “A” và “B”": B continues the direct quote A.
+            if (_found.LastOrDefault(c => c.End <= m.Open) is { Type: QuoteTypes.Direct } joined
+                && _marks.FirstOrDefault(x => x.ContentStart <= joined.Start && joined.End <= x.ContentEnd) is var am && am.Close > 0
+                && JoinedQuotation(am) is { } jm && jm.Open == m.Open)
+            {
+                _found.Add(new QuoteCandidate
+                {
+                    Type = QuoteTypes.Direct, Start = qs, End = qe, Pattern = QuotePattern.Continuation, Introduced = true,
+                    InheritFrom = joined, Distance = 1,
+                });
                 continue;
+            }
+            if (!standalone)
+            {
+                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
+                    _found.Add(spoken);
+                continue;
+            }
             // Continuation: the previous quote in this or the previous paragraph gives the speaker.
             var para = ParagraphIndex(m.Open);
             QuoteCandidate? prev = null;
@@ -1586,7 +1633,9 @@ internal sealed class ExtractionRun
                 if (c.End > m.Open || ParagraphIndex(c.Start) < para - 1)
                     continue;
                 // A quotation continues quoted words (or a cue that introduced them), not a "Theo X" report.
-                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo)
+                // A first-person quotation right after "Theo X, ..." in its paragraph continues X when X is a person (checked on resolution).
+                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo
+                    || ParagraphIndex(c.Start) == para && c.Pattern == QuotePattern.Theo && FirstPerson(qs, qe))
                     prev = c;
             }
             var cand = new QuoteCandidate
@@ -1601,6 +1650,106 @@ internal sealed class ExtractionRun
             };
             _found.Add(cand);
         }
+    }
+
+    /// <summary>
+    /// <c>Thông điệp của ông X mang văn phong ngoại giao: “...”</c>, <c>đề xuất của bạn đọc X là: “...”</c>: a quotation after a
+    /// colon that ends its sentence, where a speech noun (a cue, or a form of <c>Theo ... của</c>) and <c>của</c> name a
+    /// capitalised source before the colon, is that source's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? WordsOfBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
+        if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
+            return null;
+        var first = FirstSyllableAt(sentence.Start);
+        var colon = FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
+        for (var o = first + 1; o < colon; o++)
+        {
+            if (_syl[o].Lower != "của" || !Adjacent(o - 1))
+                continue;
+            var noun = MatchEndingAt(o, first, 4, _lex.TheoForms.Contains) is var f and > 1 ? (o - f + 1, o - 1)
+                : _hits.FirstOrDefault(h => h.Last == o - 1) is { Frame: not 0 } h ? (h.First, h.Last) : (-1, -1);
+            if (noun.Item1 < 0)
+                continue;
+            // The source: a few lower-case head words ("ông", "bạn đọc"), then a capitalised run.
+            var k = o + 1;
+            while (k < colon && k <= o + 3 && !_syl[k].Upper && Adjacent(k - 1))
+                k++;
+            if (k >= colon || !_syl[k].Upper || !Adjacent(k - 1))
+                return null;
+            var e = k;
+            while (e + 1 < colon && _syl[e + 1].Upper && Adjacent(e))
+                e++;
+            var c = new QuoteCandidate
+            {
+                Type = QuoteTypes.Direct,
+                Start = qs,
+                End = qe,
+                Pattern = QuotePattern.CueBefore,
+                CueStart = _syl[noun.Item1].Start,
+                CueEnd = _syl[noun.Item2].End,
+                Introduced = true,
+                MentionStart = _syl[o + 1].Start,
+                MentionEnd = _syl[e].End,
+            };
+            return c;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>Tổng thống X ... và xem ông Y là “một trong những người bạn của tôi”</c>: a first-person quotation inside a clause
+    /// whose subject (the name opening its comma segment) is a person is that person's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? FirstPersonOfSubject(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var first = FirstSyllableAt(sentence.Start);
+        var j = FirstSyllableAt(m.Open) - 1;
+        if (j < first || !FirstPerson(qs, qe))
+            return null;
+        var start = SkipLeading(SegmentStart(j, first, sentence.Start, out var afterQuote), j);
+        if (afterQuote || start > j)
+            return null;
+        var (a, b) = LeadingName(start, j);
+        if (a < 0 || !(IsHonorific(a) && NameAfterHead(a, b) || IsTitleHead(a) || HasPersonEntity(a, b)) || !IsSource(a, b, sentence.Start))
+            return null;
+        return new QuoteCandidate
+        {
+            Type = QuoteTypes.Direct,
+            Start = qs,
+            End = qe,
+            Pattern = QuotePattern.CueBefore,
+            MentionStart = _syl[a].Start,
+            MentionEnd = _syl[b].End,
+        };
+    }
+
+    /// <summary>The quotation that follows <paramref name="m"/> with only <c>và</c> or a comma between them, or null.</summary>
+    private QuoteMarks? JoinedQuotation(QuoteMarks m)
+    {
+        if (m.Close < 0)
+            return null;
+        foreach (var n in _marks)
+        {
+            if (n.Open <= m.Close)
+                continue;
+            var gap = _text.AsSpan(m.Close + 1, n.Open - m.Close - 1).Trim();
+            return gap is "và" or "," or ", và" ? n : null;
+        }
+        return null;
+    }
+
+    /// <summary>A first-person pronoun stands in [start, end) (<c>tôi</c>, <c>chúng tôi</c>).</summary>
+    private bool FirstPerson(int start, int end)
+    {
+        var last = FirstSyllableAt(end);
+        for (var k = FirstSyllableAt(start); k < last; k++)
+        {
+            if (MatchAt(k, last, 2, _lex.Marker("firstperson").Contains) > 0)
+                return true;
+        }
+        return false;
     }
 
     private (int Start, int End) SentenceOf(int pos)
@@ -1632,7 +1781,8 @@ internal sealed class ExtractionRun
         {
             if (c.InheritFrom is { } from)
             {
-                c.Speaker = from.Speaker is null ? null : from.Speaker with { Resolution = SpeakerResolution.Inherited };
+                var speaks = from.Speaker is not null && (from.Pattern != QuotePattern.Theo || c.Pattern != QuotePattern.Continuation || from.Speaker.Kind == "PER");
+                c.Speaker = speaks ? from.Speaker! with { Resolution = SpeakerResolution.Inherited } : null;
                 if (c.MentionStart < 0 && from.MentionStart >= 0)
                     (c.MentionStart, c.MentionEnd) = (from.MentionStart, from.MentionEnd);
                 continue;

@@ -76,7 +76,7 @@ internal sealed class SpeakerResolver
             if (n == 0)
                 continue;
             var word = _lex.Sources[Phrase(i, i + n - 1)];
-            if (word.Class is not (SourceClass.Honorific or SourceClass.Title))
+            if (word.Class is not (SourceClass.Honorific or SourceClass.Title) || InPlaceOrOrganisation(i))
                 continue;
             var k = i + n;
             if (k >= _syl.Length || !Adjacent(k - 1))
@@ -109,8 +109,26 @@ internal sealed class SpeakerResolver
         }
     }
 
-    private void AddPerson(string name, int pos, char gender, string? title, string? entityRef) =>
-        _people.Add(new Person(name, Keys(name), pos, gender, title, entityRef));
+    /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
+    public bool InPlaceOrOrganisation(int i)
+    {
+        var pos = _syl[i].Start;
+        foreach (var e in _entities)
+        {
+            if (e.Type is EntityTypes.Location or EntityTypes.Organization && e.Start <= pos && pos < e.End)
+                return true;
+        }
+        return false;
+    }
+
+    private void AddPerson(string name, int pos, char gender, string? title, string? entityRef)
+    {
+        var keys = Keys(name);
+        // A Vietnamese name's middle word tells the gender when no address does: "Nguyễn Thị Lan" (f), "Trần Văn Minh" (m).
+        if (gender == '\0' && keys.Length >= 3 && _lex.Surnames.Contains(keys[0]))
+            gender = keys[1] switch { "thị" => 'f', "văn" => 'm', _ => '\0' };
+        _people.Add(new Person(name, keys, pos, gender, title, entityRef));
+    }
 
     private static string[] Keys(string name) =>
         name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
@@ -225,7 +243,7 @@ internal sealed class SpeakerResolver
                 return organisation;
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
-            return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này");
+            return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)
@@ -444,12 +462,15 @@ internal sealed class SpeakerResolver
             return recent.Info with { Resolution = SpeakerResolution.Pronoun };
         if (last is null)
             return null;
-        var full = FindPerson(last.Keys) ?? last;
-        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+        return PronounSpeaker(last);
     }
 
-    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false)
+    private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false, string? noun = null)
     {
+        // "chuyên gia này": the person last described as a "chuyên gia" in the sentence naming them.
+        if (demonstrative && pro.Class == SourceClass.Pronoun && noun is not null and not ("người" or "nhân vật" or "vị")
+            && DescribedPerson(noun, pos) is { } described)
+            return described;
         // "chuyên gia này", "người này": the person introduced last, even when not yet quoted.
         if (demonstrative && pro.Class == SourceClass.Pronoun)
         {
@@ -462,8 +483,7 @@ internal sealed class SpeakerResolver
             var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER").Select(x => x.Pos).DefaultIfEmpty(-1).Max();
             if (latest is not null && latest.Pos > lastSpeakerPos)
             {
-                var fullest = FindPerson(latest.Keys) ?? latest;
-                return new SpeakerInfo(fullest.Name, "PER", SpeakerResolution.Pronoun) { Title = fullest.Title ?? latest.Title, Ref = fullest.Ref, Gender = latest.Gender };
+                return PronounSpeaker(latest);
             }
         }
         // "Từ năm lên 7, ... cậu bé Howard Schultz. “...”, ông chia sẻ.": a person introduced after the last compatible
@@ -481,8 +501,7 @@ internal sealed class SpeakerResolver
             }
             if (introduced is not null && lastSpeakerPos >= 0)
             {
-                var named = FindPerson(introduced.Keys) ?? introduced;
-                return new SpeakerInfo(named.Name, "PER", SpeakerResolution.Pronoun) { Title = named.Title ?? introduced.Title, Ref = named.Ref, Gender = introduced.Gender };
+                return PronounSpeaker(introduced);
             }
         }
         for (var i = _speakers.Count - 1; i >= 0; i--)
@@ -499,6 +518,9 @@ internal sealed class SpeakerResolver
             if (ok)
                 return info with { Resolution = SpeakerResolution.Pronoun };
         }
+        // "Tờ này" with no paper quoted yet: the organisation last named right after "tờ".
+        if (pro.Class == SourceClass.OrgPronoun && noun is not null)
+            return NamedAfterNoun(noun, pos);
         if (pro.Class != SourceClass.Pronoun)
             return null;
         // No earlier speaker: the most recent person named before.
@@ -510,8 +532,48 @@ internal sealed class SpeakerResolver
         }
         if (last is null)
             return null;
-        var full = FindPerson(last.Keys) ?? last;
-        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? last.Title, Ref = full.Ref, Gender = last.Gender };
+        return PronounSpeaker(last);
+    }
+
+    /// <summary>A person referred back to: the fullest name the document gives them, with title, ref and gender.</summary>
+    private SpeakerInfo PronounSpeaker(Person p)
+    {
+        var full = FindPerson(p.Keys) ?? p;
+        return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Pronoun) { Title = full.Title ?? p.Title, Ref = full.Ref, Gender = p.Gender };
+    }
+
+    /// <summary>The latest person before <paramref name="pos"/> whose sentence calls them <paramref name="noun"/>, or null.</summary>
+    private SpeakerInfo? DescribedPerson(string noun, int pos)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos >= pos || (best is not null && p.Pos <= best.Pos))
+                continue;
+            var from = _text.LastIndexOfAny(['.', '\n'], p.Pos) + 1;
+            var to = _text.IndexOfAny(['.', '\n'], p.Pos);
+            var sentence = _text[from..(to < 0 ? _text.Length : to)];
+            var at = sentence.IndexOf(noun, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (at == 0 || !char.IsLetter(sentence[at - 1])) && (at + noun.Length == sentence.Length || !char.IsLetter(sentence[at + noun.Length])))
+                best = p;
+        }
+        return best is null ? null : PronounSpeaker(best);
+    }
+
+    /// <summary>The organisation entity that last stands right after <paramref name="noun"/> (<c>tờ X</c>) before pos, or null.</summary>
+    private SpeakerInfo? NamedAfterNoun(string noun, int pos)
+    {
+        Entity? best = null;
+        foreach (var e in _entities)
+        {
+            if (e.Type != EntityTypes.Organization || e.Start >= pos || e.Start < noun.Length + 1)
+                continue;
+            var before = _text.AsSpan(0, e.Start).TrimEnd();
+            if (before.Length >= noun.Length && before[^noun.Length..].Equals(noun, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
+                best = e;
+        }
+        return best is null ? null : new SpeakerInfo(FullestEntity(best), "ORG", SpeakerResolution.Pronoun) { Ref = best.Ref };
     }
 
     /// <summary>An honorific that names an occupation (<c>nhà thiết kế</c>, <c>chuyên gia</c>), not an address (<c>ông</c>, <c>chị</c>).</summary>

@@ -83,6 +83,22 @@ public class QuoteExtractorTests
         // a trailing relay: "..., X dẫn lời/dẫn thông tin từ Y." gives Y's words
         { "relay-trailing-dan-loi", "Giá dầu sẽ còn tăng trong quý tới, hãng tin Reuters dẫn lời ông Lê Văn Nam.", QuoteTypes.Indirect, "Lê Văn Nam", "dẫn lời", "Giá dầu sẽ còn tăng trong quý tới" },
         { "relay-trailing-thong-tin-tu", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran, ABC News dẫn thông tin từ cố vấn an ninh quốc gia Mỹ John Bolton.", QuoteTypes.Indirect, "John Bolton", "dẫn thông tin từ", "Mỹ muốn dùng thỏa thuận để gây sức ép với Iran" },
+        // a parenthesis before a title is no apposition of a person
+        { "parenthesis-then-title", "Phát biểu tại hội nghị ở Geneva (Thụy Sĩ), Bộ trưởng Y tế Lê Văn Nam cho rằng dịch bệnh đã được kiểm soát.", QuoteTypes.Indirect, "Lê Văn Nam", "cho rằng", "dịch bệnh đã được kiểm soát" },
+        // appositions before khi: the person before them is the subject; a cue opening the phrase after khi is no source
+        { "apposition-before-khi", "Bà Lê Thị Hoa, Giám đốc Sở Y tế khi trả lời báo chí đã cho biết bệnh viện sẽ mở thêm khoa mới.", QuoteTypes.Indirect, "Lê Thị Hoa", "cho biết", "bệnh viện sẽ mở thêm khoa mới" },
+        { "dash-apposition-clause-before-khi", "Ông Phạm Văn Tâm - nguyên Hiệu trưởng Trường THPT Lê Lợi, từng là thầy giáo của nhiều thế hệ học sinh khi trao đổi với phóng viên cũng cho rằng: “Học sinh cần được nghỉ ngơi nhiều hơn”.", QuoteTypes.Direct, "Phạm Văn Tâm", "cho rằng", "Học sinh cần được nghỉ ngơi nhiều hơn" },
+        // after a quotation, "X, <apposition> và là <occupation> nói": X speaks
+        { "apposition-continued-by-la", "“Giá sẽ còn tăng trong quý tới”, Lê Văn Nam, giáo sư kinh tế tại Đại học Quốc gia và là chuyên gia về thị trường nói.", QuoteTypes.Direct, "Lê Văn Nam", "nói", "Giá sẽ còn tăng trong quý tới" },
+        // a speech noun and "của X" before a colon and a quotation: X's direct quote
+        { "speech-noun-of-colon-quotation", "Thông điệp của ông Trần Quốc Bảo gửi tới hội nghị rất ngắn gọn: “Chúng ta phải hành động ngay”.", QuoteTypes.Direct, "Trần Quốc Bảo", "Thông điệp", "Chúng ta phải hành động ngay" },
+        { "cue-noun-of-colon-quotation", "Nhiều phụ huynh ủng hộ đề xuất của bà Nguyễn Thu Hà, là: “Mỗi trường cần có một phòng tư vấn tâm lý”.", QuoteTypes.Direct, "Nguyễn Thu Hà", "đề xuất", "Mỗi trường cần có một phòng tư vấn tâm lý" },
+        // a first-person quotation inside the clause of a named person
+        { "first-person-quotation-of-subject", "Trong cuộc gặp bên lề hội nghị, Thủ tướng Nhật Bản Shinzo Abe đã chúc mừng Tổng thống Moon Jae-in và gọi ông Moon là “người bạn thân thiết của tôi”.", QuoteTypes.Direct, "Shinzo Abe", null, "người bạn thân thiết của tôi" },
+        // a quotation opening right after a full stop the splitter missed ("gốc Á.") is direct, not the sentence before it
+        { "quotation-after-missed-full-stop", "Sau đó, quán phải tiếp nhiều khách người gốc Á. \"Họ trả tiền rất sòng phẳng\", chị Mai Anh kể.", QuoteTypes.Direct, "Mai Anh", "kể", "Họ trả tiền rất sòng phẳng" },
+        // a short clause opening with an adverb but holding a verb is still content
+        { "short-clause-after-adverb", "Ông Lê Văn Nam cho biết sẽ tăng giá.", QuoteTypes.Indirect, "Lê Văn Nam", "cho biết", "sẽ tăng giá" },
         // headline
         { "headline", "Tổng thống Putin: Nga sẵn sàng đối thoại với Mỹ về an ninh mạng", QuoteTypes.Indirect, "Putin", null, "Nga sẵn sàng đối thoại với Mỹ về an ninh mạng" },
     };
@@ -142,6 +158,9 @@ public class QuoteExtractorTests
         { "decision", "Bộ Tài chính quyết định tăng phí từ tháng sau." },
         { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
+        { "work-of-author-colon-title", "Tác phẩm của nhà văn Nguyễn Huy Thiệp có tên: “Những ngọn gió Hua Tát”." },
+        { "first-person-title-of-work", "Cuốn sách “Tôi yêu Hà Nội mùa thu” của nhà văn Lê Minh được tái bản." },
+        { "cue-then-manner-phrase", "Sau khi xem kỹ đoạn phim, luật sư Lê Văn Nam đã phân tích rất rõ ràng." },
         { "cue-inside-word", "Phiên khai mạc hội thảo diễn ra sáng nay tại Hà Nội." },
         { "time-phrase-not-source", "Ngày 22/9 cho thấy thị trường đang phục hồi." },
         { "cue-with-topic-only", "Ông Nguyễn Văn Bằng nói về vấn đề an toàn giao thông trên quốc lộ." },
@@ -264,6 +283,16 @@ public class QuoteExtractorTests
     }
 
     [Fact]
+    public void Process_TwoQuotationsJoinedByVa_AreTwoQuotesOfOneSource()
+    {
+        const string text = "Bà Trần Thu Hương khẳng định: “học phí không phải gánh nặng” và “phụ huynh vẫn được miễn giảm như cũ”.";
+        var quotes = Extract(text);
+        Assert.Equal(["học phí không phải gánh nặng", "phụ huynh vẫn được miễn giảm như cũ"], quotes.Select(q => q.Content));
+        Assert.All(quotes, q => Assert.Equal(QuoteTypes.Direct, q.Type));
+        Assert.All(quotes, q => Assert.Equal("Trần Thu Hương", q.Speaker?.Name));
+    }
+
+    [Fact]
     public void Process_RepeatedLead_IsOneQuote()
     {
         const string text = "Trung Quốc kêu gọi Triều Tiên ngừng theo con đường nguy hiểm\n\n"
@@ -271,6 +300,78 @@ public class QuoteExtractorTests
         var quotes = Extract(text);
         Assert.Equal(2, quotes.Count);
         Assert.Equal(["Triều Tiên ngừng theo con đường nguy hiểm", "Mỹ tránh gây hấn"], quotes.Select(q => q.Content));
+    }
+
+    /// <summary>The text with an entity of <paramref name="type"/> over every occurrence of each name, as the entity stage gives.</summary>
+    private static IReadOnlyList<Quote> ExtractWith(string text, string type, params string[] names)
+    {
+        var entities = new List<Entity>();
+        foreach (var name in names)
+        {
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+                entities.Add(new Entity(type, i, i + name.Length, name));
+        }
+        entities.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return Extractor.Process(new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] }).Quotes;
+    }
+
+    [Theory]
+    // an address and name opening the segment before the cue is the source, not a person in an earlier setting
+    [InlineData("Khác với chị Hoa, chị Lan dạy học ở Trường Tiểu học Kim Đồng, cho biết lương năm nay đã tăng.", "Lan", "lương năm nay đã tăng")]
+    // a parenthesis (an address) between the person and further appositions
+    [InlineData("Ông Trần Văn Hùng (ngụ xã An Phú, huyện Củ Chi), có 2 ha đất trồng rau, cho biết giá rau năm nay cao gấp đôi.", "Trần Văn Hùng", "giá rau năm nay cao gấp đôi")]
+    public void Process_SourceBeforeAppositions_IsThePersonAddressed(string text, string speaker, string content)
+    {
+        var q = Assert.Single(ExtractWith(text, EntityTypes.Person, "Hoa", "Lan", "Trần Văn Hùng"));
+        Assert.Equal(content, q.Content);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_OccupationDemonstrative_ResolvesToThePersonDescribedSo()
+    {
+        const string text = "“Giá vàng sẽ còn biến động”, ông Lê Minh Tuấn, chuyên gia tài chính tại Hà Nội nói.\n"
+            + "Ảnh: ông Phạm Quang Vinh tại hội nghị.\n"
+            + "Chuyên gia này cho rằng lãi suất sẽ giảm trong năm tới.";
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("lãi suất sẽ giảm trong năm tới", quotes[1].Content);
+        Assert.Equal("Lê Minh Tuấn", quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_PaperDemonstrative_ResolvesToThePaperNamedAfterTheNoun()
+    {
+        const string text = "Bài viết được đăng trên tờ Tuổi Trẻ hôm qua.\nTờ này nhận định thị trường sẽ ổn định vào cuối năm.";
+        var q = Assert.Single(ExtractWith(text, EntityTypes.Organization, "Tuổi Trẻ"));
+        Assert.Equal("thị trường sẽ ổn định vào cuối năm", q.Content);
+        Assert.Equal("Tuổi Trẻ", q.Speaker?.Name);
+        Assert.Equal("ORG", q.Speaker?.Kind);
+    }
+
+    [Theory]
+    // a first-person quotation after "Theo <person>, ..." in the same paragraph continues that person
+    [InlineData("Theo ông Lê Văn Nam, giá xăng sẽ còn tăng trong quý tới. “Tôi nghĩ người dân cần chuẩn bị trước”.", "Tôi nghĩ người dân cần chuẩn bị trước", "Lê Văn Nam")]
+    // after "Theo <paper>, ..." the first person is somebody the paper quotes, not the paper
+    [InlineData("Theo hãng tin CNN, giá xăng sẽ còn tăng trong quý tới. “Tôi nghĩ người dân cần chuẩn bị trước”.", "Tôi nghĩ người dân cần chuẩn bị trước", null)]
+    // "bà" / "ông" skip a later person whose middle name (Văn / Thị) gives the other gender
+    [InlineData("Luật sư Nguyễn Thị Lan cho biết vụ án sẽ được xét xử lại. Cùng dự phiên tòa có luật sư Trần Văn Minh. Bà nói thêm rằng bị cáo đã kháng cáo.", "bị cáo đã kháng cáo", "Nguyễn Thị Lan")]
+    [InlineData("Luật sư Trần Văn Minh cho biết vụ án sẽ được xét xử lại. Cùng dự phiên tòa có luật sư Nguyễn Thị Lan. Ông nói thêm rằng bị cáo đã kháng cáo.", "bị cáo đã kháng cáo", "Trần Văn Minh")]
+    [InlineData("Luật sư Trần Văn Minh cho biết vụ án sẽ được xét xử lại. Cùng dự phiên tòa có luật sư Nguyễn Thị Lan. Bà nói thêm rằng bị cáo đã kháng cáo.", "bị cáo đã kháng cáo", "Nguyễn Thị Lan")]
+    public void Process_SecondQuote_ResolvesItsSpeaker(string text, string content, string? speaker)
+    {
+        var quotes = Extract(text);
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal(content, quotes[1].Content);
+        Assert.Equal(speaker, quotes[1].Speaker?.Name);
+    }
+
+    [Fact]
+    public void Process_HonorificInsidePlaceName_IsNoPerson()
+    {
+        const string text = "Chị Mai (ngụ huyện Đất Đỏ, Bà Rịa - Vũng Tàu), chủ một vườn tiêu, vui vẻ cho biết: “Năm nay tiêu được giá”.";
+        var q = Assert.Single(ExtractWith(text, EntityTypes.Location, "Bà Rịa - Vũng Tàu"));
+        Assert.Equal("Mai", q.Speaker?.Name);
     }
 
     [Fact]
