@@ -5,7 +5,7 @@ namespace NlpPipeline.Storage;
 /// <summary>
 /// How each name form (type, <see cref="SearchText.NameKey"/>) is used across the per-document entities: its
 /// spellings with the number of entities spelt so, and its aliases with the number of documents each was seen
-/// in. Entities must be added document by document (all rows of a document in a row), as they are stored.
+/// in. Entities must be added document by document (all rows of a document in a row), each document under its own number.
 /// </summary>
 internal sealed class FormUses
 {
@@ -61,7 +61,7 @@ internal sealed class FormUses
         public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
 
-        // Document ids are rowids, never 0: the default entry has seen no document.
+        // Document numbers (rowids, or positions in a load) are never 0: the default entry has seen no document.
         public void AddAlias(string alias, long document)
         {
             ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(Aliases, alias, out _);

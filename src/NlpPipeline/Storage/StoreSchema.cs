@@ -8,7 +8,7 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>
     /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
@@ -64,12 +64,12 @@ internal static class StoreSchema
             title TEXT, date TEXT, url TEXT, source TEXT,
             topic TEXT, topic_score REAL, gold_topic TEXT,
             text_length INTEGER NOT NULL, error TEXT,
-            sort_date TEXT NOT NULL); -- date, or '~' (after every date) when there is none
+            sort_date TEXT NOT NULL, -- date, or '~' (after every date) when there is none
+            topic_alternatives TEXT); -- the topic's alternatives: JSON array of {"label", "score"}; NULL without a topic
         -- One row per document-local entity (mentions sharing a ref, or a speaker).
         CREATE TABLE IF NOT EXISTS doc_entities (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
-            local_key TEXT NOT NULL,
             type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL,
             aliases TEXT NOT NULL, -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
             -- Its mention spans: a JSON array of [start, end] pairs (offsets into the document's text), one per distinct
@@ -90,6 +90,7 @@ internal static class StoreSchema
             sort_key TEXT NOT NULL); -- documents.sort_date, U+0001, documents.key: the listing order
         -- Folded quote content; rowid = quotes.id.
         CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+        -- The labels a document is filed under: kind 'label' (the topic, with its score), 'subtopic' or 'gold'.
         CREATE TABLE IF NOT EXISTS topics (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             label TEXT NOT NULL, kind TEXT NOT NULL, score REAL);
