@@ -91,7 +91,8 @@ internal sealed class BatchWriter : IDisposable
             if (entity.Name.Length == 0)
                 continue;
             entity.Row = rows.Count;
-            rows.Add(new PreparedEntity(entity, string.Join(AliasSeparator, entity.Aliases), MentionSpans(entity.Mentions, ref spans).ToString()));
+            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey, string.Join(AliasSeparator, entity.Aliases),
+                MentionSpans(entity.Mentions, ref spans).ToString(), entity.Titles));
             uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, entity.Aliases);
             foreach (var (title, _, _) in entity.Titles)
                 uses?.AddTitle(entity.Type, entity.NameKey, title);
@@ -103,7 +104,8 @@ internal sealed class BatchWriter : IDisposable
             quoteSpeakers[i] = speakers[i]?.Row ?? -1;
             folded[i] = SearchText.Fold(doc.Quotes[i].Content);
         }
-        return new PreparedDocument(doc, textLength, rows, quoteSpeakers, folded, TopicAlternatives(doc.Topic));
+        // The mentions are in the rows now: the prepared document does not keep them alive while it waits to be written.
+        return new PreparedDocument(doc with { Entities = [] }, textLength, rows, quoteSpeakers, folded, TopicAlternatives(doc.Topic));
     }
 
     /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
@@ -135,9 +137,9 @@ internal sealed class BatchWriter : IDisposable
         var rowIds = new long[prepared.Entities.Count];
         for (var r = 0; r < rowIds.Length; r++)
         {
-            var (entity, aliases, mentions) = prepared.Entities[r];
+            var entity = prepared.Entities[r];
             var id = rowIds[r] = _insertEntity.Int(0, docId).Text(1, entity.Type).Text(2, entity.Name)
-                .Text(3, entity.NameKey).Text(4, aliases).Text(5, mentions).Insert();
+                .Text(3, entity.NameKey).Text(4, entity.Aliases).Text(5, entity.Mentions).Insert();
             foreach (var (title, start, end) in entity.Titles)
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
         }
@@ -220,11 +222,13 @@ internal sealed class BatchWriter : IDisposable
     }
 }
 
-/// <summary>A local entity to store, with its <c>doc_entities.aliases</c> and <c>mentions</c> columns.</summary>
-internal readonly record struct PreparedEntity(LocalEntity Entity, string Aliases, string Mentions);
+/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>) and its titles.</summary>
+internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, string Mentions,
+    List<(string Title, int? Start, int? End)> Titles);
 
 /// <summary>
-/// A document ready for <see cref="BatchWriter.Write(PreparedDocument)"/>: its entities to store (those with a name),
+/// A document ready for <see cref="BatchWriter.Write(PreparedDocument)"/> (<see cref="Document"/> without its entity
+/// mentions): its entities to store (those with a name),
 /// for each quote the index of its speaker in <see cref="Entities"/> (-1 for none) and its folded content.
 /// </summary>
 internal sealed record PreparedDocument(AnnotatedDocument Document, int TextLength, List<PreparedEntity> Entities,

@@ -97,7 +97,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// line is reported to <paramref name="malformed"/> and skipped.
     /// </summary>
     public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
-        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.ReadForStore(paths, malformed), uses), 256), batchSize);
+        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.ReadForStore(paths, malformed), uses), 64), batchSize);
 
     // The documents prepared in order; with uses, each one's entities are added to it under its 1-based position.
     private static IEnumerable<PreparedDocument> Prepared(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, FormUses? uses)
@@ -112,7 +112,6 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        var batch = new List<PreparedDocument>(Math.Min(batchSize, 4096));
         // Bulk load: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
         // copied to the database once); commits and crash safety are unchanged.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
@@ -142,13 +141,20 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _phases.Clear();
             _quoteFtsTicks = 0;
             var since = Stopwatch.GetTimestamp();
-            foreach (var doc in documents)
+            // Documents are written as they come, batchSize to a transaction: only the prefetched ones wait in memory.
+            using (var source = documents.GetEnumerator())
             {
-                batch.Add(doc);
-                if (batch.Count == batchSize)
-                    Flush();
+                var more = true;
+                while (more)
+                {
+                    var (written, batchQuotes) = IndexBatch(Take(source, batchSize, () => more = false));
+                    if (written == 0)
+                        break;
+                    docs += written;
+                    quotes += batchQuotes;
+                    batches++;
+                }
             }
-            Flush();
             Phase("batches (parse wait + document writes)", ref since);
             _phases.Add(("of which quote FTS inserts", Stopwatch.GetElapsedTime(0, _quoteFtsTicks)));
             _bulkLoad = false;
@@ -159,15 +165,19 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
             return new IndexStats(docs, quotes, entities, batches);
         }
+    }
 
-        void Flush()
+    // Up to count items of source; calls ended when the source has no more.
+    private static IEnumerable<T> Take<T>(IEnumerator<T> source, int count, Action ended)
+    {
+        for (var i = 0; i < count; i++)
         {
-            if (batch.Count == 0)
-                return;
-            quotes += IndexBatch(batch);
-            docs += batch.Count;
-            batches++;
-            batch.Clear();
+            if (!source.MoveNext())
+            {
+                ended();
+                yield break;
+            }
+            yield return source.Current;
         }
     }
 
@@ -175,10 +185,11 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public int IndexBatch(IReadOnlyList<AnnotatedDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return IndexBatch(batch.Select(d => BatchWriter.Prepare(d, d.Text.Length)));
+        return IndexBatch(batch.Select(d => BatchWriter.Prepare(d, d.Text.Length))).Quotes;
     }
 
-    private int IndexBatch(IEnumerable<PreparedDocument> batch)
+    // Writes the documents in one transaction, committed when there is at least one; returns the numbers written.
+    private (int Documents, int Quotes) IndexBatch(IEnumerable<PreparedDocument> batch)
     {
         using var transaction = _connection.BeginTransaction();
         using var writer = new BatchWriter(_connection, transaction);
@@ -192,12 +203,16 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 writer.BeforeReplace = null;
                 Execute(_connection, StoreSchema.CreatePerDocumentIndexes, transaction);
             };
-        var quotes = 0;
+        int docs = 0, quotes = 0;
         foreach (var doc in batch)
+        {
             quotes += writer.Write(doc);
+            docs++;
+        }
         _quoteFtsTicks += writer.QuoteFtsTicks;
-        transaction.Commit();
-        return quotes;
+        if (docs > 0)
+            transaction.Commit();
+        return (docs, quotes);
     }
 
     /// <summary>Removes a document and all of its rows; true when it was stored. Run <see cref="ResolveEntities"/> after.</summary>
