@@ -40,6 +40,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
 
     private SqliteAnnotationStore(SqliteConnection connection) => _connection = connection;
 
+    // The page cache outside loads into an empty store: 64 MB (negative: KiB).
+    private const int CacheSize = -65536;
+
     internal SqliteConnection Connection => _connection;
 
     /// <summary>Opens (creating when missing, unless <paramref name="readOnly"/>) the store at <paramref name="path"/>.</summary>
@@ -71,7 +74,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 Execute(connection, StoreSchema.Create);
                 Execute(connection, $"INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '{StoreSchema.Version}');");
             }
-            Execute(connection, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            Execute(connection, $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = {CacheSize};");
             return new SqliteAnnotationStore(connection);
         }
         catch
@@ -112,14 +115,17 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        // Bulk load: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
-        // copied to the database once); commits and crash safety are unchanged.
+        // Loading: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
+        // copied to the database once); into an empty store, not at all until the load has ended (each page once,
+        // from a WAL as large as the load wrote) and with a 256 MB page cache. Commits and crash safety are
+        // unchanged: every batch is a transaction in the WAL either way.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
         // without documents, every per-document index; otherwise the random-order form index only, since
         // replacing documents deletes by doc_id. Each batch stays one transaction, and a store left without
         // them is repaired when next opened for writing.
-        Execute(_connection, "PRAGMA wal_autocheckpoint = 16384;");
         _bulkLoad = Scalar<long>("SELECT EXISTS (SELECT 1 FROM documents)") == 0;
+        var bulkLoad = _bulkLoad;
+        Execute(_connection, bulkLoad ? "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -262144;" : "PRAGMA wal_autocheckpoint = 16384;");
         // Into an empty store, preparing the documents also gathers the form uses that resolution would read back.
         _loadUses = _bulkLoad ? new FormUses() : null;
         var documents = source(_loadUses);
@@ -133,7 +139,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _bulkLoad = false;
             _loadUses = null;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
-            Execute(_connection, "PRAGMA wal_autocheckpoint = 1000;");
+            Execute(_connection, $"PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = {CacheSize};");
         }
 
         IndexStats IndexBatches()
@@ -163,6 +169,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Phase("per-document index rebuild (resolver alongside)", ref since);
             var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
+            if (bulkLoad)
+            {
+                // Copies the load into the database file now rather than when the store is closed; readers are not waited for.
+                Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                Phase("WAL checkpoint", ref since);
+            }
             return new IndexStats(docs, quotes, entities, batches);
         }
     }

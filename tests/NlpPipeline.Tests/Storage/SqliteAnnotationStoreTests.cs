@@ -104,9 +104,11 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
             "resolve: write names + name FTS", "resolve: speaker counts", "resolve: canonical index build", "resolve: commit",
         };
         // A load into an empty store plans resolution alongside the index rebuild; on its own, resolution reads the uses back.
-        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild (resolver alongside)", .. resolve],
+        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild (resolver alongside)", .. resolve, "WAL checkpoint"],
             store.LastPhases.Select(p => p.Phase));
         Assert.All(store.LastPhases, p => Assert.True(p.Elapsed >= TimeSpan.Zero));
+
+        Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
 
         store.ResolveEntities();
         Assert.Equal(["resolve: read form uses", .. resolve], store.LastPhases.Select(p => p.Phase));
@@ -290,6 +292,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Throws<IOException>(() => store.Index(Source(), batchSize: 2));
 
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
+        // The load's WAL and cache settings are undone.
+        Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
         Assert.Equal(StoreSchema.PerDocumentIndexes.Select(i => i.Name).Order(StringComparer.Ordinal), Indexes(store));
         Assert.Equal("ok", store.CheckIntegrity());
     }
