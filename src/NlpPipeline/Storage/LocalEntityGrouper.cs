@@ -140,12 +140,11 @@ internal static class LocalEntityGrouper
     {
         if (entity.Name.Length > 0)
             entity.Aliases.Add(NormalSpaces(entity.Name));
-        var nameWords = new HashSet<string>(nameKey.Split(' '), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < entity.Mentions.Count; i++)
         {
             var text = NormalSpaces(entity.Mentions[i].Text);
             // NameKey(NormalSpaces(t)) == NameKey(t): both split on white space.
-            if (IsAcronym(text) || AllWordsIn(mentionKeys[i], nameWords))
+            if (IsAcronym(text) || AllWordsIn(mentionKeys[i], nameKey))
                 entity.Aliases.Add(text);
         }
     }
@@ -165,13 +164,23 @@ internal static class LocalEntityGrouper
         return letter;
     }
 
-    // True when every ' '-separated word of key is in words.
-    private static bool AllWordsIn(string key, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
+    // True when every ' '-separated word of key is a ' '-separated word of nameKey (names have a few words: no set).
+    private static bool AllWordsIn(string key, string nameKey)
     {
         var span = key.AsSpan();
+        var name = nameKey.AsSpan();
         foreach (var word in span.Split(' '))
         {
-            if (!words.Contains(span[word]))
+            var found = false;
+            foreach (var nameWord in name.Split(' '))
+            {
+                if (name[nameWord].SequenceEqual(span[word]))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
                 return false;
         }
         return true;
