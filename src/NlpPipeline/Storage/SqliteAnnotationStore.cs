@@ -120,7 +120,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // from a WAL as large as the load wrote) and with a 256 MB page cache. Commits and crash safety are
         // unchanged: every batch is a transaction in the WAL either way.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
-        // without documents, every per-document index; otherwise the random-order form index only, since
+        // without documents, every per-document index but the doc_id ones (appended to in key order);
+        // otherwise the random-order form index only, since
         // replacing documents deletes by doc_id. Each batch stays one transaction, and a store left without
         // them is repaired when next opened for writing.
         _bulkLoad = Scalar<long>("SELECT EXISTS (SELECT 1 FROM documents)") == 0;

@@ -12,21 +12,22 @@ internal static class StoreSchema
 
     /// <summary>
     /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
-    /// without documents drops them for its batches and creates them again (one sort each) before resolution;
-    /// after a crash mid-load, opening the store for writing creates them again (they are part of <see cref="Create"/>).
+    /// without documents drops those not <c>InLoadOrder</c> for its batches and creates them again (one sort each)
+    /// before resolution; the doc_id indexes stay, since a load appends to them in key order. After a crash mid-load,
+    /// opening the store for writing creates them again (they are part of <see cref="Create"/>).
     /// </summary>
-    public static readonly (string Name, string Definition)[] PerDocumentIndexes =
+    public static readonly (string Name, string Definition, bool InLoadOrder)[] PerDocumentIndexes =
     [
-        ("documents_order", "documents(sort_date, key)"),
-        ("doc_entities_doc", "doc_entities(doc_id)"),
-        ("doc_entities_form", "doc_entities(type, form_key)"),
-        ("titles_doc", "titles(doc_id)"),
-        ("titles_entity", "titles(doc_entity_id)"),
-        ("quotes_doc", "quotes(doc_id, start)"),
-        ("quotes_order", "quotes(sort_key, start)"),
-        ("quotes_speaker", "quotes(speaker_entity_id)"),
-        ("topics_doc", "topics(doc_id)"),
-        ("topics_label", "topics(label, kind)"),
+        ("documents_order", "documents(sort_date, key)", false),
+        ("doc_entities_doc", "doc_entities(doc_id)", true),
+        ("doc_entities_form", "doc_entities(type, form_key)", false),
+        ("titles_doc", "titles(doc_id)", true),
+        ("titles_entity", "titles(doc_entity_id)", false),
+        ("quotes_doc", "quotes(doc_id, start)", true),
+        ("quotes_order", "quotes(sort_key, start)", false),
+        ("quotes_speaker", "quotes(speaker_entity_id)", false),
+        ("topics_doc", "topics(doc_id)", true),
+        ("topics_label", "topics(label, kind)", false),
     ];
 
     /// <summary>Drops the per-document index with random insertion order (entity forms).</summary>
@@ -36,9 +37,9 @@ internal static class StoreSchema
     public static string CreatePerDocumentIndexes { get; } =
         string.Concat(PerDocumentIndexes.Select(i => $"CREATE INDEX IF NOT EXISTS {i.Name} ON {i.Definition};\n"));
 
-    /// <summary>Drops the <see cref="PerDocumentIndexes"/>.</summary>
+    /// <summary>Drops the <see cref="PerDocumentIndexes"/> that a load does not fill in key order.</summary>
     public static string DropPerDocumentIndexes { get; } =
-        string.Concat(PerDocumentIndexes.Select(i => $"DROP INDEX IF EXISTS {i.Name};\n"));
+        string.Concat(PerDocumentIndexes.Where(i => !i.InLoadOrder).Select(i => $"DROP INDEX IF EXISTS {i.Name};\n"));
 
     /// <summary>Creates every missing table and index.</summary>
     public static string Create => Tables + CreatePerDocumentIndexes + CreateCanonicalIndexes;

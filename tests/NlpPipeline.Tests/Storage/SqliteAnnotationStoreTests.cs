@@ -279,18 +279,26 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     public void Index_SourceThrowsInSecondBatch_KeepsFirstBatchAndNothingOfTheSecond()
     {
         using var store = NewStore();
+        List<string>? duringLoad = null;
         IEnumerable<AnnotatedDocument> Source()
         {
             for (var i = 0; i < 5; i++)
             {
                 if (i == 3)
+                {
+                    // A reader sees the first batch, and the load's index set: only the doc_id indexes.
+                    using var reader = SqliteAnnotationStore.Open(_dir.File("store.db"), readOnly: true);
+                    Assert.Equal(2L, reader.Counts().Documents);
+                    duringLoad = Indexes(reader);
                     throw new IOException("disk gone");
+                }
                 yield return Doc($"{i}.txt", "2020-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, $"Ông Lê Văn Tám nói điều số {i}."));
             }
         }
 
         Assert.Throws<IOException>(() => store.Index(Source(), batchSize: 2));
 
+        Assert.Equal(["doc_entities_doc", "quotes_doc", "titles_doc", "topics_doc"], duringLoad);
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
         // The load's WAL and cache settings are undone.
         Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
