@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NlpPipeline.Documents;
 
@@ -14,7 +15,6 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _findDocument, _insertDocument, _insertEntity,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
     private readonly RawStatement[] _deletes;
-    private char[] _spans = new char[256];
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -38,12 +38,12 @@ internal sealed class BatchWriter : IDisposable
             Make("DELETE FROM documents WHERE id = $doc", "$doc"),
         ];
         _insertDocument = Make("""
-            INSERT INTO documents(key, title, date, url, source, topic, topic_score, gold_topic, text_length, error, sort_date)
-            VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error, $sort)
-            """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error", "$sort");
+            INSERT INTO documents(key, title, date, url, source, topic, topic_score, gold_topic, text_length, error, sort_date, topic_alternatives)
+            VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error, $sort, $alternatives)
+            """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error", "$sort", "$alternatives");
         _insertEntity = Make("""
-            INSERT INTO doc_entities(doc_id, local_key, type, name, form_key, aliases, mentions) VALUES ($doc, $local, $type, $name, $form, $aliases, $mentions)
-            """, "$doc", "$local", "$type", "$name", "$form", "$aliases", "$mentions");
+            INSERT INTO doc_entities(doc_id, type, name, form_key, aliases, mentions) VALUES ($doc, $type, $name, $form, $aliases, $mentions)
+            """, "$doc", "$type", "$name", "$form", "$aliases", "$mentions");
         _insertTitle = Make("""
             INSERT INTO titles(doc_id, doc_entity_id, title, start, "end") VALUES ($doc, $entity, $title, $start, $end)
             """, "$doc", "$entity", "$title", "$start", "$end");
@@ -60,9 +60,6 @@ internal sealed class BatchWriter : IDisposable
     /// <summary>Stopwatch ticks spent inserting into <c>quote_fts</c> so far (for the benchmark's breakdown).</summary>
     public long QuoteFtsTicks { get; private set; }
 
-    /// <summary>When set, every entity written is added to it.</summary>
-    public FormUses? Uses { get; set; }
-
     /// <summary>Runs once before the rows of a stored document are deleted (to replace it or on <see cref="Delete"/>).</summary>
     public Action? BeforeReplace { get; set; }
 
@@ -77,62 +74,107 @@ internal sealed class BatchWriter : IDisposable
         return true;
     }
 
-    /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
-    public int Write(AnnotatedDocument doc) => Write(doc, doc.Text.Length);
-
-    /// <summary>As <see cref="Write(AnnotatedDocument)"/>, for a document read without its text (<see cref="StoreRecordReader"/>).</summary>
-    public int Write(AnnotatedDocument doc, int textLength)
+    /// <summary>
+    /// The rows of <paramref name="doc"/> computed ahead of <see cref="Write"/>, which may run on another thread:
+    /// local entities (<see cref="LocalEntityGrouper"/>) with their alias and mention columns, quote speakers and
+    /// folded quote contents. When <paramref name="uses"/> is given, the document's entities are added to it under
+    /// <paramref name="ordinal"/>, a number (not 0) that no other document added to it has.
+    /// </summary>
+    public static PreparedDocument Prepare(AnnotatedDocument doc, int textLength, FormUses? uses = null, long ordinal = 0)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        var entities = LocalEntityGrouper.Group(doc, out var speakers);
+        char[] spans = [];
+        var rows = new List<PreparedEntity>(entities.Count);
+        foreach (var entity in entities)
+        {
+            if (entity.Name.Length == 0)
+                continue;
+            entity.Row = rows.Count;
+            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey, string.Join(AliasSeparator, entity.Aliases),
+                MentionSpans(entity.Mentions, ref spans).ToString(), entity.Titles));
+            uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, entity.Aliases);
+            foreach (var (title, _, _) in entity.Titles)
+                uses?.AddTitle(entity.Type, entity.NameKey, title);
+        }
+        var quoteSpeakers = new int[doc.Quotes.Length];
+        var folded = new string[doc.Quotes.Length];
+        for (var i = 0; i < doc.Quotes.Length; i++)
+        {
+            quoteSpeakers[i] = speakers[i]?.Row ?? -1;
+            folded[i] = SearchText.Fold(doc.Quotes[i].Content);
+        }
+        // The mentions are in the rows now: the prepared document does not keep them alive while it waits to be written.
+        return new PreparedDocument(doc with { Entities = [] }, textLength, rows, quoteSpeakers, folded, TopicAlternatives(doc.Topic));
+    }
+
+    /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
+    public int Write(AnnotatedDocument doc) => Write(Prepare(doc, doc.Text.Length));
+
+    /// <summary>Replaces the stored rows of the prepared document; returns the number of quotes written.</summary>
+    public int Write(PreparedDocument prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var doc = prepared.Document;
         var d = doc.Document;
         Delete(d.Id);
         var sortDate = string.IsNullOrEmpty(d.Date) ? "~" : d.Date;
         var sortKey = sortDate + "\u0001" + d.Id;
         var topic = doc.Topic;
         var docId = _insertDocument.Text(0, d.Id).Text(1, d.Title).Text(2, d.Date).Text(3, d.Url).Text(4, d.Source)
-            .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, textLength).Text(9, doc.Error)
-            .Text(10, sortDate).Insert();
+            .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, prepared.TextLength).Text(9, doc.Error)
+            .Text(10, sortDate).Text(11, prepared.TopicAlternatives).Insert();
 
         if (topic is not null)
         {
             InsertTopic(docId, topic.Label, "label", topic.Score);
             foreach (var sub in topic.Subtopics)
                 InsertTopic(docId, sub, "subtopic", null);
-            foreach (var alt in topic.Alternatives)
-                InsertTopic(docId, alt.Label, "alternative", alt.Score);
         }
         if (d.GoldTopic is { Length: > 0 } gold)
             InsertTopic(docId, gold, "gold", null);
 
-        var entities = LocalEntityGrouper.Group(doc, out var speakers);
-        var rowIds = new Dictionary<LocalEntity, long>(ReferenceEqualityComparer.Instance);
-        foreach (var entity in entities)
+        var rowIds = new long[prepared.Entities.Count];
+        for (var r = 0; r < rowIds.Length; r++)
         {
-            if (entity.Name.Length == 0)
-                continue;
-            var id = _insertEntity.Int(0, docId).Text(1, entity.LocalKey).Text(2, entity.Type).Text(3, entity.Name)
-                .Text(4, entity.NameKey).Text(5, string.Join(AliasSeparator, entity.Aliases)).Text(6, MentionSpans(entity.Mentions, ref _spans)).Insert();
-            Uses?.Add(docId, entity.Type, entity.NameKey, entity.Name, entity.Aliases);
-            rowIds[entity] = id;
+            var entity = prepared.Entities[r];
+            var id = rowIds[r] = _insertEntity.Int(0, docId).Text(1, entity.Type).Text(2, entity.Name)
+                .Text(3, entity.NameKey).Text(4, entity.Aliases).Text(5, entity.Mentions).Insert();
             foreach (var (title, start, end) in entity.Titles)
-            {
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
-                Uses?.AddTitle(entity.Type, entity.NameKey, title);
-            }
         }
 
         for (var i = 0; i < doc.Quotes.Length; i++)
         {
             var q = doc.Quotes[i];
-            long? speaker = speakers[i] is { } s && rowIds.TryGetValue(s, out var sid) ? sid : null;
+            long? speaker = prepared.Speakers[i] is var row and >= 0 ? rowIds[row] : null;
             var quoteId = _insertQuote.Int(0, docId).Text(1, q.Type).Int(2, q.Start).Int(3, q.End).Text(4, q.Content)
                 .Text(5, q.Cue).Int(6, speaker).Text(7, q.Speaker?.Name).Text(8, q.Speaker?.Mention).Text(9, q.Speaker?.Kind)
                 .Text(10, q.Speaker?.Title).Real(11, q.Confidence).Text(12, sortKey).Insert();
             var ftsStart = System.Diagnostics.Stopwatch.GetTimestamp();
-            _insertQuoteFts.Int(0, quoteId).Text(1, SearchText.Fold(q.Content)).Step();
+            _insertQuoteFts.Int(0, quoteId).Text(1, prepared.FoldedQuotes[i]).Step();
             QuoteFtsTicks += System.Diagnostics.Stopwatch.GetTimestamp() - ftsStart;
         }
         return doc.Quotes.Length;
+    }
+
+    /// <summary>
+    /// <c>documents.topic_alternatives</c>: the topic's alternatives as a JSON array of <c>{"label", "score"}</c>
+    /// objects in their order, or null without a topic.
+    /// </summary>
+    internal static string? TopicAlternatives(TopicAssignment? topic)
+    {
+        if (topic is null)
+            return null;
+        var json = new System.Text.StringBuilder("[");
+        foreach (var alt in topic.Alternatives)
+        {
+            if (json.Length > 1)
+                json.Append(',');
+            json.Append("{\"label\":").Append(JsonSerializer.Serialize(alt.Label)).Append(",\"score\":")
+                .Append(alt.Score.ToString("R", CultureInfo.InvariantCulture)).Append('}');
+        }
+        return json.Append(']').ToString();
     }
 
     /// <summary>
@@ -179,3 +221,15 @@ internal sealed class BatchWriter : IDisposable
             cmd.Dispose();
     }
 }
+
+/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>) and its titles.</summary>
+internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, string Mentions,
+    List<(string Title, int? Start, int? End)> Titles);
+
+/// <summary>
+/// A document ready for <see cref="BatchWriter.Write(PreparedDocument)"/> (<see cref="Document"/> without its entity
+/// mentions): its entities to store (those with a name),
+/// for each quote the index of its speaker in <see cref="Entities"/> (-1 for none) and its folded content.
+/// </summary>
+internal sealed record PreparedDocument(AnnotatedDocument Document, int TextLength, List<PreparedEntity> Entities,
+    int[] Speakers, string[] FoldedQuotes, string? TopicAlternatives);

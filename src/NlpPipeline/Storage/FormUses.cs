@@ -5,7 +5,7 @@ namespace NlpPipeline.Storage;
 /// <summary>
 /// How each name form (type, <see cref="SearchText.NameKey"/>) is used across the per-document entities: its
 /// spellings with the number of entities spelt so, and its aliases with the number of documents each was seen
-/// in. Entities must be added document by document (all rows of a document in a row), as they are stored.
+/// in. Entities must be added document by document (all rows of a document in a row), each document under its own number.
 /// </summary>
 internal sealed class FormUses
 {
@@ -33,35 +33,56 @@ internal sealed class FormUses
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
         use ??= new Use();
-        use.Titles.Add(SearchText.NameKey(title));
+        (use.Titles ??= new HashSet<string>(StringComparer.Ordinal)).Add(SearchText.NameKey(title));
     }
 
     private Use Add(string type, string key, string name)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
         use ??= new Use();
-        CollectionsMarshal.GetValueRefOrAddDefault(use.Spellings, name, out _)++;
+        use.AddSpelling(name);
         return use;
     }
 
     /// <summary>Every form with its display name: the most frequent spelling (ties: ordinal first).</summary>
     public IEnumerable<NameForm> Forms() =>
-        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.Spellings.MaxBy(n => n, SpellingOrder.Instance).Key)
+        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.DisplayName)
         {
-            Titles = f.Value.Titles.Count > 0 ? f.Value.Titles : null,
+            Titles = f.Value.Titles,
         });
 
     /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
     public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
         _forms.SelectMany(f => f.Value.Aliases.Select(a => (f.Key, a.Key, a.Value.Documents)));
 
+    // Most forms have one spelling and no title: the first spelling is kept inline and the collections are made
+    // only when needed (a load into an empty store holds one of these per form).
     private sealed class Use
     {
-        public Dictionary<string, long> Spellings { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
-        public HashSet<string> Titles { get; } = new(StringComparer.Ordinal);
+        private string? _spelling;
+        private long _spellingCount;
+        private Dictionary<string, long>? _spellings;
 
-        // Document ids are rowids, never 0: the default entry has seen no document.
+        public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
+        public HashSet<string>? Titles { get; set; }
+
+        /// <summary>The most frequent spelling (ties: ordinal first); a form always has one (titles come after it).</summary>
+        public string DisplayName => _spellings?.MaxBy(n => n, SpellingOrder.Instance).Key ?? _spelling
+            ?? throw new InvalidOperationException("A form has titles but no name.");
+
+        public void AddSpelling(string name)
+        {
+            if (_spellings is null && (_spelling is null || string.Equals(_spelling, name, StringComparison.Ordinal)))
+            {
+                _spelling = name;
+                _spellingCount++;
+                return;
+            }
+            _spellings ??= new(StringComparer.Ordinal) { [_spelling!] = _spellingCount };
+            CollectionsMarshal.GetValueRefOrAddDefault(_spellings, name, out _)++;
+        }
+
+        // Document numbers (rowids, or positions in a load) are never 0: the default entry has seen no document.
         public void AddAlias(string alias, long document)
         {
             ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(Aliases, alias, out _);

@@ -3,9 +3,8 @@ using NlpPipeline.Documents;
 namespace NlpPipeline.Storage;
 
 /// <summary>One entity as a single document knows it: its mentions, the names it goes by and its titles.</summary>
-internal sealed class LocalEntity(string localKey, string type)
+internal sealed class LocalEntity(string type)
 {
-    public string LocalKey { get; } = localKey;
     public string Type { get; set; } = type;
     public string Name { get; set; } = string.Empty;
     /// <summary><see cref="SearchText.NameKey"/> of <see cref="Name"/>, set by <see cref="LocalEntityGrouper.Group"/>.</summary>
@@ -14,6 +13,8 @@ internal sealed class LocalEntity(string localKey, string type)
     public List<Entity> Mentions { get; } = [];
     public List<(string Title, int? Start, int? End)> Titles { get; } = [];
     public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+    /// <summary>Index of the entity among its document's stored entities (<see cref="BatchWriter.Prepare"/>); -1 when not stored.</summary>
+    public int Row { get; set; } = -1;
 }
 
 /// <summary>
@@ -35,12 +36,12 @@ internal static class LocalEntityGrouper
         var bySpan = new Dictionary<(int, int), LocalEntity>();
         var bySpeaker = new Dictionary<(string, string), LocalEntity>();
         var order = new List<LocalEntity>();
-        LocalEntity Get<TKey>(Dictionary<TKey, LocalEntity> byKey, TKey key, Func<TKey, string> localKey, string type)
+        LocalEntity Get<TKey>(Dictionary<TKey, LocalEntity> byKey, TKey key, string type)
             where TKey : notnull
         {
             if (!byKey.TryGetValue(key, out var entity))
             {
-                entity = new LocalEntity(localKey(key), type);
+                entity = new LocalEntity(type);
                 byKey.Add(key, entity);
                 order.Add(entity);
             }
@@ -52,8 +53,8 @@ internal static class LocalEntityGrouper
             if (e.Type == EntityTypes.Title || string.IsNullOrWhiteSpace(e.Text))
                 continue;
             var entity = e.Ref is { Length: > 0 } r
-                ? Get(byRef, r, static r => "ref:" + r, e.Type)
-                : Get(bySpan, (e.Start, e.End), static s => $"span:{s.Item1}:{s.Item2}", e.Type);
+                ? Get(byRef, r, e.Type)
+                : Get(bySpan, (e.Start, e.End), e.Type);
             entity.Mentions.Add(e);
         }
         foreach (var e in doc.Entities)
@@ -73,7 +74,7 @@ internal static class LocalEntityGrouper
             if (s.Ref is { Length: > 0 } r && byRef.TryGetValue(r, out var linked))
                 entity = linked;
             else
-                entity = Get(bySpeaker, (kind, SearchText.NameKey(s.Name)), static k => $"speaker:{k.Item1}:{k.Item2}", kind);
+                entity = Get(bySpeaker, (kind, SearchText.NameKey(s.Name)), kind);
             if (!entity.NameFromSpeaker)
             {
                 entity.Name = s.Name.Trim();
@@ -139,12 +140,11 @@ internal static class LocalEntityGrouper
     {
         if (entity.Name.Length > 0)
             entity.Aliases.Add(NormalSpaces(entity.Name));
-        var nameWords = new HashSet<string>(nameKey.Split(' '), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < entity.Mentions.Count; i++)
         {
             var text = NormalSpaces(entity.Mentions[i].Text);
             // NameKey(NormalSpaces(t)) == NameKey(t): both split on white space.
-            if (IsAcronym(text) || AllWordsIn(mentionKeys[i], nameWords))
+            if (IsAcronym(text) || AllWordsIn(mentionKeys[i], nameKey))
                 entity.Aliases.Add(text);
         }
     }
@@ -164,13 +164,23 @@ internal static class LocalEntityGrouper
         return letter;
     }
 
-    // True when every ' '-separated word of key is in words.
-    private static bool AllWordsIn(string key, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> words)
+    // True when every ' '-separated word of key is a ' '-separated word of nameKey (names have a few words: no set).
+    private static bool AllWordsIn(string key, string nameKey)
     {
         var span = key.AsSpan();
+        var name = nameKey.AsSpan();
         foreach (var word in span.Split(' '))
         {
-            if (!words.Contains(span[word]))
+            var found = false;
+            foreach (var nameWord in name.Split(' '))
+            {
+                if (name[nameWord].SequenceEqual(span[word]))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
                 return false;
         }
         return true;

@@ -40,6 +40,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
 
     private SqliteAnnotationStore(SqliteConnection connection) => _connection = connection;
 
+    // The page cache outside loads into an empty store: 64 MB (negative: KiB).
+    private const int CacheSize = -65536;
+
     internal SqliteConnection Connection => _connection;
 
     /// <summary>Opens (creating when missing, unless <paramref name="readOnly"/>) the store at <paramref name="path"/>.</summary>
@@ -71,7 +74,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 Execute(connection, StoreSchema.Create);
                 Execute(connection, $"INSERT OR IGNORE INTO store_meta(key, value) VALUES ('schema_version', '{StoreSchema.Version}');");
             }
-            Execute(connection, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            Execute(connection, $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = {CacheSize};");
             return new SqliteAnnotationStore(connection);
         }
         catch
@@ -88,31 +91,45 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public IndexStats Index(IEnumerable<AnnotatedDocument> documents, int batchSize = 500)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        return Index(documents.Select(d => (d, d.Text.Length)), batchSize);
+        return Index(uses => Prepared(documents.Select(d => (d, d.Text.Length)), uses), batchSize);
     }
 
     /// <summary>
     /// Indexes annotation JSON Lines files (<see cref="AnnotationLines"/>) as <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/>
-    /// does, reading and parsing on a second thread; a malformed line is reported to <paramref name="malformed"/> and skipped.
+    /// does, reading, parsing and preparing rows (<see cref="BatchWriter.Prepare"/>) on a second thread; a malformed
+    /// line is reported to <paramref name="malformed"/> and skipped.
     /// </summary>
     public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
-        Index(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 256), batchSize);
+        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.ReadForStore(paths, malformed), uses), 64), batchSize);
 
-    private IndexStats Index(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, int batchSize)
+    // The documents prepared in order; with uses, each one's entities are added to it under its 1-based position.
+    private static IEnumerable<PreparedDocument> Prepared(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, FormUses? uses)
+    {
+        long ordinal = 0;
+        foreach (var (doc, textLength) in documents)
+            yield return BatchWriter.Prepare(doc, textLength, uses, ++ordinal);
+    }
+
+    // source: the documents to write, given the form uses to gather while preparing them (null: none).
+    private IndexStats Index(Func<FormUses?, IEnumerable<PreparedDocument>> source, int batchSize)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        var batch = new List<(AnnotatedDocument Document, int TextLength)>(Math.Min(batchSize, 4096));
-        // Bulk load: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
-        // copied to the database once); commits and crash safety are unchanged.
+        // Loading: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
+        // copied to the database once); into an empty store, not at all until the load has ended (each page once,
+        // from a WAL as large as the load wrote) and with a 256 MB page cache. Commits and crash safety are
+        // unchanged: every batch is a transaction in the WAL either way.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
-        // without documents, every per-document index; otherwise the random-order form index only, since
+        // without documents, every per-document index but the doc_id ones (appended to in key order);
+        // otherwise the random-order form index only, since
         // replacing documents deletes by doc_id. Each batch stays one transaction, and a store left without
         // them is repaired when next opened for writing.
-        Execute(_connection, "PRAGMA wal_autocheckpoint = 16384;");
         _bulkLoad = Scalar<long>("SELECT EXISTS (SELECT 1 FROM documents)") == 0;
-        // Into an empty store, the batches also gather the form uses that resolution would read back.
+        var bulkLoad = _bulkLoad;
+        Execute(_connection, bulkLoad ? "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -262144;" : "PRAGMA wal_autocheckpoint = 16384;");
+        // Into an empty store, preparing the documents also gathers the form uses that resolution would read back.
         _loadUses = _bulkLoad ? new FormUses() : null;
+        var documents = source(_loadUses);
         Execute(_connection, _bulkLoad ? StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
         try
         {
@@ -123,7 +140,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _bulkLoad = false;
             _loadUses = null;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
-            Execute(_connection, "PRAGMA wal_autocheckpoint = 1000;");
+            Execute(_connection, $"PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = {CacheSize};");
         }
 
         IndexStats IndexBatches()
@@ -131,30 +148,49 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _phases.Clear();
             _quoteFtsTicks = 0;
             var since = Stopwatch.GetTimestamp();
-            foreach (var doc in documents)
+            // Documents are written as they come, batchSize to a transaction: only the prefetched ones wait in memory.
+            using (var source = documents.GetEnumerator())
             {
-                batch.Add(doc);
-                if (batch.Count == batchSize)
-                    Flush();
+                var more = true;
+                while (more)
+                {
+                    var (written, batchQuotes) = IndexBatch(Take(source, batchSize, () => more = false));
+                    if (written == 0)
+                        break;
+                    docs += written;
+                    quotes += batchQuotes;
+                    batches++;
+                }
             }
-            Flush();
             Phase("batches (parse wait + document writes)", ref since);
             _phases.Add(("of which quote FTS inserts", Stopwatch.GetElapsedTime(0, _quoteFtsTicks)));
             _bulkLoad = false;
+            // Resolution needs only the form uses: with them in hand, it runs while SQLite builds the indexes.
+            var plan = _loadUses is { } uses ? Task.Run(() => PlanResolution(uses)) : null;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
-            Phase("per-document index rebuild", ref since);
-            var entities = ResolveEntities(_loadUses, clearPhases: false);
+            Phase("per-document index rebuild (resolver alongside)", ref since);
+            var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
+            if (bulkLoad)
+            {
+                // Copies the load into the database file now rather than when the store is closed; readers are not waited for.
+                Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                Phase("WAL checkpoint", ref since);
+            }
             return new IndexStats(docs, quotes, entities, batches);
         }
+    }
 
-        void Flush()
+    // Up to count items of source; calls ended when the source has no more.
+    private static IEnumerable<T> Take<T>(IEnumerator<T> source, int count, Action ended)
+    {
+        for (var i = 0; i < count; i++)
         {
-            if (batch.Count == 0)
-                return;
-            quotes += IndexBatch(batch);
-            docs += batch.Count;
-            batches++;
-            batch.Clear();
+            if (!source.MoveNext())
+            {
+                ended();
+                yield break;
+            }
+            yield return source.Current;
         }
     }
 
@@ -162,29 +198,34 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public int IndexBatch(IReadOnlyList<AnnotatedDocument> batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return IndexBatch(batch.Select(d => (d, d.Text.Length)));
+        return IndexBatch(batch.Select(d => BatchWriter.Prepare(d, d.Text.Length))).Quotes;
     }
 
-    private int IndexBatch(IEnumerable<(AnnotatedDocument Document, int TextLength)> batch)
+    // Writes the documents in one transaction, committed when there is at least one; returns the numbers written.
+    private (int Documents, int Quotes) IndexBatch(IEnumerable<PreparedDocument> batch)
     {
         using var transaction = _connection.BeginTransaction();
-        using var writer = new BatchWriter(_connection, transaction) { Uses = _loadUses };
+        using var writer = new BatchWriter(_connection, transaction);
         // A document indexed again during a bulk load: its rows are found through the per-document indexes,
         // and the form uses gathered so far include the replaced rows, so resolution reads them back.
         if (_bulkLoad)
             writer.BeforeReplace = () =>
             {
                 _bulkLoad = false;
-                _loadUses = writer.Uses = null;
+                _loadUses = null;
                 writer.BeforeReplace = null;
                 Execute(_connection, StoreSchema.CreatePerDocumentIndexes, transaction);
             };
-        var quotes = 0;
-        foreach (var (doc, textLength) in batch)
-            quotes += writer.Write(doc, textLength);
+        int docs = 0, quotes = 0;
+        foreach (var doc in batch)
+        {
+            quotes += writer.Write(doc);
+            docs++;
+        }
         _quoteFtsTicks += writer.QuoteFtsTicks;
-        transaction.Commit();
-        return quotes;
+        if (docs > 0)
+            transaction.Commit();
+        return (docs, quotes);
     }
 
     /// <summary>Removes a document and all of its rows; true when it was stored. Run <see cref="ResolveEntities"/> after.</summary>
@@ -203,17 +244,40 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// </summary>
     public int ResolveEntities() => ResolveEntities(null, clearPhases: true);
 
-    // uses: the form uses of every stored per-document entity when the caller has them (a load into an empty
-    // store); otherwise they are read from doc_entities.
-    private int ResolveEntities(FormUses? uses, bool clearPhases)
+    /// <summary>What resolution writes: the canonical entities (ids from 1 in order) and their searchable names.</summary>
+    private sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names);
+
+    // The managed part of resolution, from the form uses alone (no database access, so it may run on another thread).
+    private static ResolutionPlan PlanResolution(FormUses uses)
+    {
+        var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
+        var formEntity = new Dictionary<(string, string), long>(uses.Count);
+        for (var i = 0; i < entities.Count; i++)
+        {
+            foreach (var form in entities[i].Forms)
+                formEntity[(form.Type, form.Key)] = i + 1;
+        }
+        // Every alias of every form, counted in documents, becomes a searchable name of its entity.
+        var names = new SortedDictionary<(long Entity, string Alias), long>();
+        foreach (var (form, alias, documents) in uses.Aliases())
+        {
+            var key = (formEntity[form], alias);
+            names[key] = names.GetValueOrDefault(key) + documents;
+        }
+        return new ResolutionPlan(entities, names.Select(n => (n.Key.Entity, n.Key.Alias, n.Value, SearchText.Fold(n.Key.Alias))).ToList());
+    }
+
+    // plan: resolution planned from the form uses of every stored per-document entity when the caller had them
+    // (a load into an empty store); otherwise the uses are read from doc_entities and planned here.
+    private int ResolveEntities(ResolutionPlan? plan, bool clearPhases)
     {
         if (clearPhases)
             _phases.Clear();
         var since = Stopwatch.GetTimestamp();
         using var transaction = _connection.BeginTransaction();
-        if (uses is null)
+        if (plan is null)
         {
-            uses = new FormUses();
+            var uses = new FormUses();
             // Rowid order: a document's rows are consecutive.
             using var cmd = Command("SELECT doc_id, type, form_key, name, aliases FROM doc_entities", transaction);
             using var reader = cmd.ExecuteReader();
@@ -224,48 +288,37 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             using var titleReader = titles.ExecuteReader();
             while (titleReader.Read())
                 uses.AddTitle(titleReader.GetString(0), titleReader.GetString(1), titleReader.GetString(2));
+            Phase("resolve: read form uses", ref since);
+            plan = PlanResolution(uses);
         }
-        Phase("resolve: read form uses", ref since);
-        var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
-        Phase("resolve: resolver (managed)", ref since);
+        Phase("resolve: resolver + names (managed; after a load, the wait for it)", ref since);
 
         // The canonical tables are written whole: their secondary indexes are built once after the rows.
         Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
             + StoreSchema.DropCanonicalIndexes, transaction);
-        var formEntity = new Dictionary<(string, string), long>(uses.Count);
         using (var insertEntity = new RawStatement(_connection, "INSERT INTO entities(id, type, name, slug) VALUES ($id, $type, $name, $slug)", "$id", "$type", "$name", "$slug"))
         using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", "$type", "$key", "$id"))
         {
             long id = 0;
-            foreach (var entity in entities)
+            foreach (var entity in plan.Entities)
             {
                 id++;
                 insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Step();
                 foreach (var form in entity.Forms)
-                {
                     insertForm.Text(0, form.Type).Text(1, form.Key).Int(2, id).Step();
-                    formEntity[(form.Type, form.Key)] = id;
-                }
             }
         }
 
         Phase("resolve: clear canonical tables + write entities, forms", ref since);
-        // Every alias of every form, counted in documents, becomes a searchable name of its entity.
-        var names = new SortedDictionary<(long Entity, string Alias), long>();
-        foreach (var (form, alias, documents) in uses.Aliases())
-        {
-            var key = (formEntity[form], alias);
-            names[key] = names.GetValueOrDefault(key) + documents;
-        }
         using (var insertName = new RawStatement(_connection, "INSERT INTO entity_names(id, entity_id, name, documents) VALUES ($id, $entity, $name, $docs)", "$id", "$entity", "$name", "$docs"))
         using (var insertFts = new RawStatement(_connection, "INSERT INTO name_fts(rowid, name) VALUES ($id, $folded)", "$id", "$folded"))
         {
             long id = 0;
-            foreach (var ((entity, alias), count) in names)
+            foreach (var (entity, alias, count, folded) in plan.Names)
             {
                 id++;
                 insertName.Int(0, id).Int(1, entity).Text(2, alias).Int(3, count).Step();
-                insertFts.Int(0, id).Text(1, SearchText.Fold(alias)).Step();
+                insertFts.Int(0, id).Text(1, folded).Step();
             }
         }
         Phase("resolve: write names + name FTS", ref since);
@@ -283,7 +336,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         Phase("resolve: canonical index build", ref since);
         transaction.Commit();
         Phase("resolve: commit", ref since);
-        return entities.Count;
+        return plan.Entities.Count;
     }
 
     /// <summary>Number of stored documents, quotes and canonical entities.</summary>

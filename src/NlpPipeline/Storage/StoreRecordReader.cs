@@ -93,7 +93,7 @@ internal sealed class StoreRecordReader
         double? confidence = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) type = ReadString(ref reader);
+            if (reader.ValueTextEquals("type"u8)) type = ReadCommonString(ref reader);
             else if (reader.ValueTextEquals("start"u8)) start = ReadInt(ref reader);
             else if (reader.ValueTextEquals("end"u8)) end = ReadInt(ref reader);
             else if (reader.ValueTextEquals("text"u8)) text = ReadString(ref reader);
@@ -117,7 +117,7 @@ internal sealed class StoreRecordReader
         Speaker? speaker = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("type"u8)) type = ReadString(ref reader);
+            if (reader.ValueTextEquals("type"u8)) type = ReadCommonString(ref reader);
             else if (reader.ValueTextEquals("start"u8)) start = ReadInt(ref reader);
             else if (reader.ValueTextEquals("end"u8)) end = ReadInt(ref reader);
             else if (reader.ValueTextEquals("content"u8)) content = ReadString(ref reader);
@@ -148,7 +148,7 @@ internal sealed class StoreRecordReader
         {
             if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader);
             else if (reader.ValueTextEquals("mention"u8)) mention = ReadString(ref reader);
-            else if (reader.ValueTextEquals("kind"u8)) kind = ReadString(ref reader);
+            else if (reader.ValueTextEquals("kind"u8)) kind = ReadCommonString(ref reader);
             else if (reader.ValueTextEquals("ref"u8)) @ref = ReadString(ref reader);
             else if (reader.ValueTextEquals("title"u8)) title = ReadString(ref reader);
             else if (reader.ValueTextEquals("mention_start"u8)) mentionStart = ReadInt(ref reader);
@@ -225,6 +225,33 @@ internal sealed class StoreRecordReader
             return reader.GetString();
         reader.Skip();
         return null;
+    }
+
+    // Entity types, quote types and speaker kinds, UTF-8 and as the one string instance each read returns.
+    private static readonly (byte[] Utf8, string Value)[] CommonStrings = [.. new[]
+    {
+        EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location, EntityTypes.Miscellaneous, EntityTypes.Title,
+        QuoteTypes.Direct, QuoteTypes.Indirect, LocalEntityGrouper.OtherKind,
+    }.Select(v => (System.Text.Encoding.UTF8.GetBytes(v), v))];
+
+    // As ReadString, without a new string for the values of CommonStrings (a type or kind of every record).
+    private static string? ReadCommonString(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+        if (!reader.ValueIsEscaped)
+        {
+            foreach (var (utf8, value) in CommonStrings)
+            {
+                if (reader.ValueSpan.SequenceEqual(utf8))
+                    return value;
+            }
+        }
+        return reader.GetString();
     }
 
     private static int? ReadInt(ref Utf8JsonReader reader)

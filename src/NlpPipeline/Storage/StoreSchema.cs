@@ -8,25 +8,26 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>
     /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
-    /// without documents drops them for its batches and creates them again (one sort each) before resolution;
-    /// after a crash mid-load, opening the store for writing creates them again (they are part of <see cref="Create"/>).
+    /// without documents drops those not <c>InLoadOrder</c> for its batches and creates them again (one sort each)
+    /// before resolution; the doc_id indexes stay, since a load appends to them in key order. After a crash mid-load,
+    /// opening the store for writing creates them again (they are part of <see cref="Create"/>).
     /// </summary>
-    public static readonly (string Name, string Definition)[] PerDocumentIndexes =
+    public static readonly (string Name, string Definition, bool InLoadOrder)[] PerDocumentIndexes =
     [
-        ("documents_order", "documents(sort_date, key)"),
-        ("doc_entities_doc", "doc_entities(doc_id)"),
-        ("doc_entities_form", "doc_entities(type, form_key)"),
-        ("titles_doc", "titles(doc_id)"),
-        ("titles_entity", "titles(doc_entity_id)"),
-        ("quotes_doc", "quotes(doc_id, start)"),
-        ("quotes_order", "quotes(sort_key, start)"),
-        ("quotes_speaker", "quotes(speaker_entity_id)"),
-        ("topics_doc", "topics(doc_id)"),
-        ("topics_label", "topics(label, kind)"),
+        ("documents_order", "documents(sort_date, key)", false),
+        ("doc_entities_doc", "doc_entities(doc_id)", true),
+        ("doc_entities_form", "doc_entities(type, form_key)", false),
+        ("titles_doc", "titles(doc_id)", true),
+        ("titles_entity", "titles(doc_entity_id)", false),
+        ("quotes_doc", "quotes(doc_id, start)", true),
+        ("quotes_order", "quotes(sort_key, start)", false),
+        ("quotes_speaker", "quotes(speaker_entity_id)", false),
+        ("topics_doc", "topics(doc_id)", true),
+        ("topics_label", "topics(label, kind)", false),
     ];
 
     /// <summary>Drops the per-document index with random insertion order (entity forms).</summary>
@@ -36,9 +37,9 @@ internal static class StoreSchema
     public static string CreatePerDocumentIndexes { get; } =
         string.Concat(PerDocumentIndexes.Select(i => $"CREATE INDEX IF NOT EXISTS {i.Name} ON {i.Definition};\n"));
 
-    /// <summary>Drops the <see cref="PerDocumentIndexes"/>.</summary>
+    /// <summary>Drops the <see cref="PerDocumentIndexes"/> that a load does not fill in key order.</summary>
     public static string DropPerDocumentIndexes { get; } =
-        string.Concat(PerDocumentIndexes.Select(i => $"DROP INDEX IF EXISTS {i.Name};\n"));
+        string.Concat(PerDocumentIndexes.Where(i => !i.InLoadOrder).Select(i => $"DROP INDEX IF EXISTS {i.Name};\n"));
 
     /// <summary>Creates every missing table and index.</summary>
     public static string Create => Tables + CreatePerDocumentIndexes + CreateCanonicalIndexes;
@@ -64,12 +65,12 @@ internal static class StoreSchema
             title TEXT, date TEXT, url TEXT, source TEXT,
             topic TEXT, topic_score REAL, gold_topic TEXT,
             text_length INTEGER NOT NULL, error TEXT,
-            sort_date TEXT NOT NULL); -- date, or '~' (after every date) when there is none
+            sort_date TEXT NOT NULL, -- date, or '~' (after every date) when there is none
+            topic_alternatives TEXT); -- the topic's alternatives: JSON array of {"label", "score"}; NULL without a topic
         -- One row per document-local entity (mentions sharing a ref, or a speaker).
         CREATE TABLE IF NOT EXISTS doc_entities (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
-            local_key TEXT NOT NULL,
             type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL,
             aliases TEXT NOT NULL, -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
             -- Its mention spans: a JSON array of [start, end] pairs (offsets into the document's text), one per distinct
@@ -90,6 +91,7 @@ internal static class StoreSchema
             sort_key TEXT NOT NULL); -- documents.sort_date, U+0001, documents.key: the listing order
         -- Folded quote content; rowid = quotes.id.
         CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(content, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+        -- The labels a document is filed under: kind 'label' (the topic, with its score), 'subtopic' or 'gold'.
         CREATE TABLE IF NOT EXISTS topics (
             doc_id INTEGER NOT NULL REFERENCES documents(id),
             label TEXT NOT NULL, kind TEXT NOT NULL, score REAL);

@@ -100,15 +100,18 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
         var resolve = new[]
         {
-            "resolve: read form uses", "resolve: resolver (managed)", "resolve: clear canonical tables + write entities, forms",
+            "resolve: resolver + names (managed; after a load, the wait for it)", "resolve: clear canonical tables + write entities, forms",
             "resolve: write names + name FTS", "resolve: speaker counts", "resolve: canonical index build", "resolve: commit",
         };
-        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild", .. resolve],
+        // A load into an empty store plans resolution alongside the index rebuild; on its own, resolution reads the uses back.
+        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild (resolver alongside)", .. resolve, "WAL checkpoint"],
             store.LastPhases.Select(p => p.Phase));
         Assert.All(store.LastPhases, p => Assert.True(p.Elapsed >= TimeSpan.Zero));
 
+        Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
+
         store.ResolveEntities();
-        Assert.Equal(resolve, store.LastPhases.Select(p => p.Phase));
+        Assert.Equal(["resolve: read form uses", .. resolve], store.LastPhases.Select(p => p.Phase));
     }
 
     [Fact]
@@ -276,19 +279,29 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     public void Index_SourceThrowsInSecondBatch_KeepsFirstBatchAndNothingOfTheSecond()
     {
         using var store = NewStore();
+        List<string>? duringLoad = null;
         IEnumerable<AnnotatedDocument> Source()
         {
             for (var i = 0; i < 5; i++)
             {
                 if (i == 3)
+                {
+                    // A reader sees the first batch, and the load's index set: only the doc_id indexes.
+                    using var reader = SqliteAnnotationStore.Open(_dir.File("store.db"), readOnly: true);
+                    Assert.Equal(2L, reader.Counts().Documents);
+                    duringLoad = Indexes(reader);
                     throw new IOException("disk gone");
+                }
                 yield return Doc($"{i}.txt", "2020-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, $"Ông Lê Văn Tám nói điều số {i}."));
             }
         }
 
         Assert.Throws<IOException>(() => store.Index(Source(), batchSize: 2));
 
+        Assert.Equal(["doc_entities_doc", "quotes_doc", "titles_doc", "topics_doc"], duringLoad);
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
+        // The load's WAL and cache settings are undone.
+        Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
         Assert.Equal(StoreSchema.PerDocumentIndexes.Select(i => i.Name).Order(StringComparer.Ordinal), Indexes(store));
         Assert.Equal("ok", store.CheckIntegrity());
     }
@@ -304,6 +317,71 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
 
         Assert.Equal((1L, 1L), (store.Counts().Documents, store.Counts().Quotes));
         Assert.Equal("ok", store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void IndexJsonLines_SameDocumentsAsIndex_WritesTheSameRowsAndEntities()
+    {
+        var docs = new[]
+        {
+            SeedArticleFixture.Load(),
+            Doc("b.txt", "2022-03", ("Oleg Syromolotov", "ông Oleg Syromolotov", "Thứ trưởng", "Ông Oleg Syromolotov nói hai nước cần đối thoại.")),
+            Doc("c.txt", "2022-04", ("Syromolotov", "ông Syromolotov", null, "Ông Syromolotov nói vậy."), ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói khác.")),
+        };
+        var path = _dir.File("docs.jsonl");
+        File.WriteAllBytes(path, [.. docs.SelectMany(d => AnnotatedDocumentJson.ToUtf8Line(d, includeTokens: false).Append((byte)'\n'))]);
+        using var direct = NewStore("direct.db");
+        using var lines = NewStore("lines.db");
+
+        var directStats = direct.Index(docs, batchSize: 2);
+        var lineStats = lines.IndexJsonLines([path], (_, _, ex) => throw ex, batchSize: 2);
+
+        Assert.Equal(directStats, lineStats);
+        Assert.Equal((3, 2), (lineStats.Documents, lineStats.Batches));
+        Assert.Equal(Canonical(direct), Canonical(lines));
+        const string rows = """
+            SELECT d.key, de.type, de.name, de.form_key, de.aliases, de.mentions, d.text_length FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+            UNION ALL SELECT d.key, q.type, q.content, q.speaker_name, coalesce(e.name, ''), q.start, q.confidence FROM quotes q JOIN documents d ON d.id = q.doc_id
+                LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                LEFT JOIN entities e ON e.id = ef.entity_id
+            """;
+        Assert.Equal(Rows(direct, rows), Rows(lines, rows));
+        Assert.Contains(Rows(lines, rows), r => r.Contains("Syromolotov", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Index_TopicAlternatives_StoredAsOneJsonColumnOfTheDocument()
+    {
+        using var store = NewStore();
+        var topic = new TopicAssignment("the-thao", 0.75)
+        {
+            Alternatives = [new TopicScore("kinh-te", 0.125), new TopicScore("xa \"hoi\"", 0.0625)],
+            Subtopics = ["bong-da"],
+        };
+        store.Index([
+            Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói một.")) with { Topic = topic },
+            Doc("b.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói hai.")),
+        ]);
+
+        Assert.Equal(["a.txt|kinh-te|0.125", "a.txt|xa \"hoi\"|0.0625"], Rows(store, """
+            SELECT d.key, a.value ->> 'label', a.value ->> 'score' FROM documents d CROSS JOIN json_each(d.topic_alternatives) a ORDER BY d.key, a.key
+            """));
+        Assert.Equal(["a.txt|1|0", "b.txt|0|1"], Rows(store, "SELECT key, topic_alternatives IS NOT NULL, topic_alternatives IS NULL FROM documents ORDER BY key"));
+        Assert.Equal(["bong-da|subtopic", "the-thao|label"], Rows(store, "SELECT label, kind FROM topics ORDER BY label"));
+    }
+
+    [Fact]
+    public void Open_StoreOfAnOlderSchema_IsRefusedWithAMessage()
+    {
+        var path = _dir.File("old.db");
+        using (var store = SqliteAnnotationStore.Open(path))
+        {
+            using var cmd = store.Command("UPDATE store_meta SET value = '6' WHERE key = 'schema_version'", null);
+            cmd.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => SqliteAnnotationStore.Open(path));
+        Assert.Contains($"store schema 6; this build reads schema {StoreSchema.Version}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -340,6 +418,17 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         while (reader.Read())
             found.Add(reader.GetString(0));
         return [.. found.Where(names.Contains).Order(StringComparer.Ordinal)];
+    }
+
+    // The rows of sql, each row's columns joined by '|'.
+    private static List<string> Rows(SqliteAnnotationStore store, string sql)
+    {
+        using var cmd = store.Command(sql, null);
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        return rows;
     }
 
     // Every entity with each of its searchable names and their document counts: "entity|name|documents".
