@@ -24,6 +24,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
     private long _quoteFtsTicks;
 
+    // WAL growth that starts a background checkpoint during a load into an empty store.
+    internal const long CheckpointBytes = 32L << 20;
+
+    /// <summary>The background checkpointer of the last load into an empty store (null: none), for tests.</summary>
+    internal WalCheckpointer? LastCheckpointer { get; private set; }
+
     /// <summary>
     /// Wall time of each phase of the last <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/> or
     /// <see cref="ResolveEntities()"/> call, in order (for the benchmark's breakdown); phases prefixed with
@@ -116,9 +122,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
         // Loading: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
-        // copied to the database once); into an empty store, not at all until the load has ended (each page once,
-        // from a WAL as large as the load wrote) and with a 256 MB page cache. Commits and crash safety are
-        // unchanged: every batch is a transaction in the WAL either way.
+        // copied to the database once); into an empty store, not on the writing connection at all but by a
+        // WalCheckpointer on its own thread every CheckpointBytes of WAL, then once at the end, with a 256 MB page
+        // cache. Commits and crash safety are unchanged: every batch is a transaction in the WAL either way.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
         // without documents, every per-document index but the doc_id ones (appended to in key order);
         // otherwise the random-order form index only, since
@@ -131,6 +137,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         _loadUses = _bulkLoad ? new FormUses() : null;
         var documents = source(_loadUses);
         Execute(_connection, _bulkLoad ? StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
+        // Into an empty store, the WAL is copied into the database file alongside the load, on another connection.
+        using var checkpointer = bulkLoad && !string.IsNullOrEmpty(_connection.DataSource) ? new WalCheckpointer(_connection.DataSource, CheckpointBytes) : null;
+        LastCheckpointer = checkpointer;
         try
         {
             return IndexBatches();
@@ -160,6 +169,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                     docs += written;
                     quotes += batchQuotes;
                     batches++;
+                    checkpointer?.Committed();
                 }
             }
             Phase("batches (parse wait + document writes)", ref since);
@@ -168,11 +178,15 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             // Resolution needs only the form uses: with them in hand, it runs while SQLite builds the indexes.
             var plan = _loadUses is { } uses ? Task.Run(() => PlanResolution(uses)) : null;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
+            checkpointer?.Committed();
             Phase("per-document index rebuild (resolver alongside)", ref since);
             var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
+            since = Stopwatch.GetTimestamp();
             if (bulkLoad)
             {
-                // Copies the load into the database file now rather than when the store is closed; readers are not waited for.
+                // Copies the rest of the load into the database file now rather than when the store is closed
+                // (readers are not waited for), once a background checkpoint still running has ended.
+                checkpointer?.Stop();
                 Execute(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
                 Phase("WAL checkpoint", ref since);
             }
