@@ -43,8 +43,10 @@ internal sealed class WalCheckpointer : IDisposable
         _thread.Start();
     }
 
+    private volatile int _checkpoints;
+
     /// <summary>Number of checkpoints run so far.</summary>
-    public int Checkpoints { get; private set; }
+    public int Checkpoints => _checkpoints;
 
     /// <summary>Whether the thread is still running.</summary>
     public bool IsRunning => _thread.IsAlive;
@@ -100,7 +102,7 @@ internal sealed class WalCheckpointer : IDisposable
         using var reader = cmd.ExecuteReader();
         if (reader.Read())
             _copiedTo = WalHeader + reader.GetInt64(2) * _frameSize;
-        Checkpoints++;
+        _checkpoints++;
     }
 
     public void Dispose()

@@ -297,6 +297,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         }
 
         Assert.Throws<IOException>(() => store.Index(Source(), batchSize: 2));
+        // The background checkpointer of the load has ended with it.
+        Assert.False(Assert.IsType<WalCheckpointer>(store.LastCheckpointer).IsRunning);
 
         Assert.Equal(["doc_entities_doc", "quotes_doc", "titles_doc", "topics_doc"], duringLoad);
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
@@ -347,6 +349,41 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
             """;
         Assert.Equal(Rows(direct, rows), Rows(lines, rows));
         Assert.Contains(Rows(lines, rows), r => r.Contains("Syromolotov", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Index_IntoEmptyStore_BackgroundCheckpointerEndsWithTheLoad()
+    {
+        using var store = NewStore();
+        store.Index(Enumerable.Range(0, 6).Select(i => Doc($"{i}.txt", "2020-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, $"Ông Lê Văn Tám nói điều số {i}."))), batchSize: 2);
+
+        Assert.False(Assert.IsType<WalCheckpointer>(store.LastCheckpointer).IsRunning);
+        // The load has been copied into the database file: it holds every page of the store.
+        Assert.Equal(store.Scalar<long>("PRAGMA page_count") * store.Scalar<long>("PRAGMA page_size"), new FileInfo(_dir.File("store.db")).Length);
+        Assert.Equal(6L, store.Counts().Documents);
+    }
+
+    [Fact]
+    public void WalCheckpointer_WriterCommitsWithAutoCheckpointOff_CopiesTheWalIntoTheDatabaseFile()
+    {
+        var path = _dir.File("ckpt.db");
+        using var writer = new SqliteConnection($"Data Source={path};Pooling=False");
+        writer.Open();
+        using (var cmd = writer.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; CREATE TABLE t(x TEXT);"
+                + "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) INSERT INTO t SELECT hex(randomblob(500)) FROM n;";
+            cmd.ExecuteNonQuery();
+        }
+        var before = new FileInfo(path).Length;
+
+        using var checkpointer = new WalCheckpointer(path, thresholdBytes: 0);
+        checkpointer.Committed();
+        Assert.True(SpinWait.SpinUntil(() => checkpointer.Checkpoints > 0, TimeSpan.FromSeconds(30)));
+        checkpointer.Stop();
+
+        Assert.False(checkpointer.IsRunning);
+        Assert.True(new FileInfo(path).Length > before + 500_000, $"database file {new FileInfo(path).Length} bytes, {before} before");
     }
 
     [Fact]
