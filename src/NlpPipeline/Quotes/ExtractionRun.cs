@@ -350,6 +350,10 @@ internal sealed class ExtractionRun
         if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
             && _syl[cf].Lower is "về" or "với" or "đến" or "tới")
             return null;
+        // "kiến nghị lên TAND Tối cao": only a short capitalised addressee follows, no content.
+        if (!introduced && FirstSyllableAt(contentStart) is var cl && cl + 1 < limit && _syl[cl].Lower == "lên"
+            && _syl[cl + 1].Upper && FirstSyllableAt(contentEnd) - cl <= 5)
+            return null;
         if ((hit.Frame & CueFrame.Bare) == 0 && !introduced && !StartsWithQuote(contentStart))
             return null;
         // "đe dọa và cưỡng hiếp ...": a coordinated verb, not a clause.
@@ -357,7 +361,8 @@ internal sealed class ExtractionRun
             && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
             return null;
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
-        if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)))
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)
+                || IsModifiedNounPhrase(contentStart, contentEnd)))
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
@@ -380,6 +385,30 @@ internal sealed class ExtractionRun
     /// </summary>
     private bool IsNounPhrase(int start, int end) =>
         WordClassesOf(start, end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+
+    /// <summary>
+    /// "thông báo lệnh khám xét nhà": a lower-case phrase opening with a noun, with no adverb and every verb right after a
+    /// noun (a modifier, as in <c>lệnh khám</c>), reads as the cue's object. A clause has an adverb (<c>đã</c>, <c>sẽ</c>),
+    /// a name, a function word other than <c>của</c>/<c>và</c> (<c>do</c>, <c>này</c>), or a verb after a non-noun; a figure
+    /// (<c>mức giảm 25%</c>) keeps a proposal's content.
+    /// </summary>
+    private bool IsModifiedNounPhrase(int start, int end)
+    {
+        if (WordClassesOf(start, end, int.MaxValue) is not ['N', ..] classes || classes.Contains('R'))
+            return false;
+        for (var k = FirstSyllableAt(start); k < _syl.Length && _syl[k].Start < end; k++)
+        {
+            if (_syl[k].Upper || char.IsDigit(_syl[k].Lower[0])
+                || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'O' && _syl[k].Lower is not ("của" or "và"))
+                return false;
+        }
+        for (var i = 1; i < classes.Count; i++)
+        {
+            if (classes[i] == 'V' && classes[i - 1] != 'N')
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>The word classes (longest entries of <see cref="QuoteLexicon.WordClasses"/>, '\0' unknown) of the words in
     /// [start, end); null when there are none or more than <paramref name="maxSyllables"/> syllables.</summary>
@@ -1050,6 +1079,10 @@ internal sealed class ExtractionRun
                 return true;
             if (HasEntity(s, e))
                 return true;
+            // "Chưa kể, ...", "Thấy chúng tôi thắc mắc, ...": a capital alone is no evidence of a name when the word is
+            // a known verb, adverb or function word.
+            if (_lex.WordClasses.TryGetValue(_syl[s].Lower, out var wc) && wc is 'V' or 'R' or 'O')
+                return false;
             return !_resolver.IsCommonWord(_syl[s].Lower) && len <= 3;
         }
         return true;

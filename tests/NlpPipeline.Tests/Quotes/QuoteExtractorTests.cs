@@ -156,6 +156,12 @@ public class QuoteExtractorTests
         { "scare-quote", "Dự án “Nông thôn mới” được triển khai ở nhiều tỉnh." },
         { "nickname", "Người dân gọi anh là “vua cà phê” từ nhiều năm nay." },
         { "decision", "Bộ Tài chính quyết định tăng phí từ tháng sau." },
+        // a capitalised sentence-initial verb or adverb is no speaker ("Chưa kể" = "not to mention")
+        { "initial-adverb-not-speaker", "Chưa kể, bà thường mở cửa hàng từ sáng sớm để đón khách quen." },
+        // a cue's noun-phrase object (a noun with verb modifiers) or a bare addressee is no reported clause
+        { "cue-object-noun-modified", "Đội kiểm tra gõ cửa và thông báo lệnh thu hồi đất cho gia đình." },
+        { "cue-object-addressee", "Không đồng ý với bản án, gia đình bị hại kiến nghị lên TAND Tối cao." },
+        { "initial-verb-not-speaker", "Nghe tin lũ về, cả xóm dọn đồ lên gác từ chiều hôm trước." },
         { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
         { "work-of-author-colon-title", "Tác phẩm của nhà văn Nguyễn Huy Thiệp có tên: “Những ngọn gió Hua Tát”." },
@@ -184,6 +190,17 @@ public class QuoteExtractorTests
         { "cue-then-manner-phrase-short", "Ông Trần Văn Bình nói khá thẳng thắn." },
         { "cue-object-noun-phrase-with-pp", "Ông Lê Văn Nam chỉ trích lập trường của Mỹ trong vấn đề Iran." },
     };
+
+    [Theory]
+    // a clause after the cue: an adverb, a name, a figure
+    [InlineData("Sở Y tế thông báo hai bệnh viện đã ngừng nhận bệnh nhân mới.", "hai bệnh viện đã ngừng nhận bệnh nhân mới")]
+    [InlineData("Bộ Công Thương thông báo công ty Hòa Phát phải dừng xuất khẩu thép.", "công ty Hòa Phát phải dừng xuất khẩu thép")]
+    [InlineData("Hiệp hội đã đề xuất lên Bộ Tài chính mức thuế 5% cho mọi mặt hàng.", "lên Bộ Tài chính mức thuế 5% cho mọi mặt hàng")]
+    public void Process_CueWithClauseOrFigure_IsStillAQuote(string text, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(content, q.Content);
+    }
 
     [Theory]
     [MemberData(nameof(NotQuotes))]
