@@ -244,6 +244,11 @@ internal sealed class SpeakerResolver
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
+        // An occupation alone ("luật sư", "tỷ phú"): the person named earlier with it or in a sentence that uses it,
+        // else the unnamed noun phrase itself (QUOTES.md: an unnamed source is its fullest span, kind OTHER).
+        if (head is { Class: SourceClass.Honorific } occ && headLen == b - a + 1 && IsOccupation(occ, a, headLen))
+            return ResolveBareTitle(a, b, mention, quotePos) is { Resolution: not SpeakerResolution.Group } holder ? holder
+                : DescribedPerson(mention.ToLowerInvariant(), quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)

@@ -22,6 +22,9 @@ public class QuoteExtractorTests
         // Theo X, ...
         { "theo-start", "Theo các chuyên gia, Triều Tiên có thể hạn chế những rủi ro này.", QuoteTypes.Indirect, "các chuyên gia", "Theo", "Triều Tiên có thể hạn chế những rủi ro này" },
         { "theo-form", "Theo nhận định của hãng tin CNN, kỳ họp năm nay rất căng thẳng.", QuoteTypes.Indirect, "CNN", "Theo nhận định của", "kỳ họp năm nay rất căng thẳng" },
+        // Theo <speech or perception noun> của X: the source is X (nouns counted in VNTC)
+        { "theo-form-witness", "Theo lời kể của nhân chứng, chiếc xe tải lao qua dải phân cách rất nhanh.", QuoteTypes.Indirect, "nhân chứng", "Theo lời kể của", "chiếc xe tải lao qua dải phân cách rất nhanh" },
+        { "theo-form-estimate", "Theo ước tính của Ngân hàng Thế giới, kinh tế khu vực sẽ tăng chậm lại.", QuoteTypes.Indirect, "Ngân hàng Thế giới", "Theo ước tính của", "kinh tế khu vực sẽ tăng chậm lại" },
         { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // content before the cue
         { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
