@@ -244,11 +244,11 @@ internal sealed class SpeakerResolver
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
-        // An occupation alone ("luật sư", "tỷ phú"): the person named earlier with it or in a sentence that uses it,
+        // An occupation alone ("luật sư", "tỷ phú"): the person named earlier with it as title or right after it,
         // else the unnamed noun phrase itself (QUOTES.md: an unnamed source is its fullest span, kind OTHER).
         if (head is { Class: SourceClass.Honorific } occ && headLen == b - a + 1 && IsOccupation(occ, a, headLen))
             return ResolveBareTitle(a, b, mention, quotePos) is { Resolution: not SpeakerResolution.Group } holder ? holder
-                : DescribedPerson(mention.ToLowerInvariant(), quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+                : NamedAfterOccupation(mention, quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)
@@ -560,6 +560,30 @@ internal sealed class SpeakerResolver
             var sentence = _text[from..(to < 0 ? _text.Length : to)];
             var at = sentence.IndexOf(noun, StringComparison.OrdinalIgnoreCase);
             if (at >= 0 && (at == 0 || !char.IsLetter(sentence[at - 1])) && (at + noun.Length == sentence.Length || !char.IsLetter(sentence[at + noun.Length])))
+                best = p;
+        }
+        return best is null ? null : PronounSpeaker(best);
+    }
+
+    /// <summary>
+    /// The person last named before pos right after <paramref name="noun"/> (<c>tỷ phú Larry Ellison</c>) or described
+    /// by it in a copula (<c>Ellison hiện là một tỷ phú</c>), or null.
+    /// </summary>
+    private SpeakerInfo? NamedAfterOccupation(string noun, int pos)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos >= pos || (best is not null && p.Pos <= best.Pos))
+                continue;
+            var before = _text.AsSpan(0, p.Pos).TrimEnd();
+            var to = _text.IndexOfAny(['.', '\n'], p.Pos);
+            var after = _text.AsSpan(p.Pos, (to < 0 ? _text.Length : to) - p.Pos);
+            var copula = after.IndexOf(" là ", StringComparison.Ordinal);
+            var described = copula >= 0 && after[copula..].IndexOf(noun, StringComparison.OrdinalIgnoreCase) is var at and >= 0
+                && after.Length > copula + at + noun.Length is var more && (!more || !char.IsLetter(after[copula + at + noun.Length]));
+            if (described || before.EndsWith(noun, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
                 best = p;
         }
         return best is null ? null : PronounSpeaker(best);

@@ -25,6 +25,9 @@ public class QuoteExtractorTests
         // Theo <speech or perception noun> của X: the source is X (nouns counted in VNTC)
         { "theo-form-witness", "Theo lời kể của nhân chứng, chiếc xe tải lao qua dải phân cách rất nhanh.", QuoteTypes.Indirect, "nhân chứng", "Theo lời kể của", "chiếc xe tải lao qua dải phân cách rất nhanh" },
         { "theo-form-estimate", "Theo ước tính của Ngân hàng Thế giới, kinh tế khu vực sẽ tăng chậm lại.", QuoteTypes.Indirect, "Ngân hàng Thế giới", "Theo ước tính của", "kinh tế khu vực sẽ tăng chậm lại" },
+        // an occupation or a quantified noun with no name is the unnamed source itself (QUOTES.md: kind OTHER)
+        { "theo-occupation-unnamed", "Theo luật sư, thân chủ của ông không có mặt tại hiện trường.", QuoteTypes.Indirect, "luật sư", "Theo", "thân chủ của ông không có mặt tại hiện trường" },
+        { "quantified-occupation", "Một nhà khoa học cho rằng loài cá này đã tuyệt chủng từ lâu.", QuoteTypes.Indirect, "nhà khoa học", "cho rằng", "loài cá này đã tuyệt chủng từ lâu" },
         { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // content before the cue
         { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
@@ -333,6 +336,16 @@ public class QuoteExtractorTests
         }
         entities.Sort((a, b) => a.Start.CompareTo(b.Start));
         return Extractor.Process(new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] }).Quotes;
+    }
+
+    [Theory]
+    // an occupation alone refers back to the person named right after it, or described by it after "là"
+    [InlineData("Luật sư Trần Văn Hải bào chữa cho bị cáo. Theo luật sư, bị cáo không có mặt tại hiện trường.", "Trần Văn Hải")]
+    [InlineData("Trần Văn Hải là luật sư của bị cáo. Theo luật sư, bị cáo không có mặt tại hiện trường.", "Trần Văn Hải")]
+    public void Process_OccupationAlone_IsThePersonItNamedEarlier(string text, string speaker)
+    {
+        var q = Assert.Single(ExtractWith(text, EntityTypes.Person, "Trần Văn Hải"));
+        Assert.Equal(speaker, q.Speaker?.Name);
     }
 
     [Theory]
