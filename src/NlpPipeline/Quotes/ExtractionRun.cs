@@ -1063,9 +1063,9 @@ internal sealed class ExtractionRun
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
-        // "Một hiệp hội báo chí", "cả hai bị cáo": a quantified noun phrase.
-        if (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
-            return IsSource(s + 1, e, sentStart);
+        // "Một hiệp hội báo chí", "cả hai bị cáo", "Hầu hết các bị cáo": a quantified noun phrase.
+        if (MatchAt(s, e, 3, _lex.Marker("quantifier").Contains) is var qn and > 0)
+            return IsSource(s + qn, e, sentStart);
         // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
         if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
             return false;

@@ -28,6 +28,8 @@ public class QuoteExtractorTests
         // an occupation or a quantified noun with no name is the unnamed source itself (QUOTES.md: kind OTHER)
         { "theo-occupation-unnamed", "Theo luật sư, thân chủ của ông không có mặt tại hiện trường.", QuoteTypes.Indirect, "luật sư", "Theo", "thân chủ của ông không có mặt tại hiện trường" },
         { "quantified-occupation", "Một nhà khoa học cho rằng loài cá này đã tuyệt chủng từ lâu.", QuoteTypes.Indirect, "nhà khoa học", "cho rằng", "loài cá này đã tuyệt chủng từ lâu" },
+        { "quantified-most", "Hầu hết các bệnh nhân đều khẳng định họ được chăm sóc chu đáo.", QuoteTypes.Indirect, "Hầu hết các bệnh nhân", "khẳng định", "họ được chăm sóc chu đáo" },
+        { "quantified-group-noun", "Một nhóm sinh viên cho biết học phí năm nay tăng gấp đôi.", QuoteTypes.Indirect, "nhóm sinh viên", "cho biết", "học phí năm nay tăng gấp đôi" },
         { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // content before the cue
         { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
