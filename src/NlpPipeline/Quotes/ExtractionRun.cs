@@ -1064,8 +1064,10 @@ internal sealed class ExtractionRun
             return true;
         }
         // "Một hiệp hội báo chí", "cả hai bị cáo", "Hầu hết các bị cáo": a quantified noun phrase.
+        // An indefinite noun phrase of a few words with no adverb ("Một chiến sĩ cảnh sát cơ động") is an unnamed source.
         if (MatchAt(s, e, 3, _lex.Marker("quantifier").Contains) is var qn and > 0)
-            return IsSource(s + qn, e, sentStart);
+            return IsSource(s + qn, e, sentStart)
+                || !_syl[s + qn].Upper && WordClassesOf(_syl[s + qn].Start, _syl[e].End, 6) is ['N', ..] nc && !nc.Contains('R');
         // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
         if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
             return false;

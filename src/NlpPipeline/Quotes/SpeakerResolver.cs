@@ -229,10 +229,12 @@ internal sealed class SpeakerResolver
         while (a < b && (_syl[a].Lower is "phía" or "cả" || (_syl[a].Lower == "một" && _syl[a + 1].Lower != "số")))
             a++;
         var mention = _text[_syl[a].Start.._syl[b].End];
-        // "Hầu hết các bị cáo", "vài nhân chứng": a quantified people or group noun is an unnamed group.
-        if (MatchAt(a, b, 3, _lex.Marker("quantifier").Contains) is var qn and > 0
-            && MatchAt(a + qn, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var qh and > 0
-            && _lex.Sources[Phrase(a + qn, a + qn + qh - 1)].Class is SourceClass.Honorific or SourceClass.Group
+        // "Hầu hết các bị cáo", "hai chiến sĩ cảnh sát": a quantified people or group noun with no name is an unnamed
+        // group (a leading "một" is dropped above, as the dev gold does: "nguồn tin cảnh sát").
+        if (MatchAt(a, b, 3, _lex.Marker("quantifier").Contains) is var qn and > 0 && !_syl[a + qn].Upper
+            && (MatchAt(a + qn, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var qh and > 0
+                    ? _lex.Sources[Phrase(a + qn, a + qn + qh - 1)].Class is SourceClass.Honorific or SourceClass.Group
+                    : _lex.WordClasses.TryGetValue(_syl[a + qn].Lower, out var wc) && wc == 'N')
             && !_entities.Any(e => e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End))
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
 

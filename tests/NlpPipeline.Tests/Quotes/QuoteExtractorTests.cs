@@ -30,6 +30,8 @@ public class QuoteExtractorTests
         { "quantified-occupation", "Một nhà khoa học cho rằng loài cá này đã tuyệt chủng từ lâu.", QuoteTypes.Indirect, "nhà khoa học", "cho rằng", "loài cá này đã tuyệt chủng từ lâu" },
         { "quantified-most", "Hầu hết các bệnh nhân đều khẳng định họ được chăm sóc chu đáo.", QuoteTypes.Indirect, "Hầu hết các bệnh nhân", "khẳng định", "họ được chăm sóc chu đáo" },
         { "quantified-group-noun", "Một nhóm sinh viên cho biết học phí năm nay tăng gấp đôi.", QuoteTypes.Indirect, "nhóm sinh viên", "cho biết", "học phí năm nay tăng gấp đôi" },
+        { "quantified-indefinite-noun", "Một ngư dân lớn tuổi cho biết con tàu đã chìm từ nhiều năm trước.", QuoteTypes.Indirect, "ngư dân lớn tuổi", "cho biết", "con tàu đã chìm từ nhiều năm trước" },
+        { "quantified-two-workers", "Hai công nhân nhà máy khẳng định họ chưa nhận lương tháng này.", QuoteTypes.Indirect, "Hai công nhân nhà máy", "khẳng định", "họ chưa nhận lương tháng này" },
         { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // content before the cue
         { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
