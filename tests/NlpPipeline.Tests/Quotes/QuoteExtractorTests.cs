@@ -32,6 +32,9 @@ public class QuoteExtractorTests
         { "quantified-group-noun", "Một nhóm sinh viên cho biết học phí năm nay tăng gấp đôi.", QuoteTypes.Indirect, "nhóm sinh viên", "cho biết", "học phí năm nay tăng gấp đôi" },
         { "quantified-indefinite-noun", "Một ngư dân lớn tuổi cho biết con tàu đã chìm từ nhiều năm trước.", QuoteTypes.Indirect, "ngư dân lớn tuổi", "cho biết", "con tàu đã chìm từ nhiều năm trước" },
         { "quantified-two-workers", "Hai công nhân nhà máy khẳng định họ chưa nhận lương tháng này.", QuoteTypes.Indirect, "Hai công nhân nhà máy", "khẳng định", "họ chưa nhận lương tháng này" },
+        // complaint and shout cues counted in VNTC before a colon and quotation
+        { "complaint-colon-quote", "Ông Lê Văn Tâm than phiền: “Hàng xóm mở nhạc suốt đêm”.", QuoteTypes.Direct, "Lê Văn Tâm", "than phiền", "Hàng xóm mở nhạc suốt đêm" },
+        { "shout-colon-quote", "Ông Lê Văn Tâm hô: “Mọi người chạy ra ngoài ngay”.", QuoteTypes.Direct, "Lê Văn Tâm", "hô", "Mọi người chạy ra ngoài ngay" },
         { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // content before the cue
         { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
@@ -171,6 +174,7 @@ public class QuoteExtractorTests
         // a cue's noun-phrase object (a noun with verb modifiers) or a bare addressee is no reported clause
         { "cue-object-noun-modified", "Đội kiểm tra gõ cửa và thông báo lệnh thu hồi đất cho gia đình." },
         { "cue-object-addressee", "Không đồng ý với bản án, gia đình bị hại kiến nghị lên TAND Tối cao." },
+        { "shout-without-quotation", "Ông Lê Văn Tâm hô to cho cả xóm cùng nghe thấy." },
         { "initial-verb-not-speaker", "Nghe tin lũ về, cả xóm dọn đồ lên gác từ chiều hôm trước." },
         { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
