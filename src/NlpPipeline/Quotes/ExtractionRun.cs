@@ -350,6 +350,10 @@ internal sealed class ExtractionRun
         if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
             && _syl[cf].Lower is "về" or "với" or "đến" or "tới")
             return null;
+        // "kiến nghị lên TAND Tối cao": only a short capitalised addressee follows, no content.
+        if (!introduced && FirstSyllableAt(contentStart) is var cl && cl + 1 < limit && _syl[cl].Lower == "lên"
+            && _syl[cl + 1].Upper && FirstSyllableAt(contentEnd) - cl <= 5)
+            return null;
         if ((hit.Frame & CueFrame.Bare) == 0 && !introduced && !StartsWithQuote(contentStart))
             return null;
         // "đe dọa và cưỡng hiếp ...": a coordinated verb, not a clause.
@@ -357,7 +361,8 @@ internal sealed class ExtractionRun
             && _lex.Marker("coordinator").Contains(_syl[cf2].Lower))
             return null;
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
-        if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)))
+        if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)
+                || IsModifiedNounPhrase(contentStart, contentEnd)))
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
@@ -380,6 +385,30 @@ internal sealed class ExtractionRun
     /// </summary>
     private bool IsNounPhrase(int start, int end) =>
         WordClassesOf(start, end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+
+    /// <summary>
+    /// "thông báo lệnh khám xét nhà": a lower-case phrase opening with a noun, with no adverb and every verb right after a
+    /// noun (a modifier, as in <c>lệnh khám</c>), reads as the cue's object. A clause has an adverb (<c>đã</c>, <c>sẽ</c>),
+    /// a name, a function word other than <c>của</c>/<c>và</c> (<c>do</c>, <c>này</c>), or a verb after a non-noun; a figure
+    /// (<c>mức giảm 25%</c>) keeps a proposal's content.
+    /// </summary>
+    private bool IsModifiedNounPhrase(int start, int end)
+    {
+        if (WordClassesOf(start, end, int.MaxValue) is not ['N', ..] classes || classes.Contains('R'))
+            return false;
+        for (var k = FirstSyllableAt(start); k < _syl.Length && _syl[k].Start < end; k++)
+        {
+            if (_syl[k].Upper || char.IsDigit(_syl[k].Lower[0])
+                || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'O' && _syl[k].Lower is not ("của" or "và"))
+                return false;
+        }
+        for (var i = 1; i < classes.Count; i++)
+        {
+            if (classes[i] == 'V' && classes[i - 1] != 'N')
+                return false;
+        }
+        return true;
+    }
 
     /// <summary>The word classes (longest entries of <see cref="QuoteLexicon.WordClasses"/>, '\0' unknown) of the words in
     /// [start, end); null when there are none or more than <paramref name="maxSyllables"/> syllables.</summary>
@@ -1034,9 +1063,11 @@ internal sealed class ExtractionRun
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
-        // "Một hiệp hội báo chí", "cả hai bị cáo": a quantified noun phrase.
-        if (s < e && _lex.Marker("quantifier").Contains(_syl[s].Lower))
-            return IsSource(s + 1, e, sentStart);
+        // "Một hiệp hội báo chí", "cả hai bị cáo", "Hầu hết các bị cáo": a quantified noun phrase.
+        // An indefinite noun phrase of a few words with no adverb ("Một chiến sĩ cảnh sát cơ động") is an unnamed source.
+        if (MatchAt(s, e, 3, _lex.Marker("quantifier").Contains) is var qn and > 0)
+            return IsSource(s + qn, e, sentStart)
+                || !_syl[s + qn].Upper && WordClassesOf(_syl[s + qn].Start, _syl[e].End, 6) is ['N', ..] nc && !nc.Contains('R');
         // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
         if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
             return false;
@@ -1050,6 +1081,10 @@ internal sealed class ExtractionRun
                 return true;
             if (HasEntity(s, e))
                 return true;
+            // "Chưa kể, ...", "Thấy chúng tôi thắc mắc, ...": a capital alone is no evidence of a name when the word is
+            // a known verb, adverb or function word.
+            if (_lex.WordClasses.TryGetValue(_syl[s].Lower, out var wc) && wc is 'V' or 'R' or 'O')
+                return false;
             return !_resolver.IsCommonWord(_syl[s].Lower) && len <= 3;
         }
         return true;
@@ -1440,7 +1475,8 @@ internal sealed class ExtractionRun
             if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && EndsWithInitial(_syl[t].End + 1)))
                 break;
         }
-        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế" or "quy" or "luật")
+        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
+            || _syl[srcFirst].Lower is "quy" or "luật" && MatchAt(srcFirst, srcLast + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0)
             return;
         // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
         if (_syl[srcLast].Lower == "tôi" && (srcLast == srcFirst || _syl[srcLast - 1].Lower is "chúng" or "của"))

@@ -229,6 +229,14 @@ internal sealed class SpeakerResolver
         while (a < b && (_syl[a].Lower is "phía" or "cả" || (_syl[a].Lower == "một" && _syl[a + 1].Lower != "số")))
             a++;
         var mention = _text[_syl[a].Start.._syl[b].End];
+        // "Hầu hết các bị cáo", "hai chiến sĩ cảnh sát": a quantified people or group noun with no name is an unnamed
+        // group (a leading "một" is dropped above, as the dev gold does: "nguồn tin cảnh sát").
+        if (MatchAt(a, b, 3, _lex.Marker("quantifier").Contains) is var qn and > 0 && !_syl[a + qn].Upper
+            && (MatchAt(a + qn, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var qh and > 0
+                    ? _lex.Sources[Phrase(a + qn, a + qn + qh - 1)].Class is SourceClass.Honorific or SourceClass.Group
+                    : _lex.WordClasses.TryGetValue(_syl[a + qn].Lower, out var wc) && wc == 'N')
+            && !_entities.Any(e => e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End))
+            return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
 
         // Entities first.
         var span = (_syl[a].Start, _syl[b].End);
@@ -244,6 +252,11 @@ internal sealed class SpeakerResolver
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
+        // An occupation alone ("luật sư", "tỷ phú"): the person named earlier with it as title or right after it,
+        // else the unnamed noun phrase itself (QUOTES.md: an unnamed source is its fullest span, kind OTHER).
+        if (head is { Class: SourceClass.Honorific } occ && headLen == b - a + 1 && IsOccupation(occ, a, headLen))
+            return ResolveBareTitle(a, b, mention, quotePos) is { Resolution: not SpeakerResolution.Group } holder ? holder
+                : NamedAfterOccupation(mention, quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         if (per is not null)
@@ -555,6 +568,30 @@ internal sealed class SpeakerResolver
             var sentence = _text[from..(to < 0 ? _text.Length : to)];
             var at = sentence.IndexOf(noun, StringComparison.OrdinalIgnoreCase);
             if (at >= 0 && (at == 0 || !char.IsLetter(sentence[at - 1])) && (at + noun.Length == sentence.Length || !char.IsLetter(sentence[at + noun.Length])))
+                best = p;
+        }
+        return best is null ? null : PronounSpeaker(best);
+    }
+
+    /// <summary>
+    /// The person last named before pos right after <paramref name="noun"/> (<c>tỷ phú Larry Ellison</c>) or described
+    /// by it in a copula (<c>Ellison hiện là một tỷ phú</c>), or null.
+    /// </summary>
+    private SpeakerInfo? NamedAfterOccupation(string noun, int pos)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos >= pos || (best is not null && p.Pos <= best.Pos))
+                continue;
+            var before = _text.AsSpan(0, p.Pos).TrimEnd();
+            var to = _text.IndexOfAny(['.', '\n'], p.Pos);
+            var after = _text.AsSpan(p.Pos, (to < 0 ? _text.Length : to) - p.Pos);
+            var copula = after.IndexOf(" là ", StringComparison.Ordinal);
+            var described = copula >= 0 && after[copula..].IndexOf(noun, StringComparison.OrdinalIgnoreCase) is var at and >= 0
+                && after.Length > copula + at + noun.Length is var more && (!more || !char.IsLetter(after[copula + at + noun.Length]));
+            if (described || before.EndsWith(noun, StringComparison.OrdinalIgnoreCase)
+                && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
                 best = p;
         }
         return best is null ? null : PronounSpeaker(best);

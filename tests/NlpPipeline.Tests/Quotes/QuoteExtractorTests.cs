@@ -22,6 +22,19 @@ public class QuoteExtractorTests
         // Theo X, ...
         { "theo-start", "Theo các chuyên gia, Triều Tiên có thể hạn chế những rủi ro này.", QuoteTypes.Indirect, "các chuyên gia", "Theo", "Triều Tiên có thể hạn chế những rủi ro này" },
         { "theo-form", "Theo nhận định của hãng tin CNN, kỳ họp năm nay rất căng thẳng.", QuoteTypes.Indirect, "CNN", "Theo nhận định của", "kỳ họp năm nay rất căng thẳng" },
+        // Theo <speech or perception noun> của X: the source is X (nouns counted in VNTC)
+        { "theo-form-witness", "Theo lời kể của nhân chứng, chiếc xe tải lao qua dải phân cách rất nhanh.", QuoteTypes.Indirect, "nhân chứng", "Theo lời kể của", "chiếc xe tải lao qua dải phân cách rất nhanh" },
+        { "theo-form-estimate", "Theo ước tính của Ngân hàng Thế giới, kinh tế khu vực sẽ tăng chậm lại.", QuoteTypes.Indirect, "Ngân hàng Thế giới", "Theo ước tính của", "kinh tế khu vực sẽ tăng chậm lại" },
+        // an occupation or a quantified noun with no name is the unnamed source itself (QUOTES.md: kind OTHER)
+        { "theo-occupation-unnamed", "Theo luật sư, thân chủ của ông không có mặt tại hiện trường.", QuoteTypes.Indirect, "luật sư", "Theo", "thân chủ của ông không có mặt tại hiện trường" },
+        { "quantified-occupation", "Một nhà khoa học cho rằng loài cá này đã tuyệt chủng từ lâu.", QuoteTypes.Indirect, "nhà khoa học", "cho rằng", "loài cá này đã tuyệt chủng từ lâu" },
+        { "quantified-most", "Hầu hết các bệnh nhân đều khẳng định họ được chăm sóc chu đáo.", QuoteTypes.Indirect, "Hầu hết các bệnh nhân", "khẳng định", "họ được chăm sóc chu đáo" },
+        { "quantified-group-noun", "Một nhóm sinh viên cho biết học phí năm nay tăng gấp đôi.", QuoteTypes.Indirect, "nhóm sinh viên", "cho biết", "học phí năm nay tăng gấp đôi" },
+        { "quantified-indefinite-noun", "Một ngư dân lớn tuổi cho biết con tàu đã chìm từ nhiều năm trước.", QuoteTypes.Indirect, "ngư dân lớn tuổi", "cho biết", "con tàu đã chìm từ nhiều năm trước" },
+        { "quantified-two-workers", "Hai công nhân nhà máy khẳng định họ chưa nhận lương tháng này.", QuoteTypes.Indirect, "Hai công nhân nhà máy", "khẳng định", "họ chưa nhận lương tháng này" },
+        // complaint and shout cues counted in VNTC before a colon and quotation
+        { "complaint-colon-quote", "Ông Lê Văn Tâm than phiền: “Hàng xóm mở nhạc suốt đêm”.", QuoteTypes.Direct, "Lê Văn Tâm", "than phiền", "Hàng xóm mở nhạc suốt đêm" },
+        { "shout-colon-quote", "Ông Lê Văn Tâm hô: “Mọi người chạy ra ngoài ngay”.", QuoteTypes.Direct, "Lê Văn Tâm", "hô", "Mọi người chạy ra ngoài ngay" },
         { "theo-trailing", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới, theo hãng tin CNN.", QuoteTypes.Indirect, "CNN", "theo", "Kỳ họp năm nay là cơ hội để thách thức trật tự thế giới" },
         // content before the cue
         { "content-then-source-cue", "Giá vé sẽ giảm 25% từ tháng sau, bà Nguyễn Thị Lan cho biết.", QuoteTypes.Indirect, "Nguyễn Thị Lan", "cho biết", "Giá vé sẽ giảm 25% từ tháng sau" },
@@ -156,6 +169,13 @@ public class QuoteExtractorTests
         { "scare-quote", "Dự án “Nông thôn mới” được triển khai ở nhiều tỉnh." },
         { "nickname", "Người dân gọi anh là “vua cà phê” từ nhiều năm nay." },
         { "decision", "Bộ Tài chính quyết định tăng phí từ tháng sau." },
+        // a capitalised sentence-initial verb or adverb is no speaker ("Chưa kể" = "not to mention")
+        { "initial-adverb-not-speaker", "Chưa kể, bà thường mở cửa hàng từ sáng sớm để đón khách quen." },
+        // a cue's noun-phrase object (a noun with verb modifiers) or a bare addressee is no reported clause
+        { "cue-object-noun-modified", "Đội kiểm tra gõ cửa và thông báo lệnh thu hồi đất cho gia đình." },
+        { "cue-object-addressee", "Không đồng ý với bản án, gia đình bị hại kiến nghị lên TAND Tối cao." },
+        { "shout-without-quotation", "Ông Lê Văn Tâm hô to cho cả xóm cùng nghe thấy." },
+        { "initial-verb-not-speaker", "Nghe tin lũ về, cả xóm dọn đồ lên gác từ chiều hôm trước." },
         { "cue-without-content", "Ông Nguyễn Văn A từ chối bình luận." },
         { "cue-as-noun", "Lời kêu gọi của Liên hợp quốc được nhiều nước ủng hộ." },
         { "work-of-author-colon-title", "Tác phẩm của nhà văn Nguyễn Huy Thiệp có tên: “Những ngọn gió Hua Tát”." },
@@ -184,6 +204,17 @@ public class QuoteExtractorTests
         { "cue-then-manner-phrase-short", "Ông Trần Văn Bình nói khá thẳng thắn." },
         { "cue-object-noun-phrase-with-pp", "Ông Lê Văn Nam chỉ trích lập trường của Mỹ trong vấn đề Iran." },
     };
+
+    [Theory]
+    // a clause after the cue: an adverb, a name, a figure
+    [InlineData("Sở Y tế thông báo hai bệnh viện đã ngừng nhận bệnh nhân mới.", "hai bệnh viện đã ngừng nhận bệnh nhân mới")]
+    [InlineData("Bộ Công Thương thông báo công ty Hòa Phát phải dừng xuất khẩu thép.", "công ty Hòa Phát phải dừng xuất khẩu thép")]
+    [InlineData("Hiệp hội đã đề xuất lên Bộ Tài chính mức thuế 5% cho mọi mặt hàng.", "lên Bộ Tài chính mức thuế 5% cho mọi mặt hàng")]
+    public void Process_CueWithClauseOrFigure_IsStillAQuote(string text, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(content, q.Content);
+    }
 
     [Theory]
     [MemberData(nameof(NotQuotes))]
@@ -313,6 +344,16 @@ public class QuoteExtractorTests
         }
         entities.Sort((a, b) => a.Start.CompareTo(b.Start));
         return Extractor.Process(new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] }).Quotes;
+    }
+
+    [Theory]
+    // an occupation alone refers back to the person named right after it, or described by it after "là"
+    [InlineData("Luật sư Trần Văn Hải bào chữa cho bị cáo. Theo luật sư, bị cáo không có mặt tại hiện trường.", "Trần Văn Hải")]
+    [InlineData("Trần Văn Hải là luật sư của bị cáo. Theo luật sư, bị cáo không có mặt tại hiện trường.", "Trần Văn Hải")]
+    public void Process_OccupationAlone_IsThePersonItNamedEarlier(string text, string speaker)
+    {
+        var q = Assert.Single(ExtractWith(text, EntityTypes.Person, "Trần Văn Hải"));
+        Assert.Equal(speaker, q.Speaker?.Name);
     }
 
     [Theory]
