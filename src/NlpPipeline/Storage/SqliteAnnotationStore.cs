@@ -24,7 +24,6 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
     private long _quoteFtsTicks;
 
-
     /// <summary>The background checkpointer of the last load into an empty store (null: none), for tests.</summary>
     internal WalCheckpointer? LastCheckpointer { get; private set; }
 
@@ -119,11 +118,11 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         int docs = 0, quotes = 0, batches = 0;
-        // Loading: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten by later batches are
-        // copied to the database once); into an empty store, with a 256 MB page cache, not on the writing connection
-        // at all: once the batches are written, a WalCheckpointer copies them on its own thread while the indexes
-        // are rebuilt and entities resolved, and a final checkpoint copies what those wrote. (Checkpoints every
-        // 32 MB during the batches slowed the batches down more than they saved.) Commits and crash safety are unchanged: every batch is a transaction in the WAL either way.
+        // Loading into a store with documents: checkpoint the WAL every 64 MB rather than every 4 MB (pages rewritten
+        // by later batches are copied to the database once). Into an empty store: a 256 MB page cache and no
+        // checkpoints on the writing connection; once the batches are written, a WalCheckpointer copies them on its
+        // own thread while the indexes are rebuilt and entities resolved, and a final checkpoint copies what those
+        // wrote. Every batch is one transaction in the WAL either way, so commits and crash safety are unchanged.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
         // without documents, every per-document index but the doc_id ones (appended to in key order);
         // otherwise the random-order form index only, since
@@ -137,7 +136,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var documents = source(_loadUses);
         Execute(_connection, _bulkLoad ? StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
         // Into an empty store, the WAL is copied into the database file alongside the load, on another connection.
-        using var checkpointer = bulkLoad && !string.IsNullOrEmpty(_connection.DataSource) ? new WalCheckpointer(_connection.DataSource, thresholdBytes: 0) : null;
+        using var checkpointer = bulkLoad && !string.IsNullOrEmpty(_connection.DataSource) ? new WalCheckpointer(_connection.DataSource) : null;
         LastCheckpointer = checkpointer;
         try
         {

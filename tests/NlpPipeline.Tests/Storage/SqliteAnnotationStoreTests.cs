@@ -377,7 +377,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         }
         var before = new FileInfo(path).Length;
 
-        using var checkpointer = new WalCheckpointer(path, thresholdBytes: 0);
+        using var checkpointer = new WalCheckpointer(path);
         checkpointer.Committed();
         Assert.True(SpinWait.SpinUntil(() => checkpointer.Checkpoints > 0, TimeSpan.FromSeconds(30)));
         checkpointer.Stop();
