@@ -556,46 +556,24 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>The latest person before <paramref name="pos"/> whose sentence calls them <paramref name="noun"/>, or null.</summary>
-    private SpeakerInfo? DescribedPerson(string noun, int pos)
+    private SpeakerInfo? DescribedPerson(string noun, int pos) => LatestPerson(pos, p =>
     {
-        Person? best = null;
-        foreach (var p in _people)
-        {
-            if (p.Pos >= pos || (best is not null && p.Pos <= best.Pos))
-                continue;
-            var from = _text.LastIndexOfAny(['.', '\n'], p.Pos) + 1;
-            var to = _text.IndexOfAny(['.', '\n'], p.Pos);
-            var sentence = _text[from..(to < 0 ? _text.Length : to)];
-            var at = sentence.IndexOf(noun, StringComparison.OrdinalIgnoreCase);
-            if (at >= 0 && (at == 0 || !char.IsLetter(sentence[at - 1])) && (at + noun.Length == sentence.Length || !char.IsLetter(sentence[at + noun.Length])))
-                best = p;
-        }
-        return best is null ? null : PronounSpeaker(best);
-    }
+        var from = _text.LastIndexOfAny(['.', '\n'], p.Pos) + 1;
+        var sentence = _text.AsSpan(from, SentenceEnd(p.Pos) - from);
+        return IsWordAt(sentence, sentence.IndexOf(noun, StringComparison.OrdinalIgnoreCase), noun.Length);
+    });
 
     /// <summary>
     /// The person last named before pos right after <paramref name="noun"/> (<c>tỷ phú Larry Ellison</c>) or described
     /// by it in a copula (<c>Ellison hiện là một tỷ phú</c>), or null.
     /// </summary>
-    private SpeakerInfo? NamedAfterOccupation(string noun, int pos)
+    private SpeakerInfo? NamedAfterOccupation(string noun, int pos) => LatestPerson(pos, p =>
     {
-        Person? best = null;
-        foreach (var p in _people)
-        {
-            if (p.Pos >= pos || (best is not null && p.Pos <= best.Pos))
-                continue;
-            var before = _text.AsSpan(0, p.Pos).TrimEnd();
-            var to = _text.IndexOfAny(['.', '\n'], p.Pos);
-            var after = _text.AsSpan(p.Pos, (to < 0 ? _text.Length : to) - p.Pos);
-            var copula = after.IndexOf(" là ", StringComparison.Ordinal);
-            var described = copula >= 0 && after[copula..].IndexOf(noun, StringComparison.OrdinalIgnoreCase) is var at and >= 0
-                && after.Length > copula + at + noun.Length is var more && (!more || !char.IsLetter(after[copula + at + noun.Length]));
-            if (described || before.EndsWith(noun, StringComparison.OrdinalIgnoreCase)
-                && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
-                best = p;
-        }
-        return best is null ? null : PronounSpeaker(best);
-    }
+        var after = _text.AsSpan(p.Pos, SentenceEnd(p.Pos) - p.Pos);
+        var copula = after.IndexOf(" là ", StringComparison.Ordinal);
+        return copula >= 0 && IsWordAt(after[copula..], after[copula..].IndexOf(noun, StringComparison.OrdinalIgnoreCase), noun.Length)
+            || EndsWithWord(_text.AsSpan(0, p.Pos).TrimEnd(), noun);
+    });
 
     /// <summary>The organisation entity that last stands right after <paramref name="noun"/> (<c>tờ X</c>) before pos, or null.</summary>
     private SpeakerInfo? NamedAfterNoun(string noun, int pos)
@@ -603,15 +581,33 @@ internal sealed class SpeakerResolver
         Entity? best = null;
         foreach (var e in _entities)
         {
-            if (e.Type != EntityTypes.Organization || e.Start >= pos || e.Start < noun.Length + 1)
-                continue;
-            var before = _text.AsSpan(0, e.Start).TrimEnd();
-            if (before.Length >= noun.Length && before[^noun.Length..].Equals(noun, StringComparison.OrdinalIgnoreCase)
-                && (before.Length == noun.Length || !char.IsLetter(before[^(noun.Length + 1)])))
+            if (e.Type == EntityTypes.Organization && e.Start < pos && EndsWithWord(_text.AsSpan(0, e.Start).TrimEnd(), noun))
                 best = e;
         }
         return best is null ? null : new SpeakerInfo(FullestEntity(best), "ORG", SpeakerResolution.Pronoun) { Ref = best.Ref };
     }
+
+    // The latest person named before pos for whom test holds, as a referred-back speaker; or null.
+    private SpeakerInfo? LatestPerson(int pos, Func<Person, bool> test)
+    {
+        Person? best = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos < pos && (best is null || p.Pos > best.Pos) && test(p))
+                best = p;
+        }
+        return best is null ? null : PronounSpeaker(best);
+    }
+
+    // End of the sentence (full stop or line end) holding position i.
+    private int SentenceEnd(int i) => _text.IndexOfAny(['.', '\n'], i) is var to and >= 0 ? to : _text.Length;
+
+    // [at, at + length) of s is whole words (no letter on either side); false for at < 0.
+    private static bool IsWordAt(ReadOnlySpan<char> s, int at, int length) =>
+        at >= 0 && (at == 0 || !char.IsLetter(s[at - 1])) && (at + length == s.Length || !char.IsLetter(s[at + length]));
+
+    private static bool EndsWithWord(ReadOnlySpan<char> s, string word) =>
+        s.EndsWith(word, StringComparison.OrdinalIgnoreCase) && IsWordAt(s, s.Length - word.Length, word.Length);
 
     /// <summary>An honorific that names an occupation (<c>nhà thiết kế</c>, <c>chuyên gia</c>), not an address (<c>ông</c>, <c>chị</c>).</summary>
     private bool IsOccupation(SourceWord word, int i, int n) =>
