@@ -410,6 +410,10 @@ internal sealed class ExtractionRun
         return true;
     }
 
+    /// <summary>Syllables in the longest word of <see cref="QuoteLexicon.WordClasses"/> starting at syllable i, before limit; 0 if none.</summary>
+    private int WordClassLength(int i, int limit) =>
+        _phrases.MatchAt(_lex.WordClassStarts, i, limit, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+
     /// <summary>The word classes (longest entries of <see cref="QuoteLexicon.WordClasses"/>, '\0' unknown) of the words in
     /// [start, end); null when there are none or more than <paramref name="maxSyllables"/> syllables.</summary>
     private List<char>? WordClassesOf(int start, int end, int maxSyllables)
@@ -421,7 +425,7 @@ internal sealed class ExtractionRun
         var classes = new List<char>();
         while (i < last)
         {
-            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            var n = WordClassLength(i, last);
             classes.Add(n > 0 ? _lex.WordClasses[_phrases.Get(i, n)!] : '\0');
             i += Math.Max(n, 1);
         }
@@ -774,17 +778,7 @@ internal sealed class ExtractionRun
     }
 
     /// <summary>A word of [s, e] (longest match) is a verb of <see cref="QuoteLexicon.WordClasses"/>.</summary>
-    private bool HasVerb(int s, int e)
-    {
-        for (var i = s; i <= e;)
-        {
-            var n = _phrases.MatchAt(_lex.WordClassStarts, i, e + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
-            if (n > 0 && _lex.WordClasses[_phrases.Get(i, n)!] == 'V')
-                return true;
-            i += Math.Max(n, 1);
-        }
-        return false;
-    }
+    private bool HasVerb(int s, int e) => WordClassesOf(_syl[s].Start, _syl[e].End, int.MaxValue)?.Contains('V') == true;
 
     /// <summary>No clause, verb or cue word after the first syllable of [s, e], which opens with no time or connective word.</summary>
     private bool NounPhrase(int s, int e)
@@ -1095,7 +1089,7 @@ internal sealed class ExtractionRun
     /// a function word inside a longer word (<c>bị</c> in <c>bị cáo</c>, <c>điều</c> in <c>điều tra</c>) is no marker.
     /// </summary>
     private int WordLengthAt(int k, int e) =>
-        Math.Max(_phrases.MatchAt(_lex.WordClassStarts, k, e + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey),
+        Math.Max(WordClassLength(k, e + 1),
             MatchAt(k, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey));
 
     private bool IsSentenceInitial(int s)
@@ -1539,7 +1533,7 @@ internal sealed class ExtractionRun
         var prevUpper = false;
         for (var i = first; i <= last;)
         {
-            var n = _phrases.MatchAt(_lex.WordClassStarts, i, last + 1, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey);
+            var n = WordClassLength(i, last + 1);
             if (n > 0 && i > first && !_syl[i].Upper && prevUpper && _lex.WordClasses[_phrases.Get(i, n)!] == 'V'
                 && !_doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                     && x.Start < _syl[i].Start && x.End >= _syl[i].End))
