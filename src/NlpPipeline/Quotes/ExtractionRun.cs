@@ -1079,6 +1079,11 @@ internal sealed class ExtractionRun
             // a known verb, adverb or function word.
             if (_lex.WordClasses.TryGetValue(_syl[s].Lower, out var wc) && wc is 'V' or 'R' or 'O')
                 return false;
+            // "Khi nghe tôi nói", "Phía bà X ..., cho rằng": a known common word that names no person of the document
+            // and is no family name, country or acronym (HĐXX) is not a name either.
+            if (wc != '\0' && !_resolver.NamesPerson(_syl[s].Lower) && !_lex.Surnames.Contains(_syl[s].Lower)
+                && !_lex.NamePrefixes.Contains(_syl[s].Lower) && !IsAcronym(s))
+                return false;
             return !_resolver.IsCommonWord(_syl[s].Lower) && len <= 3;
         }
         return true;

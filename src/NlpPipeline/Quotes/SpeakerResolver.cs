@@ -43,6 +43,9 @@ internal sealed class SpeakerResolver
 
     public void NoteSpeaker(SpeakerInfo info, int pos) => _speakers.Add((info, pos));
 
+    /// <summary>True when some person of the document has this (lower-case) syllable in their name.</summary>
+    public bool NamesPerson(string lower) => _people.Any(p => Array.IndexOf(p.Keys, lower) >= 0);
+
     private (int Start, int End)[] _quoted = [];
 
     /// <summary>The spans of the quotes found: a person named inside one is not introduced to the reader as a new speaker.</summary>
@@ -89,7 +92,7 @@ internal sealed class SpeakerResolver
             var runLast = runFirst - 1;
             while (runLast + 1 < _syl.Length && Adjacent(runLast) && _syl[runLast + 1].Upper)
                 runLast++;
-            if (runLast < runFirst || runFirst >= _syl.Length || !_syl[runFirst].Upper)
+            if (runLast < runFirst || runFirst >= _syl.Length || !_syl[runFirst].Upper || EndsInsideWord(runLast))
                 continue;
             if (ExtractName(runFirst, runLast) is not var (a, b))
                 continue;
@@ -200,6 +203,9 @@ internal sealed class SpeakerResolver
                 break;
             a += n;
         }
+        // "VFF Lê Hoài Anh", "MTTQVN Trần Thanh Mẫn": an organisation's acronym before a name is not part of it.
+        while (a < last && IsAcronymSyllable(a))
+            a++;
         if (last - a + 1 > 4)
         {
             for (var k = a; k <= last; k++)
@@ -213,14 +219,111 @@ internal sealed class SpeakerResolver
         }
         if (a > last)
             return null;
-        if (a == last && _lex.NamePrefixes.Contains(_syl[a].Lower))
+        if (a == last && (_lex.NamePrefixes.Contains(_syl[a].Lower) || IsAcronymSyllable(a)))
             return null;
         return (a, last);
     }
 
+    private bool IsAcronymSyllable(int k) => IsAcronym(_text.AsSpan(_syl[k].Start, _syl[k].End - _syl[k].Start));
+
+    // Two or more characters, all capitals or digits, at least two capitals: "VFF", "PC67", "MTTQVN".
+    private static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        var caps = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c))
+                caps++;
+            else if (!char.IsDigit(c))
+                return false;
+        }
+        return caps >= 2;
+    }
+
+    /// <summary>
+    /// A capitalised run that ends inside a word: its last syllable and the lower-case one after it make a word of the
+    /// word-class table (<c>Phòng Đào | tạo</c>, <c>Trường CĐ Kỹ | thuật</c>, <c>Trung | ương</c>), so the run is part of an
+    /// organisation's or place's name written in sentence case, not a person's name.
+    /// </summary>
+    private bool EndsInsideWord(int last) =>
+        last + 1 < _syl.Length && Adjacent(last) && !_syl[last + 1].Upper
+        && _lex.WordClasses.ContainsKey(_syl[last].Lower + " " + _syl[last + 1].Lower);
+
     // ---------------------------------------------------------------- resolution
 
     public SpeakerInfo? Resolve(int mentionStart, int mentionEnd, int quotePos)
+    {
+        var info = ResolveMention(mentionStart, mentionEnd, quotePos);
+        if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
+            return info;
+        return AppositivePerson(mentionStart, mentionEnd, quotePos) ?? info;
+    }
+
+    /// <summary>
+    /// A title, body or description standing in apposition to a named person names that person: before it
+    /// (<c>ông X - phó chánh án Tòa án ... - cho biết</c>, <c>Ông X, Trung đoàn trưởng ... cho biết</c>, <c>Theo ông X, một
+    /// thương lái ... cho biết</c>) or after it up to the cue (<c>Chủ tịch Ủy ban X, Trưởng ban Y Trần Thanh Mẫn khẳng định,</c>,
+    /// <c>Vụ phó Vụ X (Bộ Y) Nguyễn Văn Sáng cho rằng</c>). Null when no person stands so.
+    /// </summary>
+    private SpeakerInfo? AppositivePerson(int mentionStart, int mentionEnd, int quotePos)
+    {
+        // Only a source before its content ("X, <title> cho biết ..."); "..., ông Mack, theo ABC." names ABC.
+        if (quotePos < mentionEnd)
+            return null;
+        Person? before = null, after = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos < mentionStart && p.Pos >= mentionStart - 200 && (before is null || p.Pos > before.Pos))
+                before = p;
+            else if (p.Pos >= mentionEnd && p.Pos < quotePos && p.Pos <= mentionEnd + 120 && (after is null || p.Pos < after.Pos))
+                after = p;
+        }
+        if (before is not null && NameEnd(before) is var be && be < mentionStart
+            && ApposGap(_text.AsSpan(be, mentionStart - be), ",-–") is var sep and >= 0 && FirstSyllableAt(be + sep + 1) is var k
+            && !HasTheoOrCue(k, FirstSyllableAt(mentionStart))
+            && k < _syl.Length && (_syl[k].Lower == "một" || !_lex.Marker("quantifier").Contains(_syl[k].Lower))
+            && (!_syl[k].Upper || MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0
+                && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific))
+            return PersonSpeaker(before.Name, before.Pos, before.Ref, before.Gender, before.Name);
+        if (after is not null && NameEnd(after) is var ae && ae <= quotePos && quotePos - ae <= 30
+            && ApposGap(_text.AsSpan(mentionEnd, after.Pos - mentionEnd), ",(") >= 0)
+            return PersonSpeaker(after.Name, after.Pos, after.Ref, after.Gender, after.Name);
+        return null;
+    }
+
+    // A "theo" or a cue among syllables [from, to): the phrase is a source of its own ("bà X, theo Bangkok Post, là ...").
+    private bool HasTheoOrCue(int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (_syl[k].Lower == "theo" || MatchAt(k, to, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+                return true;
+        }
+        return false;
+    }
+
+    // Offset of the gap's first separator when it opens the gap (after spaces) and no sentence end, colon or quotation mark
+    // follows; else -1.
+    private static int ApposGap(ReadOnlySpan<char> gap, string separators)
+    {
+        var at = gap.Length - gap.TrimStart().Length;
+        if (at >= gap.Length || separators.IndexOf(gap[at]) < 0 || gap.IndexOfAny(".:;!?\n\"“”") >= 0)
+            return -1;
+        return at;
+    }
+
+    // End offset of the capitalised run naming p at p.Pos.
+    private int NameEnd(Person p)
+    {
+        var k = FirstSyllableAt(p.Pos);
+        if (k >= _syl.Length)
+            return p.Pos;
+        while (k + 1 < _syl.Length && _syl[k + 1].Upper && Adjacent(k))
+            k++;
+        return _syl[k].End;
+    }
+
+    private SpeakerInfo? ResolveMention(int mentionStart, int mentionEnd, int quotePos)
     {
         var a = FirstSyllableAt(mentionStart);
         var b = FirstSyllableAt(mentionEnd) - 1;
@@ -247,7 +350,7 @@ internal sealed class SpeakerResolver
         if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
         {
             var rest = a + headLen + (_syl[a + headLen].Lower == "của" && a + headLen < b ? 1 : 0);
-            if (Resolve(_syl[rest].Start, _syl[b].End, quotePos) is { Kind: "ORG" } organisation)
+            if (ResolveMention(_syl[rest].Start, _syl[b].End, quotePos) is { Kind: "ORG" } organisation)
                 return organisation;
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
@@ -275,7 +378,9 @@ internal sealed class SpeakerResolver
                 var k = b;
                 while (k - 1 > a && _syl[k - 1].Upper)
                     k--;
-                if (!_syl[k - 1].Upper && AllLower(a, k - 1))
+                // "quân đội Nga", "chính quyền quân sự Thái Lan", "báo chí Pháp": a body of a place is that body, the
+                // whole span (QUOTES.md: a group's fullest span), not the place.
+                if (!_syl[k - 1].Upper && AllLower(a, k - 1) && !IsPlace(k, b))
                     return new SpeakerInfo(_text[_syl[k].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
             }
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
@@ -283,6 +388,9 @@ internal sealed class SpeakerResolver
         }
         if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
         {
+            // "Phát ngôn viên Taliban này": a demonstrative title refers back to a person, whatever body it names.
+            if (h.Class == SourceClass.Title && b > a + headLen - 1 && _syl[b].Lower == "này")
+                return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), quotePos, demonstrative: true, noun: Phrase(a, a + headLen - 1));
             var run = FirstNameRun(a + headLen, b);
             if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
                 return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);
@@ -311,7 +419,7 @@ internal sealed class SpeakerResolver
             var e2 = b;
             while (e2 > a && !_syl[e2].Upper)
                 e2--;
-            if (e2 < b && AllUpper(a, e2) && b - e2 <= 3)
+            if (e2 < b && AllUpper(a, e2) && b - e2 <= 3 && !EndsInsideWord(e2))
             {
                 b = e2;
                 mention = _text[_syl[a].Start.._syl[b].End];
@@ -333,6 +441,11 @@ internal sealed class SpeakerResolver
 
     private static string LowerKey(string s) => QuoteLexicon.Key(s);
 
+    /// <summary>Syllables [k, b] name a place: a location entity or a country of the name-prefix list.</summary>
+    private bool IsPlace(int k, int b) =>
+        _lex.NamePrefixes.Contains(LowerKey(_text[_syl[k].Start.._syl[b].End]))
+        || _entities.Any(e => e.Type == EntityTypes.Location && e.Start == _syl[k].Start && e.End == _syl[b].End);
+
     /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
     private string StripNamePrefixes(string name)
     {
@@ -340,6 +453,11 @@ internal sealed class SpeakerResolver
         var start = 0;
         while (start < words.Length - 1)
         {
+            if (IsAcronym(words[start]))
+            {
+                start++;
+                continue;
+            }
             var best = 0;
             for (var n = 1; n <= _lex.MaxNamePrefixLength && start + n < words.Length; n++)
             {
@@ -378,7 +496,12 @@ internal sealed class SpeakerResolver
     {
         var k = a;
         while (k <= b && !_syl[k].Upper)
+        {
+            // "Phát ngôn viên của Berlin": what follows "của" is the body the title belongs to, not the holder's name.
+            if (_syl[k].Lower == "của")
+                return null;
             k++;
+        }
         while (k <= b && MatchAt(k, b + 1, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0)
             k += m;
         if (k > b || !_syl[k].Upper)
@@ -386,7 +509,7 @@ internal sealed class SpeakerResolver
         var e = k;
         while (e + 1 <= b && _syl[e + 1].Upper && Adjacent(e))
             e++;
-        return (k, e);
+        return EndsInsideWord(e) ? null : (k, e);
     }
 
     private SpeakerInfo PersonSpeaker(string name, int pos, string? entityRef, char gender, string mention)
@@ -490,7 +613,7 @@ internal sealed class SpeakerResolver
             Person? latest = null;
             foreach (var p in _people)
             {
-                if (p.Pos < pos && (latest is null || p.Pos > latest.Pos))
+                if (p.Pos < pos && !InQuote(p.Pos) && (latest is null || p.Pos > latest.Pos))
                     latest = p;
             }
             var lastSpeakerPos = _speakers.Where(x => x.Pos < pos && x.Info.Kind == "PER").Select(x => x.Pos).DefaultIfEmpty(-1).Max();
@@ -509,12 +632,12 @@ internal sealed class SpeakerResolver
             foreach (var p in _people)
             {
                 if (p.Pos < pos && p.Pos > lastSpeakerPos && p.Pos >= pos - 400 && GenderFits(pro.Gender, p.Gender)
-                    && !_quoted.Any(q => p.Pos >= q.Start && p.Pos < q.End) && (introduced is null || p.Pos > introduced.Pos))
+                    && !InQuote(p.Pos) && (introduced is null || p.Pos > introduced.Pos))
                     introduced = p;
             }
             if (introduced is not null && lastSpeakerPos >= 0)
             {
-                return PronounSpeaker(introduced);
+                return PronounSpeaker(SubjectOver(introduced, pro.Gender));
             }
         }
         for (var i = _speakers.Count - 1; i >= 0; i--)
@@ -545,7 +668,34 @@ internal sealed class SpeakerResolver
         }
         if (last is null)
             return null;
-        return PronounSpeaker(last);
+        return PronounSpeaker(SubjectOver(last, pro.Gender));
+    }
+
+    private bool InQuote(int pos) => _quoted.Any(q => pos >= q.Start && pos < q.End);
+
+    /// <summary>
+    /// A pronoun refers to the subject of the sentence rather than to an object: the first person of p's sentence, outside
+    /// quotes and of a fitting gender, whose name is followed by a verb before any comma and before p (<c>Saul có một thông
+    /// điệp về Saddam Hussein. Ông ta ...</c>, <c>Không chỉ Silva, ngay cả Chủ tịch X đã gặp Cavani và Neymar. Ông ...</c>
+    /// gives X); else p.
+    /// </summary>
+    private Person SubjectOver(Person p, char gender)
+    {
+        var from = _text.LastIndexOfAny(['.', '!', '?', '\n'], Math.Max(0, p.Pos - 1)) + 1;
+        var end = FirstSyllableAt(p.Pos);
+        foreach (var q in _people.Where(q => q.Pos >= from && q.Pos < p.Pos).OrderBy(q => q.Pos))
+        {
+            if (!GenderFits(gender, q.Gender) || InQuote(q.Pos) || Contains(q.Keys, p.Keys) || Contains(p.Keys, q.Keys))
+                continue;
+            for (var k = FirstSyllableAt(NameEnd(q)); k < end; k++)
+            {
+                if (_text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End).IndexOfAny(",;:(") >= 0)
+                    break;
+                if (!_syl[k].Upper && _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'V')
+                    return q;
+            }
+        }
+        return p;
     }
 
     /// <summary>A person referred back to: the fullest name the document gives them, with title, ref and gender.</summary>
