@@ -282,11 +282,13 @@ internal sealed class SpeakerResolver
             && ApposGap(_text.AsSpan(be, mentionStart - be), ",-–") is var sep and >= 0 && FirstSyllableAt(be + sep + 1) is var k
             && !HasTheoOrCue(k, FirstSyllableAt(mentionStart))
             && k < _syl.Length && (_syl[k].Lower == "một" || !_lex.Marker("quantifier").Contains(_syl[k].Lower))
-            && (!_syl[k].Upper || MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0
+            && (!_syl[k].Upper || _entities.Any(e => e.Type == EntityTypes.Title && e.Start == _syl[k].Start)
+                || MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0
                 && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific))
             return PersonSpeaker(before.Name, before.Pos, before.Ref, before.Gender, before.Name);
         if (after is not null && NameEnd(after) is var ae && ae <= quotePos && quotePos - ae <= 30
-            && ApposGap(_text.AsSpan(mentionEnd, after.Pos - mentionEnd), ",(") >= 0)
+            && _text.AsSpan(mentionEnd, after.Pos - mentionEnd) is var fwd && fwd.IndexOfAny(",(") >= 0 && fwd.IndexOfAny(".:;!?\n\"“”") < 0
+            && !HasTheoOrCue(FirstSyllableAt(mentionEnd), FirstSyllableAt(after.Pos)))
             return PersonSpeaker(after.Name, after.Pos, after.Ref, after.Gender, after.Name);
         return null;
     }
