@@ -243,11 +243,14 @@ internal sealed class SpeakerResolver
     /// <summary>
     /// A capitalised run that ends inside a word: its last syllable and the lower-case one after it make a word of the
     /// word-class table (<c>Phòng Đào | tạo</c>, <c>Trường CĐ Kỹ | thuật</c>, <c>Trung | ương</c>), so the run is part of an
-    /// organisation's or place's name written in sentence case, not a person's name.
+    /// organisation's or place's name written in sentence case, not a person's name. Not when the lower-case syllable
+    /// opens a cue or a longer word itself (<c>Ông Nguyễn Văn An | bình luận</c>).
     /// </summary>
     private bool EndsInsideWord(int last) =>
         last + 1 < _syl.Length && Adjacent(last) && !_syl[last + 1].Upper
-        && _lex.WordClasses.ContainsKey(_syl[last].Lower + " " + _syl[last + 1].Lower);
+        && _lex.WordClasses.ContainsKey(_syl[last].Lower + " " + _syl[last + 1].Lower)
+        && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) == 0
+        && MatchAt(last + 1, _syl.Length, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey) <= 1;
 
     // ---------------------------------------------------------------- resolution
 
@@ -364,6 +367,11 @@ internal sealed class SpeakerResolver
                 : NamedAfterOccupation(mention, quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
+        // "Phát ngôn viên Taliban này": a demonstrative title refers back to a person named before it, whatever body (or
+        // mis-tagged name) it holds.
+        if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
+            return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
+                noun: Phrase(a, a + headLen - 1));
         if (per is not null)
             return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
@@ -390,9 +398,6 @@ internal sealed class SpeakerResolver
         }
         if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
         {
-            // "Phát ngôn viên Taliban này": a demonstrative title refers back to a person, whatever body it names.
-            if (h.Class == SourceClass.Title && b > a + headLen - 1 && _syl[b].Lower == "này")
-                return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), quotePos, demonstrative: true, noun: Phrase(a, a + headLen - 1));
             var run = FirstNameRun(a + headLen, b);
             if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
                 return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);

@@ -23,12 +23,15 @@ public class SpeakerResolverTests
         { "leading phrase person is no subject", "Bà Trần Thị Lan cho biết giá điện sẽ tăng.\nSau cuộc gặp với ông Đỗ Văn Tài, ông Lý Quang Minh cho biết dự án sẽ khởi công. Ông nói thêm vốn đã được giải ngân.", "vốn", "Lý Quang Minh" },
         // D: "vị này" skips a person named only inside reported content.
         { "demonstrative skips a person inside content", "Một lãnh đạo UBND tỉnh khẳng định tỉnh chưa làm việc với ông Nguyễn Văn Bình.\n“Chúng tôi chưa nhận được hồ sơ”, vị này cho hay.", "Chúng tôi", "lãnh đạo UBND tỉnh" },
+        // F: a demonstrative title is the person named before it, not the body it names.
+        { "demonstrative title", "Ông Abdul Rahman Zahir tuyên bố nhóm sẽ tiếp tục chiến đấu. Phát ngôn viên Taliban này còn cho biết nhóm đang giữ hai con tin.", "nhóm đang", "Abdul Rahman Zahir" },
         // F: the body of a country is that body, its whole span (QUOTES.md), not the country.
         { "army of a country", "Theo quân đội Nga, các mục tiêu đã bị phá hủy hoàn toàn.", "các mục tiêu", "quân đội Nga" },
         { "quantified police of a country", "Một cảnh sát Nga thú nhận đã được lệnh mở cửa khẩu.", "đã được", "cảnh sát Nga" },
         // M: a name is not cut inside a word, and an organisation's acronym before it is not part of it.
         { "not cut inside a word", "Theo Phòng Đào tạo nhà trường, năm nay trường tuyển thêm 200 học sinh.", "năm nay", "Phòng Đào tạo nhà trường" },
         { "acronym before a name", "Chủ tịch Ủy ban MTTQVN Trần Thanh Mẫn cho biết số tiền sẽ được chuyển kịp thời.", "số tiền", "Trần Thanh Mẫn" },
+        { "name before a cue that starts with a word of its last syllable", "Ông Nguyễn Văn An bình luận giá sẽ còn tăng trong năm tới.", "giá", "Nguyễn Văn An" },
     };
 
     [Theory]
