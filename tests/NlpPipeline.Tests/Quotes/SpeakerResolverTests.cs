@@ -31,7 +31,7 @@ public class SpeakerResolverTests
         // M: a name is not cut inside a word, and an organisation's acronym before it is not part of it.
         { "not cut inside a word", "Theo Phòng Đào tạo nhà trường, năm nay trường tuyển thêm 200 học sinh.", "năm nay", "Phòng Đào tạo nhà trường" },
         { "acronym before a name", "Chủ tịch Ủy ban MTTQVN Trần Thanh Mẫn cho biết số tiền sẽ được chuyển kịp thời.", "số tiền", "Trần Thanh Mẫn" },
-        { "name before a cue that starts with a word of its last syllable", "Ông Nguyễn Văn An bình luận giá sẽ còn tăng trong năm tới.", "giá", "Nguyễn Văn An" },
+        { "name before a cue that starts with a word of its last syllable", "Ông Trần Văn An bình luận: “Thị trường sẽ sớm phục hồi”.", "Thị trường", "Trần Văn An" },
     };
 
     [Theory]
