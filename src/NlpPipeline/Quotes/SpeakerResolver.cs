@@ -394,17 +394,28 @@ internal sealed class SpeakerResolver
                     return new SpeakerInfo(_text[_syl[k].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
             }
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
+            // "Theo công ty luật, ..." after "Công ty luật Pirc-Musar": a lower-case organisation noun alone is the
+            // organisation last named with it.
+            if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
+                return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
         if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
         {
             var run = FirstNameRun(a + headLen, b);
+            // "Bà mẹ Thái Nguyên": an address and a description from a place name nobody new; like the address alone.
+            if (h.Class == SourceClass.Honorific && a + headLen <= b && !_syl[a + headLen].Upper
+                && Enumerable.Range(a + headLen, b - a - headLen + 1).FirstOrDefault(x => _syl[x].Upper) is var p1 and > 0 && IsPlace(p1, b))
+                return ResolvePronoun(new SourceWord(SourceClass.Pronoun, h.Gender), quotePos);
             if (run is var (r1, r2) && ExtractName(r1, r2) is var (n1, n2))
                 return PersonSpeaker(_text[_syl[n1].Start.._syl[n2].End], _syl[n1].Start, null, h.Gender, mention);
             // "nhà thiết kế nổi tiếng" after "nhà thiết kế Ralph Lauren": the person named earlier with that occupation.
             if (h.Class == SourceClass.Honorific && _syl[b].Lower != "này" && IsOccupation(h, a, headLen)
                 && ResolveBareTitle(a, a + headLen - 1, Phrase(a, a + headLen - 1), quotePos) is { Resolution: not SpeakerResolution.Group } holder)
                 return holder;
+            // "Thầy giáo trẻ": an address with a modifier or two that are no nouns or verbs refers back like the address alone.
+            if (h is { Class: SourceClass.Honorific, Gender: not '\0' } && b - (a + headLen) < 2 && AllModifiers(a + headLen, b))
+                return ResolvePronoun(new SourceWord(SourceClass.Pronoun, h.Gender), quotePos);
             if (h.Class == SourceClass.Honorific)
             {
                 // "chuyên gia này" is a pronoun; "bà con" and the like are not sources we can name.
@@ -476,6 +487,17 @@ internal sealed class SpeakerResolver
             start += best;
         }
         return string.Join(' ', words, start, words.Length - start);
+    }
+
+    // Syllables [a, b] are lower-case modifiers of the word-class table's 'other' class (adjectives: trẻ, già), not "này".
+    private bool AllModifiers(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (_syl[k].Upper || _syl[k].Lower == "này" || !_lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) || c != 'O')
+                return false;
+        }
+        return true;
     }
 
     private bool AllLower(int a, int b)
@@ -742,6 +764,19 @@ internal sealed class SpeakerResolver
                 best = e;
         }
         return best is null ? null : new SpeakerInfo(FullestEntity(best), "ORG", SpeakerResolution.Pronoun) { Ref = best.Ref };
+    }
+
+    // The organisation entity named last before pos whose name opens with the whole words of noun, or null.
+    private Entity? NamedWithNoun(string noun, int pos)
+    {
+        Entity? best = null;
+        foreach (var e in _entities)
+        {
+            if (e.Type == EntityTypes.Organization && e.End <= pos && e.Text.Length > noun.Length
+                && e.Text.StartsWith(noun, StringComparison.OrdinalIgnoreCase) && !char.IsLetter(e.Text[noun.Length]))
+                best = e;
+        }
+        return best;
     }
 
     // The latest person named before pos for whom test holds, as a referred-back speaker; or null.

@@ -21,6 +21,9 @@ public class SpeakerResolverTests
         { "subject over object", "Ông Lý Quang Minh đã gặp ông Đỗ Văn Tài để bàn về dự án. Ông yêu cầu hai bên sớm ký hợp đồng.", "hai bên", "Lý Quang Minh" },
         { "subject over object after a speaker", "Bà Trần Thị Lan cho biết giá điện sẽ tăng.\nÔng Lý Quang Minh đã gặp ông Đỗ Văn Tài để bàn về dự án. Ông yêu cầu hai bên sớm ký hợp đồng.", "hai bên", "Lý Quang Minh" },
         { "leading phrase person is no subject", "Bà Trần Thị Lan cho biết giá điện sẽ tăng.\nSau cuộc gặp với ông Đỗ Văn Tài, ông Lý Quang Minh cho biết dự án sẽ khởi công. Ông nói thêm vốn đã được giải ngân.", "vốn", "Lý Quang Minh" },
+        // D: an address with an adjective, or with a description from a place, refers back like the address alone.
+        { "address with an adjective", "Thầy Nguyễn Quang Minh dạy ở một trường làng. Thầy giáo trẻ cho biết lương không đủ sống.", "lương", "Nguyễn Quang Minh" },
+        { "address with a place", "Chị Nguyễn Thị Hạnh mở một cửa hàng nhỏ. Bà mẹ Hà Nội cho biết năm nay khách đến mua rất đông.", "năm nay", "Nguyễn Thị Hạnh" },
         // D: "vị này" skips a person named only inside reported content.
         { "demonstrative skips a person inside content", "Một lãnh đạo UBND tỉnh khẳng định tỉnh chưa làm việc với ông Nguyễn Văn Bình.\n“Chúng tôi chưa nhận được hồ sơ”, vị này cho hay.", "Chúng tôi", "lãnh đạo UBND tỉnh" },
         // F: a demonstrative title is the person named before it, not the body it names.
