@@ -250,7 +250,18 @@ internal sealed class SpeakerResolver
         last + 1 < _syl.Length && Adjacent(last) && !_syl[last + 1].Upper
         && _lex.WordClasses.ContainsKey(_syl[last].Lower + " " + _syl[last + 1].Lower)
         && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) == 0
-        && MatchAt(last + 1, _syl.Length, _lex.MaxWordClassLength, _lex.WordClasses.ContainsKey) <= 1;
+        && WordClassAt(last + 1, _syl.Length - 1).Length <= 1;
+
+    /// <summary>The longest word of the word-class table (up to 3 syllables) starting at syllable k and ending by b: its class and length.</summary>
+    private (char Class, int Length) WordClassAt(int k, int b)
+    {
+        for (var n = Math.Min(3, b - k + 1); n >= 1; n--)
+        {
+            if (_lex.WordClasses.TryGetValue(Phrase(k, k + n - 1), out var c))
+                return (c, n);
+        }
+        return ('\0', 0);
+    }
 
     // ---------------------------------------------------------------- resolution
 
@@ -339,11 +350,14 @@ internal sealed class SpeakerResolver
         var mention = _text[_syl[a].Start.._syl[b].End];
         // "Hầu hết các bị cáo", "hai chiến sĩ cảnh sát": a quantified people or group noun with no name is an unnamed
         // group (a leading "một" is dropped above, as the dev gold does: "nguồn tin cảnh sát").
-        if (MatchAt(a, b, 3, _lex.Marker("quantifier").Contains) is var qn and > 0 && !_syl[a + qn].Upper
-            && (MatchAt(a + qn, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var qh and > 0
+        // A name after a plain noun only qualifies the group ("Các tay súng Taliban"); after an address it is the people.
+        var qn = MatchAt(a, b, 3, _lex.Marker("quantifier").Contains);
+        var qh = qn > 0 ? MatchAt(a + qn, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) : 0;
+        if (qn > 0 && !_syl[a + qn].Upper
+            && (qh > 0
                     ? _lex.Sources[Phrase(a + qn, a + qn + qh - 1)].Class is SourceClass.Honorific or SourceClass.Group
-                    : _lex.WordClasses.TryGetValue(_syl[a + qn].Lower, out var wc) && wc == 'N')
-            && !_entities.Any(e => e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End))
+                    : WordClassAt(a + qn, b).Class == 'N')
+            && (qh == 0 || !_entities.Any(e => e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End)))
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
 
         // Entities first.
@@ -367,6 +381,10 @@ internal sealed class SpeakerResolver
                 : NamedAfterOccupation(mention, quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
+        // "Các tay súng Taliban": a group head and a plain noun; a (mis-tagged) name after them only qualifies the group.
+        if (head is { Class: SourceClass.Group } && a + headLen <= b && !_syl[a + headLen].Upper
+            && MatchAt(a + headLen, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0 && WordClassAt(a + headLen, b).Class == 'N')
+            return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         // "Phát ngôn viên Taliban này": a demonstrative title refers back to a person named before it, whatever body (or
         // mis-tagged name) it holds.
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")

@@ -47,6 +47,21 @@ public class SpeakerResolverTests
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
     }
 
+    [Theory]
+    [InlineData("Các tay súng Taliban tuyên bố họ đã bắn chết con tin.", "Taliban", "Các tay súng Taliban")]
+    [InlineData("Những binh sĩ Hamas cho biết họ sẽ rút khỏi thị trấn.", "Hamas", "Những binh sĩ Hamas")]
+    public void Process_GroupNounWithMistaggedPersonAfterIt_IsTheGroup(string text, string name, string speaker)
+    {
+        // A group named by a plain noun keeps its span even when the entity stage tags the name after it as a person.
+        var start = text.IndexOf(name, StringComparison.Ordinal);
+        var doc = new AnnotatedDocument(new Document("t", text))
+        {
+            Entities = [new Entity(EntityTypes.Person, start, start + name.Length, name)],
+        };
+        var q = Assert.Single(Extractor.Process(doc).Quotes);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+
     /// <summary>Text and a word that must not come out as any quote's speaker.</summary>
     public static TheoryData<string, string, string> NotSpeakers => new()
     {
