@@ -345,6 +345,16 @@ internal sealed class SpeakerResolver
         var b = FirstSyllableAt(mentionEnd) - 1;
         if (b < a)
             return null;
+        // "Phía bà Melania không chấp nhận ..., cho rằng": a mention cut to "phía" alone is the side named right after it.
+        if (a == b && _syl[a].Lower == "phía" && a + 1 < _syl.Length && Adjacent(a))
+        {
+            var k = a + 1 + MatchAt(a + 1, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            var e = k - 1;
+            while (e + 1 < _syl.Length && _syl[e + 1].Upper && Adjacent(e))
+                e++;
+            if (e >= k)
+                b = e;
+        }
         while (a < b && (_syl[a].Lower is "phía" or "cả" || (_syl[a].Lower == "một" && _syl[a + 1].Lower != "số")))
             a++;
         var mention = _text[_syl[a].Start.._syl[b].End];
