@@ -22,10 +22,10 @@ internal static class StoreSchema
         ("doc_entities_doc", "doc_entities(doc_id)", true),
         ("doc_entities_form", "doc_entities(type, form_key)", false),
         ("titles_doc", "titles(doc_id)", true),
-        ("titles_entity", "titles(doc_entity_id)", false),
+        ("titles_entity", "titles(doc_entity_id)", true),
         ("quotes_doc", "quotes(doc_id, start)", true),
         ("quotes_order", "quotes(sort_key, start)", false),
-        ("quotes_speaker", "quotes(speaker_entity_id)", false),
+        ("quotes_speaker", "quotes(speaker_entity_id)", true),
         ("topics_doc", "topics(doc_id)", true),
         ("topics_label", "topics(label, kind)", false),
     ];

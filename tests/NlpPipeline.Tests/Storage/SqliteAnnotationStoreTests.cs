@@ -286,7 +286,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
             {
                 if (i == 3)
                 {
-                    // A reader sees the first batch, and the load's index set: only the doc_id indexes.
+                    // A reader sees the first batch, and the load's index set: the indexes a load fills in key order
+                    // (doc_id, and the document-entity ids that titles and quote speakers point to).
                     using var reader = SqliteAnnotationStore.Open(_dir.File("store.db"), readOnly: true);
                     Assert.Equal(2L, reader.Counts().Documents);
                     duringLoad = Indexes(reader);
@@ -300,7 +301,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         // The background checkpointer of the load has ended with it.
         Assert.False(Assert.IsType<WalCheckpointer>(store.LastCheckpointer).IsRunning);
 
-        Assert.Equal(["doc_entities_doc", "quotes_doc", "titles_doc", "topics_doc"], duringLoad);
+        Assert.Equal(["doc_entities_doc", "quotes_doc", "quotes_speaker", "titles_doc", "titles_entity", "topics_doc"], duringLoad);
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
         // The load's WAL and cache settings are undone.
         Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
