@@ -13,6 +13,7 @@ internal sealed class RawStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
     private readonly int[] _indexes;
+    private byte[] _utf8 = new byte[1024];
 
     public RawStatement(SqliteConnection connection, string sql, params string[] parameters)
     {
@@ -41,12 +42,24 @@ internal sealed class RawStatement : IDisposable
         return Step();
     }
 
-    /// <summary>Binds parameter <paramref name="i"/> (0-based, constructor order) to text (UTF-16 in, no copy on the managed side), or null.</summary>
-    public RawStatement Text(int i, string? value) =>
-        Bound(value is null ? raw.sqlite3_bind_null(_stmt, _indexes[i]) : raw.sqlite3_bind_text16(_stmt, _indexes[i], value.AsSpan()));
+    /// <summary>Binds parameter <paramref name="i"/> (0-based, constructor order) to text, or null.</summary>
+    public RawStatement Text(int i, string? value) => value is null ? Null(i) : Text(i, value.AsSpan());
 
-    /// <summary>Binds parameter <paramref name="i"/> to text (SQLite copies it before this returns).</summary>
-    public RawStatement Text(int i, ReadOnlySpan<char> value) => Bound(raw.sqlite3_bind_text16(_stmt, _indexes[i], value));
+    /// <summary>
+    /// Binds parameter <paramref name="i"/> to text, encoded to UTF-8 (the database's encoding, so SQLite neither
+    /// converts nor allocates twice; a lone surrogate becomes U+FFFD) in a buffer reused across binds; SQLite copies it
+    /// before this returns.
+    /// </summary>
+    public RawStatement Text(int i, ReadOnlySpan<char> value)
+    {
+        // An empty span would pass a null pointer, which binds NULL: "" is bound through a NUL-terminated literal.
+        if (value.IsEmpty)
+            return Bound(raw.sqlite3_bind_text(_stmt, _indexes[i], string.Empty));
+        if (_utf8.Length < value.Length * 3)
+            _utf8 = new byte[Math.Max(value.Length * 3, _utf8.Length * 2)];
+        var length = System.Text.Encoding.UTF8.GetBytes(value, _utf8);
+        return Bound(raw.sqlite3_bind_text(_stmt, _indexes[i], _utf8.AsSpan(0, length)));
+    }
 
     /// <summary>Binds parameter <paramref name="i"/> to an integer, or null.</summary>
     public RawStatement Int(int i, long? value) =>

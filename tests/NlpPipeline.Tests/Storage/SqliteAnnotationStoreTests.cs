@@ -94,6 +94,29 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void Index_IntoEmptyStore_SpeakerCountsGatheredWhilePreparingEqualTheCountsFromTheRows()
+    {
+        using var store = NewStore();
+        store.Index([
+            SeedArticleFixture.Load(),
+            Doc("b.txt", "2022-03", ("Syromolotov", "Thứ trưởng Syromolotov", "Thứ trưởng", "Thứ trưởng Syromolotov nói Nga sẵn sàng đối thoại.")),
+            // Two forms of one entity speak in one document: it counts once among the entity's documents.
+            Doc("c.txt", "2022-04",
+                ("Oleg Syromolotov", "ông Oleg Syromolotov", null, "Ông Oleg Syromolotov nói một điều."),
+                ("Syromolotov", "ông Syromolotov", null, "Ông Syromolotov nói thêm một điều.")),
+            Doc("d.txt", "2022-05", ("Nguyễn Văn An", "ông Nguyễn Văn An", null, "Ông Nguyễn Văn An nói giá tăng.")),
+        ]);
+        const string Counts = "SELECT name, quotes, documents FROM entities WHERE quotes > 0 ORDER BY id";
+        var loaded = Rows(store, Counts);
+
+        store.ResolveEntities(); // counts them from the quote rows
+
+        Assert.Equal(loaded, Rows(store, Counts));
+        Assert.Contains("Oleg Syromolotov|7|3", loaded);
+        Assert.Contains("Nguyễn Văn An|1|1", loaded);
+    }
+
+    [Fact]
     public void LastPhases_IndexThenResolve_ListsEachCallsPhasesInOrder()
     {
         using var store = NewStore();
