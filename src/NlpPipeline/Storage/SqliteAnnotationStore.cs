@@ -124,7 +124,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // own thread while the indexes are rebuilt and entities resolved, and a final checkpoint copies what those
         // wrote. Every batch is one transaction in the WAL either way, so commits and crash safety are unchanged.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
-        // without documents, every per-document index but the doc_id ones (appended to in key order);
+        // without documents, every per-document index but those a load appends to in key order (StoreSchema.PerDocumentIndexes);
         // otherwise the random-order form index only, since
         // replacing documents deletes by doc_id. Each batch stays one transaction, and a store left without
         // them is repaired when next opened for writing.
