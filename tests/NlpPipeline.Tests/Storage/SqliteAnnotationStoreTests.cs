@@ -446,6 +446,26 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void Open_ForWriting_DropsTheIndexesNoQueryUses()
+    {
+        var path = _dir.File("earlier.db");
+        using (var store = SqliteAnnotationStore.Open(path))
+        {
+            store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá tăng."))]);
+            // As an earlier build of schema 7 made them.
+            using var cmd = store.Command("CREATE INDEX documents_order ON documents(sort_date, key); CREATE INDEX topics_label ON topics(label, kind);", null);
+            cmd.ExecuteNonQuery();
+        }
+        using (var reader = SqliteAnnotationStore.Open(path, readOnly: true))
+            Assert.Equal(2L, reader.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_order', 'topics_label')"));
+
+        using var writer = SqliteAnnotationStore.Open(path);
+
+        Assert.Equal(0L, writer.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_order', 'topics_label')"));
+        Assert.Single(writer.FindQuotes(new QuoteQuery { Speaker = "Tám", From = "2021" }));
+    }
+
+    [Fact]
     public void Open_WriterInsideTransaction_ReaderStillReadsCommittedState()
     {
         var path = _dir.File("wal.db");
