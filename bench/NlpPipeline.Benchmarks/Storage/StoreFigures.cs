@@ -81,6 +81,7 @@ internal static class StoreFigures
         var path = Path.Combine(Path.GetTempPath(), $"nlp-index-figures-{Environment.ProcessId}.db");
         void Malformed(string p, int n, System.Text.Json.JsonException ex) => throw ex;
         long documents = 0, quotes = 0;
+        var allocated = GC.GetTotalAllocatedBytes(true);
         var (parseWall, parseCpu) = Measure(() =>
         {
             foreach (var (doc, _) in AnnotationLines.ReadForStore([input], Malformed))
@@ -89,6 +90,8 @@ internal static class StoreFigures
                 quotes += doc.Quotes.Length;
             }
         });
+        var parseAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        allocated = GC.GetTotalAllocatedBytes(true);
         var (prepareWall, prepareCpu) = Measure(() =>
         {
             var uses = new FormUses();
@@ -96,8 +99,9 @@ internal static class StoreFigures
             foreach (var (doc, length) in AnnotationLines.ReadForStore([input], Malformed))
                 BatchWriter.Prepare(doc, length, uses, ++ordinal);
         });
-        Console.WriteLine($"{input}: {documents} documents, {quotes} quotes; parsing alone {parseWall:F0} ms wall, {parseCpu:F0} ms CPU; "
-            + $"parsing and preparing rows (the second thread's work) {prepareWall:F0} ms wall, {prepareCpu:F0} ms CPU");
+        var prepareAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        Console.WriteLine($"{input}: {documents} documents, {quotes} quotes; parsing alone {parseWall:F0} ms wall, {parseCpu:F0} ms CPU, {parseAllocated >> 20} MB allocated; "
+            + $"parsing and preparing rows (the second thread's work) {prepareWall:F0} ms wall, {prepareCpu:F0} ms CPU, {prepareAllocated >> 20} MB allocated");
         var wall = new List<double>();
         var cpu = new List<double>();
         for (var run = 0; run <= runs; run++)
@@ -107,6 +111,7 @@ internal static class StoreFigures
             var writerCpu = 0.0;
             var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var gcPause = GC.GetTotalPauseDuration();
+            allocated = GC.GetTotalAllocatedBytes(true);
             var (w, c) = Measure(() =>
             {
                 var thread0 = ThreadCpuMs();
@@ -116,7 +121,7 @@ internal static class StoreFigures
                 writerCpu = ThreadCpuMs() - thread0;
             });
             Console.WriteLine($"  run {run}{(run == 0 ? " (warm-up)" : "")}: {w:F0} ms wall, {c:F0} ms CPU, of which {writerCpu:F0} ms on the writing thread; "
-                + $"GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:F0} ms");
+                + $"GCs gen0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, paused {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:F0} ms, {(GC.GetTotalAllocatedBytes(true) - allocated) >> 20} MB allocated");
             foreach (var (phase, elapsed) in phases)
                 Console.WriteLine($"    {phase,-58} {elapsed.TotalMilliseconds,7:F0} ms wall");
             if (run == 0)

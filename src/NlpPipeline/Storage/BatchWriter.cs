@@ -93,16 +93,24 @@ internal sealed class BatchWriter : IDisposable
             entity.Row = rows.Count;
             rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey, string.Join(AliasSeparator, entity.Aliases),
                 MentionSpans(entity.Mentions, ref spans).ToString(), entity.Titles));
-            uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, entity.Aliases);
+            uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entity.Aliases));
             foreach (var (title, _, _) in entity.Titles)
                 uses?.AddTitle(entity.Type, entity.NameKey, title);
         }
         var quoteSpeakers = new int[doc.Quotes.Length];
         var folded = new string[doc.Quotes.Length];
+        int[]? rowQuotes = uses?.SpeakerQuotes is null ? null : new int[rows.Count];
         for (var i = 0; i < doc.Quotes.Length; i++)
         {
-            quoteSpeakers[i] = speakers[i]?.Row ?? -1;
+            var row = quoteSpeakers[i] = speakers[i]?.Row ?? -1;
+            if (row >= 0 && rowQuotes is not null)
+                rowQuotes[row]++;
             folded[i] = SearchText.Fold(doc.Quotes[i].Content);
+        }
+        for (var r = 0; rowQuotes is not null && r < rowQuotes.Length; r++)
+        {
+            if (rowQuotes[r] > 0)
+                uses!.AddSpeakerQuotes(ordinal, rows[r].Type, rows[r].NameKey, rowQuotes[r]);
         }
         // The mentions are in the rows now: the prepared document does not keep them alive while it waits to be written.
         return new PreparedDocument(doc with { Entities = [] }, textLength, rows, quoteSpeakers, folded, TopicAlternatives(doc.Topic));
@@ -166,16 +174,24 @@ internal sealed class BatchWriter : IDisposable
     {
         if (topic is null)
             return null;
-        var json = new System.Text.StringBuilder("[");
+        var json = new System.Text.StringBuilder("[", 128);
         foreach (var alt in topic.Alternatives)
         {
             if (json.Length > 1)
                 json.Append(',');
-            json.Append("{\"label\":").Append(JsonSerializer.Serialize(alt.Label)).Append(",\"score\":")
-                .Append(alt.Score.ToString("R", CultureInfo.InvariantCulture)).Append('}');
+            json.Append("{\"label\":").Append(JsonLabel(alt.Label))
+                .Append(CultureInfo.InvariantCulture, $",\"score\":{alt.Score:R}}}");
         }
         return json.Append(']').ToString();
     }
+
+    // Topic labels are a handful of names: each one's JSON string (JsonSerializer's escaping) is made once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> JsonLabels = new(StringComparer.Ordinal);
+
+    private static string JsonLabel(string label) =>
+        JsonLabels.TryGetValue(label, out var json) ? json
+        : JsonLabels.Count < 1024 ? JsonLabels.GetOrAdd(label, static l => JsonSerializer.Serialize(l))
+        : JsonSerializer.Serialize(label);
 
     /// <summary>
     /// <c>doc_entities.mentions</c> for <paramref name="mentions"/>: a JSON array of [start, end] pairs in text order,

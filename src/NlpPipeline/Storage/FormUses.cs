@@ -11,17 +11,23 @@ internal sealed class FormUses
 {
     private readonly Dictionary<(string Type, string Key), Use> _forms = [];
 
+    /// <param name="countSpeakers">Whether <see cref="AddSpeakerQuotes"/> is called for every document, so that
+    /// <see cref="SpeakerQuotes"/> holds every attributed quote.</param>
+    public FormUses(bool countSpeakers = false) => SpeakerQuotes = countSpeakers ? [] : null;
+
     public int Count => _forms.Count;
 
-    public void Add(long document, string type, string key, string name, HashSet<string> aliases)
-    {
-        var use = Add(type, key, name);
-        foreach (var alias in aliases)
-            use.AddAlias(alias, document);
-    }
+    /// <summary>
+    /// The quotes attributed to each form, per document in the order added (null when not counted): what
+    /// <c>entities.quotes</c> and <c>entities.documents</c> sum per canonical entity.
+    /// </summary>
+    public List<(long Document, (string Type, string Key) Form, int Quotes)>? SpeakerQuotes { get; }
 
-    /// <inheritdoc cref="Add(long, string, string, string, HashSet{string})"/>
-    public void Add(long document, string type, string key, string name, string[] aliases)
+    /// <summary>Adds <paramref name="quotes"/> quotes of <paramref name="document"/> attributed to the form (when counted).</summary>
+    public void AddSpeakerQuotes(long document, string type, string key, int quotes) =>
+        SpeakerQuotes?.Add((document, (type, key), quotes));
+
+    public void Add(long document, string type, string key, string name, ReadOnlySpan<string> aliases)
     {
         var use = Add(type, key, name);
         foreach (var alias in aliases)
@@ -53,18 +59,28 @@ internal sealed class FormUses
 
     /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
     public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
-        _forms.SelectMany(f => f.Value.Aliases.Select(a => (f.Key, a.Key, a.Value.Documents)));
+        _forms.SelectMany(f => f.Value.Aliases().Select(a => (f.Key, a.Alias, a.Documents)));
 
-    // Most forms have one spelling and no title: the first spelling is kept inline and the collections are made
-    // only when needed (a load into an empty store holds one of these per form).
+    // Most forms have one spelling, one alias and no title: the first spelling and the first alias are kept inline
+    // and the collections are made only when needed (a load into an empty store holds one of these per form).
     private sealed class Use
     {
         private string? _spelling;
         private long _spellingCount;
         private Dictionary<string, long>? _spellings;
+        private string? _alias;
+        private (long Documents, long LastDocument) _aliasSeen;
+        private Dictionary<string, (long Documents, long LastDocument)>? _aliases;
 
-        public Dictionary<string, (long Documents, long LastDocument)> Aliases { get; } = new(StringComparer.Ordinal);
         public HashSet<string>? Titles { get; set; }
+
+        /// <summary>The aliases in the order first added, with the number of documents each was seen in.</summary>
+        public IEnumerable<(string Alias, long Documents)> Aliases()
+        {
+            if (_aliases is not null)
+                return _aliases.Select(a => (a.Key, a.Value.Documents));
+            return _alias is null ? [] : [(_alias, _aliasSeen.Documents)];
+        }
 
         /// <summary>The most frequent spelling (ties: ordinal first); a form always has one (titles come after it).</summary>
         public string DisplayName => _spellings?.MaxBy(n => n, SpellingOrder.Instance).Key ?? _spelling
@@ -85,7 +101,18 @@ internal sealed class FormUses
         // Document numbers (rowids, or positions in a load) are never 0: the default entry has seen no document.
         public void AddAlias(string alias, long document)
         {
-            ref var seen = ref CollectionsMarshal.GetValueRefOrAddDefault(Aliases, alias, out _);
+            if (_aliases is null && (_alias is null || string.Equals(_alias, alias, StringComparison.Ordinal)))
+            {
+                _alias = alias;
+                Count(ref _aliasSeen, document);
+                return;
+            }
+            _aliases ??= new(StringComparer.Ordinal) { [_alias!] = _aliasSeen };
+            Count(ref CollectionsMarshal.GetValueRefOrAddDefault(_aliases, alias, out _), document);
+        }
+
+        private static void Count(ref (long Documents, long LastDocument) seen, long document)
+        {
             if (seen.LastDocument != document)
                 seen = (seen.Documents + 1, document);
         }

@@ -12,7 +12,8 @@ internal sealed class LocalEntity(string type)
     public bool NameFromSpeaker { get; set; }
     public List<Entity> Mentions { get; } = [];
     public List<(string Title, int? Start, int? End)> Titles { get; } = [];
-    public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+    /// <summary>The distinct alias spellings (ordinal), in the order first seen.</summary>
+    public List<string> Aliases { get; } = [];
     /// <summary>Index of the entity among its document's stored entities (<see cref="BatchWriter.Prepare"/>); -1 when not stored.</summary>
     public int Row { get; set; } = -1;
 }
@@ -85,18 +86,51 @@ internal static class LocalEntityGrouper
             speakers[i] = entity;
         }
 
+        var keyBuffer = new char[64];
         foreach (var entity in order)
         {
             if (!entity.NameFromSpeaker)
                 entity.Name = FullestMention(entity.Mentions);
             var nameKey = entity.NameKey = SearchText.NameKey(entity.Name);
-            var mentionKeys = entity.Mentions.ConvertAll(m => SearchText.NameKey(m.Text));
-            var nameMention = mentionKeys.FindIndex(k => string.Equals(k, nameKey, StringComparison.Ordinal));
-            if (nameMention >= 0)
-                entity.Type = entity.Mentions[nameMention].Type;
-            CollectAliases(entity, nameKey, mentionKeys);
+            if (entity.Name.Length > 0)
+                AddAlias(entity, NormalSpaces(entity.Name));
+            // The type of the first mention spelt as the name; aliases are name forms only: the name, mentions made
+            // of the name's own words, and acronyms. Pronouns and titles ("ông", "Thứ trưởng") are never aliases.
+            var typed = false;
+            foreach (var m in entity.Mentions)
+            {
+                if (keyBuffer.Length < m.Text.Length)
+                    keyBuffer = new char[Math.Max(m.Text.Length, keyBuffer.Length * 2)];
+                var key = MentionKey(m.Text, keyBuffer);
+                if (!typed && key.SequenceEqual(nameKey))
+                {
+                    entity.Type = m.Type;
+                    typed = true;
+                }
+                // NameKey(NormalSpaces(t)) == NameKey(t): both split on white space.
+                var text = NormalSpaces(m.Text);
+                if (IsAcronym(text) || AllWordsIn(key, nameKey))
+                    AddAlias(entity, text);
+            }
         }
         return order;
+    }
+
+    // SearchText.NameKey of text, written into buffer (at least as long) unless text is not NFC.
+    private static ReadOnlySpan<char> MentionKey(string text, char[] buffer)
+    {
+        var n = SearchText.NameKey(text, buffer);
+        return n >= 0 ? buffer.AsSpan(0, n) : SearchText.NameKey(text);
+    }
+
+    private static void AddAlias(LocalEntity entity, string alias)
+    {
+        foreach (var a in entity.Aliases)
+        {
+            if (string.Equals(a, alias, StringComparison.Ordinal))
+                return;
+        }
+        entity.Aliases.Add(alias);
     }
 
     private static void AddTitle(LocalEntity entity, string title, int? start, int? end)
@@ -134,21 +168,6 @@ internal static class LocalEntityGrouper
         return count;
     }
 
-    // Aliases are name forms only: the name, mentions made of the name's own words, and acronyms;
-    // pronouns and titles ("ông", "Thứ trưởng") are never aliases.
-    private static void CollectAliases(LocalEntity entity, string nameKey, List<string> mentionKeys)
-    {
-        if (entity.Name.Length > 0)
-            entity.Aliases.Add(NormalSpaces(entity.Name));
-        for (var i = 0; i < entity.Mentions.Count; i++)
-        {
-            var text = NormalSpaces(entity.Mentions[i].Text);
-            // NameKey(NormalSpaces(t)) == NameKey(t): both split on white space.
-            if (IsAcronym(text) || AllWordsIn(mentionKeys[i], nameKey))
-                entity.Aliases.Add(text);
-        }
-    }
-
     // Two or more upper-case letters and digits, at least one letter, no space: "WTO", "G20".
     private static bool IsAcronym(string text)
     {
@@ -165,9 +184,8 @@ internal static class LocalEntityGrouper
     }
 
     // True when every ' '-separated word of key is a ' '-separated word of nameKey (names have a few words: no set).
-    private static bool AllWordsIn(string key, string nameKey)
+    private static bool AllWordsIn(ReadOnlySpan<char> span, string nameKey)
     {
-        var span = key.AsSpan();
         var name = nameKey.AsSpan();
         foreach (var word in span.Split(' '))
         {

@@ -11,7 +11,20 @@ namespace NlpPipeline.Storage;
 internal static class SearchText
 {
     /// <summary>Lower-cased, diacritic-folded copy of <paramref name="text"/> (<see cref="VietnameseNormalizer.FoldDiacritics(string)"/>).</summary>
-    public static string Fold(string text) => VietnameseNormalizer.FoldDiacritics(text).ToLowerInvariant();
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        // Folded into one buffer and lower-cased into another: one string made, none when the text is already folded.
+        var rented = text.Length <= 256 ? null : System.Buffers.ArrayPool<char>.Shared.Rent(text.Length * 2);
+        var buffer = rented is null ? stackalloc char[text.Length * 2] : rented.AsSpan(0, text.Length * 2);
+        var length = VietnameseNormalizer.FoldDiacritics(text, buffer[..text.Length]);
+        var lower = buffer.Slice(text.Length, length);
+        ((ReadOnlySpan<char>)buffer[..length]).ToLowerInvariant(lower);
+        var result = lower.SequenceEqual(text) ? text : new string(lower);
+        if (rented is not null)
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
+    }
 
     /// <summary>
     /// An FTS5 MATCH expression for user text: each comma-separated part is one phrase of folded words, and
@@ -58,6 +71,37 @@ internal static class SearchText
             return lower;
         var parts = lower.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return string.Join(' ', parts);
+    }
+
+    /// <summary>
+    /// Writes <see cref="NameKey(string)"/> of <paramref name="name"/> into <paramref name="destination"/> (at least as
+    /// long as the name) and returns its length; -1, with nothing written, when the name is not NFC.
+    /// </summary>
+    public static int NameKey(string name, Span<char> destination)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!IsComposed(name))
+            return -1;
+        var lower = destination[..name.Length];
+        name.AsSpan().ToLowerInvariant(lower);
+        // As Split on white space then Join with ' ': runs of white space become one ' ', none at either end.
+        int n = 0;
+        var space = false;
+        foreach (var c in lower)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = n > 0;
+                continue;
+            }
+            if (space)
+            {
+                destination[n++] = ' ';
+                space = false;
+            }
+            destination[n++] = c;
+        }
+        return n;
     }
 
     // True when text is NFC without asking ICU: every character is below U+0300 (none of them decomposes or

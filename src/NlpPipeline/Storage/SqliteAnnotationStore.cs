@@ -124,7 +124,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // own thread while the indexes are rebuilt and entities resolved, and a final checkpoint copies what those
         // wrote. Every batch is one transaction in the WAL either way, so commits and crash safety are unchanged.
         // Indexes are dropped for the batches and rebuilt with one sort each before resolution: into a store
-        // without documents, every per-document index but the doc_id ones (appended to in key order);
+        // without documents, every per-document index but those a load appends to in key order (StoreSchema.PerDocumentIndexes);
         // otherwise the random-order form index only, since
         // replacing documents deletes by doc_id. Each batch stays one transaction, and a store left without
         // them is repaired when next opened for writing.
@@ -132,7 +132,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var bulkLoad = _bulkLoad;
         Execute(_connection, bulkLoad ? "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -262144;" : "PRAGMA wal_autocheckpoint = 16384;");
         // Into an empty store, preparing the documents also gathers the form uses that resolution would read back.
-        _loadUses = _bulkLoad ? new FormUses() : null;
+        _loadUses = _bulkLoad ? new FormUses(countSpeakers: true) : null;
         var documents = source(_loadUses);
         Execute(_connection, _bulkLoad ? StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
         // Into an empty store, the WAL is copied into the database file alongside the load, on another connection.
@@ -255,8 +255,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// </summary>
     public int ResolveEntities() => ResolveEntities(null, clearPhases: true);
 
-    /// <summary>What resolution writes: the canonical entities (ids from 1 in order) and their searchable names.</summary>
-    private sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names);
+    /// <summary>
+    /// What resolution writes: the canonical entities (ids from 1 in order), their searchable names, and per entity
+    /// its quote and document counts as a speaker (null when the form uses did not count them).
+    /// </summary>
+    private sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names,
+        (long Quotes, long Documents)[]? SpeakerCounts);
 
     // The managed part of resolution, from the form uses alone (no database access, so it may run on another thread).
     private static ResolutionPlan PlanResolution(FormUses uses)
@@ -275,7 +279,30 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             var key = (formEntity[form], alias);
             names[key] = names.GetValueOrDefault(key) + documents;
         }
-        return new ResolutionPlan(entities, names.Select(n => (n.Key.Entity, n.Key.Alias, n.Value, SearchText.Fold(n.Key.Alias))).ToList());
+        return new ResolutionPlan(entities, names.Select(n => (n.Key.Entity, n.Key.Alias, n.Value, SearchText.Fold(n.Key.Alias))).ToList(),
+            SpeakerCounts(uses, formEntity, entities.Count));
+    }
+
+    // Per entity (index id - 1): its attributed quotes and the distinct documents they are in, as the speaker-count
+    // query of ResolveEntities computes them; null when the uses did not count speakers.
+    private static (long Quotes, long Documents)[]? SpeakerCounts(FormUses uses, Dictionary<(string, string), long> formEntity, int entities)
+    {
+        if (uses.SpeakerQuotes is not { } speakerQuotes)
+            return null;
+        var counts = new (long Quotes, long Documents)[entities];
+        var lastDocument = new long[entities];
+        // Added document by document: an entity's documents are counted once each, whichever of its forms spoke.
+        foreach (var (document, form, quotes) in speakerQuotes)
+        {
+            var i = formEntity[form] - 1;
+            counts[i].Quotes += quotes;
+            if (lastDocument[i] != document)
+            {
+                lastDocument[i] = document;
+                counts[i].Documents++;
+            }
+        }
+        return counts;
     }
 
     // plan: resolution planned from the form uses of every stored per-document entity when the caller had them
@@ -307,14 +334,16 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // The canonical tables are written whole: their secondary indexes are built once after the rows.
         Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
             + StoreSchema.DropCanonicalIndexes, transaction);
-        using (var insertEntity = new RawStatement(_connection, "INSERT INTO entities(id, type, name, slug) VALUES ($id, $type, $name, $slug)", "$id", "$type", "$name", "$slug"))
+        using (var insertEntity = new RawStatement(_connection, "INSERT INTO entities(id, type, name, slug, quotes, documents) VALUES ($id, $type, $name, $slug, $quotes, $docs)",
+            "$id", "$type", "$name", "$slug", "$quotes", "$docs"))
         using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", "$type", "$key", "$id"))
         {
             long id = 0;
             foreach (var entity in plan.Entities)
             {
                 id++;
-                insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Step();
+                var (quotes, documents) = plan.SpeakerCounts?[id - 1] ?? default;
+                insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Int(4, quotes).Int(5, documents).Step();
                 foreach (var form in entity.Forms)
                     insertForm.Text(0, form.Type).Text(1, form.Key).Int(2, id).Step();
             }
@@ -333,8 +362,10 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             }
         }
         Phase("resolve: write names + name FTS", ref since);
-        // Quote and document counts per speaker, so that listing speakers needs no scan of the quotes.
-        Execute(_connection, """
+        // Quote and document counts per speaker, so that listing speakers needs no scan of the quotes (a load into an
+        // empty store counted them while preparing its documents).
+        if (plan.SpeakerCounts is null)
+            Execute(_connection, """
             WITH c AS (
                 SELECT ef.entity_id AS id, count(*) AS n, count(DISTINCT q.doc_id) AS d FROM quotes q
                 JOIN doc_entities de ON de.id = q.speaker_entity_id

@@ -97,8 +97,8 @@ internal sealed class StoreRecordReader
             else if (reader.ValueTextEquals("start"u8)) start = ReadInt(ref reader);
             else if (reader.ValueTextEquals("end"u8)) end = ReadInt(ref reader);
             else if (reader.ValueTextEquals("text"u8)) text = ReadString(ref reader);
-            else if (reader.ValueTextEquals("ref"u8)) @ref = ReadString(ref reader);
-            else if (reader.ValueTextEquals("person"u8)) person = ReadString(ref reader);
+            else if (reader.ValueTextEquals("ref"u8)) @ref = ReadShortString(ref reader);
+            else if (reader.ValueTextEquals("person"u8)) person = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("confidence"u8)) confidence = ReadDouble(ref reader);
             else Skip(ref reader);
         }
@@ -149,7 +149,7 @@ internal sealed class StoreRecordReader
             if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader);
             else if (reader.ValueTextEquals("mention"u8)) mention = ReadString(ref reader);
             else if (reader.ValueTextEquals("kind"u8)) kind = ReadCommonString(ref reader);
-            else if (reader.ValueTextEquals("ref"u8)) @ref = ReadString(ref reader);
+            else if (reader.ValueTextEquals("ref"u8)) @ref = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("title"u8)) title = ReadString(ref reader);
             else if (reader.ValueTextEquals("mention_start"u8)) mentionStart = ReadInt(ref reader);
             else if (reader.ValueTextEquals("mention_end"u8)) mentionEnd = ReadInt(ref reader);
@@ -175,7 +175,7 @@ internal sealed class StoreRecordReader
         ImmutableArray<string> subtopics = [];
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("label"u8)) label = ReadString(ref reader);
+            if (reader.ValueTextEquals("label"u8)) label = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("score"u8)) score = ReadDouble(ref reader);
             else if (reader.ValueTextEquals("name"u8)) name = ReadString(ref reader);
             else if (reader.ValueTextEquals("alternatives"u8)) alternatives = ReadArray(ref reader, ReadTopicScore);
@@ -192,7 +192,7 @@ internal sealed class StoreRecordReader
         double? score = null;
         while (NextProperty(ref reader))
         {
-            if (reader.ValueTextEquals("label"u8)) label = ReadString(ref reader);
+            if (reader.ValueTextEquals("label"u8)) label = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("score"u8)) score = ReadDouble(ref reader);
             else Skip(ref reader);
         }
@@ -252,6 +252,37 @@ internal sealed class StoreRecordReader
             }
         }
         return reader.GetString();
+    }
+
+    // Refs ("e12") and topic labels recur in every record: short unescaped values are read through a small cache of
+    // strings by their UTF-8 bytes (per thread; a slot holds the last value hashed to it), so each is made once.
+    [ThreadStatic]
+    private static (byte[] Utf8, string Value)[]? _shortStrings;
+
+    private const int ShortStringMax = 24;
+
+    // As ReadString, returning a cached string for a short value seen before.
+    private static string? ReadShortString(ref Utf8JsonReader reader)
+    {
+        Read(ref reader);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            reader.Skip();
+            return null;
+        }
+        var utf8 = reader.ValueSpan;
+        if (reader.ValueIsEscaped || utf8.Length > ShortStringMax)
+            return reader.GetString();
+        var cache = _shortStrings ??= new (byte[], string)[256];
+        uint hash = (uint)utf8.Length;
+        foreach (var b in utf8)
+            hash = hash * 31 + b;
+        ref var slot = ref cache[hash & 255];
+        if (slot.Utf8 is { } known && utf8.SequenceEqual(known))
+            return slot.Value;
+        var value = reader.GetString()!;
+        slot = (utf8.ToArray(), value);
+        return value;
     }
 
     private static int? ReadInt(ref Utf8JsonReader reader)

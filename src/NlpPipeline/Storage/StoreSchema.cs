@@ -13,21 +13,21 @@ internal static class StoreSchema
     /// <summary>
     /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
     /// without documents drops those not <c>InLoadOrder</c> for its batches and creates them again (one sort each)
-    /// before resolution; the doc_id indexes stay, since a load appends to them in key order. After a crash mid-load,
+    /// before resolution; the others stay, since a load appends to them in key order: the doc_id ones, and those on
+    /// the document-entity ids that titles and quote speakers point to (NULL speakers go to one end). Random-order
+    /// inserts into the rest were measured to cost more CPU than building them with one sort. After a crash mid-load,
     /// opening the store for writing creates them again (they are part of <see cref="Create"/>).
     /// </summary>
     public static readonly (string Name, string Definition, bool InLoadOrder)[] PerDocumentIndexes =
     [
-        ("documents_order", "documents(sort_date, key)", false),
         ("doc_entities_doc", "doc_entities(doc_id)", true),
         ("doc_entities_form", "doc_entities(type, form_key)", false),
         ("titles_doc", "titles(doc_id)", true),
-        ("titles_entity", "titles(doc_entity_id)", false),
+        ("titles_entity", "titles(doc_entity_id)", true),
         ("quotes_doc", "quotes(doc_id, start)", true),
         ("quotes_order", "quotes(sort_key, start)", false),
-        ("quotes_speaker", "quotes(speaker_entity_id)", false),
+        ("quotes_speaker", "quotes(speaker_entity_id)", true),
         ("topics_doc", "topics(doc_id)", true),
-        ("topics_label", "topics(label, kind)", false),
     ];
 
     /// <summary>Drops the per-document index with random insertion order (entity forms).</summary>
@@ -41,8 +41,16 @@ internal static class StoreSchema
     public static string DropPerDocumentIndexes { get; } =
         string.Concat(PerDocumentIndexes.Where(i => !i.InLoadOrder).Select(i => $"DROP INDEX IF EXISTS {i.Name};\n"));
 
-    /// <summary>Creates every missing table and index.</summary>
-    public static string Create => Tables + CreatePerDocumentIndexes + CreateCanonicalIndexes;
+    /// <summary>
+    /// Indexes that earlier builds of schema 7 made and no query uses (EXPLAIN QUERY PLAN of every query, profile and
+    /// export): documents are listed by <c>quotes.sort_key</c> or <c>documents.key</c>, and a topic is matched per
+    /// document through <c>topics_doc</c> (<c>COLLATE NOCASE</c> cannot use a binary label index). Dropped on opening
+    /// for writing, so that loads neither build nor maintain them.
+    /// </summary>
+    public const string DropRetiredIndexes = "DROP INDEX IF EXISTS documents_order; DROP INDEX IF EXISTS topics_label;";
+
+    /// <summary>Creates every missing table and index, and drops the <see cref="DropRetiredIndexes"/>.</summary>
+    public static string Create => Tables + CreatePerDocumentIndexes + CreateCanonicalIndexes + DropRetiredIndexes;
 
     /// <summary>
     /// The secondary indexes of the canonical tables, which entity resolution drops before it writes the tables

@@ -35,4 +35,32 @@ public sealed class FormUsesTests
         Assert.Equal(["TÁM:1", "Tám:2"], uses.Aliases().Select(a => $"{a.Alias}:{a.Documents}").Order(StringComparer.Ordinal));
         Assert.Equal(["thứ trưởng"], Assert.Single(uses.Forms()).Titles!);
     }
+
+    [Fact]
+    public void Aliases_FirstAliasThenMore_KeepOrderFirstSeenAndCountEachDocumentOnce()
+    {
+        var uses = new FormUses();
+        uses.Add(1, "PER", "tám", "Tám", new[] { "Tám" });
+        uses.Add(2, "PER", "tám", "Tám", new[] { "Tám" });
+        uses.Add(3, "PER", "tám", "Tám", new[] { "TÁM", "Tám" });
+        uses.Add(3, "PER", "tám", "Tám", new[] { "Tám" });
+        uses.Add(4, "PER", "tám", "Tám", new[] { "Ông Tám" });
+
+        Assert.Equal(["Tám:3", "TÁM:1", "Ông Tám:1"], uses.Aliases().Select(a => $"{a.Alias}:{a.Documents}"));
+    }
+
+    [Fact]
+    public void SpeakerQuotes_CountedOnlyWhenAskedFor()
+    {
+        var counted = new FormUses(countSpeakers: true);
+        var uncounted = new FormUses();
+        foreach (var uses in new[] { counted, uncounted })
+        {
+            uses.AddSpeakerQuotes(1, "PER", "tám", 2);
+            uses.AddSpeakerQuotes(2, "PER", "tám", 1);
+        }
+
+        Assert.Equal([(1L, ("PER", "tám"), 2), (2L, ("PER", "tám"), 1)], counted.SpeakerQuotes!);
+        Assert.Null(uncounted.SpeakerQuotes);
+    }
 }

@@ -94,6 +94,29 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void Index_IntoEmptyStore_SpeakerCountsGatheredWhilePreparingEqualTheCountsFromTheRows()
+    {
+        using var store = NewStore();
+        store.Index([
+            SeedArticleFixture.Load(),
+            Doc("b.txt", "2022-03", ("Syromolotov", "Thứ trưởng Syromolotov", "Thứ trưởng", "Thứ trưởng Syromolotov nói Nga sẵn sàng đối thoại.")),
+            // Two forms of one entity speak in one document: it counts once among the entity's documents.
+            Doc("c.txt", "2022-04",
+                ("Oleg Syromolotov", "ông Oleg Syromolotov", null, "Ông Oleg Syromolotov nói một điều."),
+                ("Syromolotov", "ông Syromolotov", null, "Ông Syromolotov nói thêm một điều.")),
+            Doc("d.txt", "2022-05", ("Nguyễn Văn An", "ông Nguyễn Văn An", null, "Ông Nguyễn Văn An nói giá tăng.")),
+        ]);
+        const string Counts = "SELECT name, quotes, documents FROM entities WHERE quotes > 0 ORDER BY id";
+        var loaded = Rows(store, Counts);
+
+        store.ResolveEntities(); // counts them from the quote rows
+
+        Assert.Equal(loaded, Rows(store, Counts));
+        Assert.Contains("Oleg Syromolotov|7|3", loaded);
+        Assert.Contains("Nguyễn Văn An|1|1", loaded);
+    }
+
+    [Fact]
     public void LastPhases_IndexThenResolve_ListsEachCallsPhasesInOrder()
     {
         using var store = NewStore();
@@ -286,7 +309,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
             {
                 if (i == 3)
                 {
-                    // A reader sees the first batch, and the load's index set: only the doc_id indexes.
+                    // A reader sees the first batch, and the load's index set: the indexes a load fills in key order
+                    // (doc_id, and the document-entity ids that titles and quote speakers point to).
                     using var reader = SqliteAnnotationStore.Open(_dir.File("store.db"), readOnly: true);
                     Assert.Equal(2L, reader.Counts().Documents);
                     duringLoad = Indexes(reader);
@@ -300,7 +324,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         // The background checkpointer of the load has ended with it.
         Assert.False(Assert.IsType<WalCheckpointer>(store.LastCheckpointer).IsRunning);
 
-        Assert.Equal(["doc_entities_doc", "quotes_doc", "titles_doc", "topics_doc"], duringLoad);
+        Assert.Equal(["doc_entities_doc", "quotes_doc", "quotes_speaker", "titles_doc", "titles_entity", "topics_doc"], duringLoad);
         Assert.Equal((2L, 2L), (store.Counts().Documents, store.Counts().Quotes));
         // The load's WAL and cache settings are undone.
         Assert.Equal((1000L, -65536L), (store.Scalar<long>("PRAGMA wal_autocheckpoint"), store.Scalar<long>("PRAGMA cache_size")));
@@ -419,6 +443,26 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => SqliteAnnotationStore.Open(path));
         Assert.Contains($"store schema 6; this build reads schema {StoreSchema.Version}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_ForWriting_DropsTheIndexesNoQueryUses()
+    {
+        var path = _dir.File("earlier.db");
+        using (var store = SqliteAnnotationStore.Open(path))
+        {
+            store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá tăng."))]);
+            // As an earlier build of schema 7 made them.
+            using var cmd = store.Command("CREATE INDEX documents_order ON documents(sort_date, key); CREATE INDEX topics_label ON topics(label, kind);", null);
+            cmd.ExecuteNonQuery();
+        }
+        using (var reader = SqliteAnnotationStore.Open(path, readOnly: true))
+            Assert.Equal(2L, reader.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_order', 'topics_label')"));
+
+        using var writer = SqliteAnnotationStore.Open(path);
+
+        Assert.Equal(0L, writer.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE name IN ('documents_order', 'topics_label')"));
+        Assert.Single(writer.FindQuotes(new QuoteQuery { Speaker = "Tám", From = "2021" }));
     }
 
     [Fact]

@@ -54,6 +54,23 @@ public sealed class StoreRecordReaderTests
         Assert.Equal(("x.txt", "unreadable", 0), (read.Document.Id, read.Error, textLength));
     }
 
+    [Fact]
+    public void Read_RefsAndLabelsRecurring_SameValuesAsOneStringEach()
+    {
+        static byte[] Line(string id, string @ref) => Encoding.UTF8.GetBytes(
+            $$$"""{"id": "{{{id}}}", "entities": [{"type": "PER", "start": 0, "end": 1, "text": "A", "ref": "{{{@ref}}}"}], "topic": {"label": "the-gioi", "score": 1.0}}""");
+        var reader = new StoreRecordReader();
+
+        var (first, _) = reader.Read(Line("a", "e1"), 0);
+        var (second, _) = reader.Read(Line("b", "e1"), 1);
+        var (escaped, _) = reader.Read(Line("c", "e\u0031"), 2);
+        var (other, _) = reader.Read(Line("d", "e2"), 3);
+
+        Assert.Equal(["e1", "e1", "e1", "e2"], new[] { first, second, escaped, other }.Select(d => d.Entities[0].Ref));
+        Assert.Same(first.Entities[0].Ref, second.Entities[0].Ref);
+        Assert.Same(first.Topic!.Label, other.Topic!.Label);
+    }
+
     public static TheoryData<string> Malformed => new()
     {
         "[1, 2]",
