@@ -191,7 +191,11 @@ internal sealed class ExtractionRun
             var cand = TryCue(hit, first, limit, start, end, previous);
             if (cand is null)
                 continue;
-            // A Theo or headline reading of the same words gives way to the cue.
+            // A cue whose source sits inside a Theo quote's content without opening a clause of its own (after vì, có
+            // công văn ...) is part of that content; otherwise a Theo or headline reading of the same words gives way to the cue.
+            if (cand.MentionStart >= 0 && _found.Skip(before).Any(f => f.Pattern == QuotePattern.Theo && cand.MentionStart > f.Start
+                    && cand.MentionStart < f.End && !OpensClause(cand.MentionStart)))
+                continue;
             for (var k = _found.Count - 1; k >= before; k--)
             {
                 if (_found[k].Pattern is QuotePattern.Theo or QuotePattern.Headline && Overlap(_found[k], cand))
@@ -1341,15 +1345,24 @@ internal sealed class ExtractionRun
         return e < 0 ? Math.Max(srcFirst, j) : e;
     }
 
+    /// <summary>True when the text before <paramref name="pos"/> ends with a comma or semicolon.</summary>
+    private bool OpensClause(int pos) => _text.AsSpan(0, pos).TrimEnd() is var b && b.Length > 0 && b[^1] is ',' or ';';
+
+    /// <summary>
+    /// True when a strong cue in [start, end) has a source that opens a clause of its own: the source starts the span or
+    /// follows a comma or semicolon (<c>Theo X, Ngoại trưởng Y kêu gọi ...</c>). A cue inside a subordinate clause
+    /// (<c>... phải tạm hoãn vì Tổng cục có văn bản đề nghị ...</c>) is part of the reported content.
+    /// </summary>
     private bool ContainsCueBefore(int start, int end)
     {
+        var firstSyl = FirstSyllableAt(start);
         foreach (var h in _hits)
         {
             var p = _syl[h.First].Start;
             if (p >= start && p < end && (h.Frame & CueFrame.Bare) != 0)
             {
-                var (s, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, FirstSyllableAt(start)), FirstSyllableAt(start), start);
-                if (s >= 0)
+                var (s, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, firstSyl), firstSyl, start);
+                if (s >= 0 && (s <= firstSyl || OpensClause(_syl[s].Start)))
                     return true;
             }
         }
