@@ -366,7 +366,13 @@ internal sealed class ExtractionRun
             return null;
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
         if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)
-                || IsModifiedNounPhrase(contentStart, contentEnd)))
+                || (hit.Frame & (CueFrame.ObjectFirst | CueFrame.ObjectAtTimes)) != 0 && IsModifiedNounPhrase(contentStart, contentEnd)))
+            return null;
+
+        // "tiết lộ 6 mẫu xe mới", "chia sẻ gánh nặng với hòn đảo": after a cue that often takes a plain noun-phrase object
+        // (frame O), a bare content opening with a noun phrase is that object unless a predicate is marked.
+        if (!introduced && (hit.Frame & CueFrame.ObjectFirst) != 0 && !ContainsQuote(contentStart, contentEnd)
+            && OpensWithNounPhrase(contentStart, contentEnd) && !HasPredicateMarker(contentStart, contentEnd))
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
@@ -412,6 +418,39 @@ internal sealed class ExtractionRun
                 return false;
         }
         return true;
+    }
+
+    /// <summary>The words from <paramref name="start"/> open with a lower-case noun (word classes), after at most one
+    /// quantifier (<c>những</c>, <c>các</c>) or figure (<c>6 mẫu xe</c>).</summary>
+    private bool OpensWithNounPhrase(int start, int end)
+    {
+        var i = FirstSyllableAt(start);
+        var last = FirstSyllableAt(end);
+        if (i < last && (char.IsDigit(_syl[i].Lower[0]) || _lex.Marker("quantifier").Contains(_syl[i].Lower)))
+            i++;
+        if (i >= last || _syl[i].Upper)
+            return false;
+        var n = WordClassLength(i, last);
+        return n > 0 && _lex.WordClasses[_phrases.Get(i, n)!] == 'N';
+    }
+
+    /// <summary>A predicate is marked in [start, end): an adverb (word classes) before a verb, an adverb or an unknown word
+    /// (<c>đã hủy</c>, <c>sẽ không</c>; not <c>xe mới tại</c>), or the copula <c>là</c>.</summary>
+    private bool HasPredicateMarker(int start, int end)
+    {
+        if (WordClassesOf(start, end, int.MaxValue) is not { } classes)
+            return false;
+        for (var k = 0; k < classes.Count; k++)
+        {
+            if (classes[k] == 'R' && k + 1 < classes.Count && classes[k + 1] is 'V' or 'R' or '\0')
+                return true;
+        }
+        for (var k = FirstSyllableAt(start); k < _syl.Length && _syl[k].Start < end; k++)
+        {
+            if (_syl[k].Lower == "là")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Syllables in the longest word of <see cref="QuoteLexicon.WordClasses"/> starting at syllable i, before limit; 0 if none.</summary>

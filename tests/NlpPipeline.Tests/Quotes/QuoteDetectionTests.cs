@@ -20,6 +20,25 @@ public class QuoteDetectionTests
     };
 
     [Theory]
+    // frame O cues (a plain noun-phrase object in ≥5% of their VNTC uses) with a noun-phrase object: no quote
+    [InlineData("Công ty Hoa Mai đã tiết lộ 4 mẫu điện thoại mới tại Hà Nội.")]
+    [InlineData("Các tỉnh lân cận không muốn chia sẻ gánh nặng với thành phố.")]
+    [InlineData("Bộ Công Thương vừa công bố danh sách các doanh nghiệp xuất khẩu gạo.")]
+    // frame N (share ≥0.03): a noun phrase whose verbs all follow a noun is the object
+    [InlineData("Cảnh sát không gõ cửa, và thông báo lệnh khám xét nhà.")]
+    public void Process_ObjectFirstCueWithNounPhraseObject_IsNoQuote(string text) => Assert.Empty(Extract(text));
+
+    [Theory]
+    // the same cues with a marked predicate (adverb before a verb, là) or rằng stay quotes
+    [InlineData("Công ty Hoa Mai tiết lộ doanh thu quý ba đã tăng gấp đôi.", "doanh thu quý ba đã tăng gấp đôi")]
+    [InlineData("Ông Trần Văn Bình chia sẻ nguyên nhân chính là thiếu vốn.", "nguyên nhân chính là thiếu vốn")]
+    [InlineData("Bộ Công Thương công bố rằng giá điện sẽ giữ nguyên.", "giá điện sẽ giữ nguyên")]
+    // a cue outside frames O and N (share <0.03) keeps the clause reading of noun + verb
+    [InlineData("Ông Trần Văn Bình cho biết người dân phản đối dự án.", "người dân phản đối dự án")]
+    public void Process_ObjectFirstCueWithClause_IsAQuote(string text, string content) =>
+        Assert.Equal(content, Assert.Single(Extract(text)).Content);
+
+    [Theory]
     [MemberData(nameof(OneQuote))]
     public void Process_Sentence_GivesOneQuoteWithCueAndContent(string text, string cue, string content)
     {
