@@ -492,20 +492,24 @@ internal sealed class ExtractionRun
     {
         if (j <= first)
             return (-1, -1);
+        // ", nhưng cho biết", ", song khẳng định": a coordinator after a comma joins the cue to the clause before it.
+        var coordinator = MatchEndingAt(j, first, 3, _lex.Marker("coordinator").Contains);
         var joined = _syl[j].Lower is "và" or "rồi" or "khi"
             ? j - 1
-            : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
+            : coordinator > 0 && j - coordinator >= first
+                && _text.AsSpan(_syl[j - coordinator].End, _syl[j - coordinator + 1].Start - _syl[j - coordinator].End).Contains(',')
+                ? j - coordinator
+                : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
         if (joined < first)
             return (-1, -1);
         var cs = joined;
         while (cs > first && _text.AsSpan(_syl[cs - 1].End, _syl[cs].Start - _syl[cs - 1].End) is var g
                && g.IndexOfAny(";:()") < 0 && !ContainsQuoteChar(g))
             cs--;
-        foreach (var h in _hits)
-        {
-            if (h.First >= cs && h.First <= joined)
-                return (-1, -1);
-        }
+        // A cue of that clause which gave a quote of its own owns the clause; a noun use (có đánh giá, với đề nghị này) does not.
+        var (clauseStart, clauseEnd) = (_syl[cs].Start, _syl[joined].End);
+        if (_found.Any(f => f.CueStart >= clauseStart && f.CueStart < clauseEnd))
+            return (-1, -1);
         var s = cs;
         for (var hop = 0; hop < 3 && s <= joined; hop++)
         {

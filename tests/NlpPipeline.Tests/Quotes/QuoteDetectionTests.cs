@@ -39,6 +39,18 @@ public class QuoteDetectionTests
         Assert.Equal(content, Assert.Single(Extract(text)).Content);
 
     [Theory]
+    // a subjectless cue after ", nhưng" / ", và": the subject of the clause before is the speaker
+    [InlineData("Bà Nguyễn Thị Hoa đồng ý với kế hoạch này, nhưng cho biết còn phải chờ ý kiến của Sở.", "Nguyễn Thị Hoa", "còn phải chờ ý kiến của Sở")]
+    [InlineData("Công ty Hoa Mai có đánh giá thận trọng, và kết luận lạm phát sẽ còn tăng.", "Công ty Hoa Mai", "lạm phát sẽ còn tăng")]
+    [InlineData("Ông Lê Văn Nam phản đối, song khẳng định hai bên vẫn sẽ đàm phán.", "Lê Văn Nam", "hai bên vẫn sẽ đàm phán")]
+    public void Process_CueAfterCoordinator_TakesTheClauseSubject(string text, string speaker, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(speaker, q.Speaker?.Name);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
     [MemberData(nameof(OneQuote))]
     public void Process_Sentence_GivesOneQuoteWithCueAndContent(string text, string cue, string content)
     {
