@@ -506,9 +506,11 @@ internal sealed class ExtractionRun
         while (cs > first && _text.AsSpan(_syl[cs - 1].End, _syl[cs].Start - _syl[cs - 1].End) is var g
                && g.IndexOfAny(";:()") < 0 && !ContainsQuoteChar(g))
             cs--;
-        // A cue of that clause which gave a quote of its own owns the clause; a noun use (có đánh giá, với đề nghị này) does not.
+        // A cue inside that clause owns it; after và or a coordinator only when it gave a quote of its own (a noun use such
+        // as "có đánh giá", "với đề nghị này" does not), after a bare comma always ("giao lưu, chia sẻ, học hỏi ...").
         var (clauseStart, clauseEnd) = (_syl[cs].Start, _syl[joined].End);
-        if (_found.Any(f => f.CueStart >= clauseStart && f.CueStart < clauseEnd))
+        if (joined < j ? _found.Any(f => f.CueStart >= clauseStart && f.CueStart < clauseEnd)
+                : _hits.Any(h => h.First >= cs && h.First <= joined))
             return (-1, -1);
         var s = cs;
         for (var hop = 0; hop < 3 && s <= joined; hop++)
