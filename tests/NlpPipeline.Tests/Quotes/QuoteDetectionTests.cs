@@ -17,6 +17,9 @@ public class QuoteDetectionTests
         // a cue inside a subordinate clause of the content (after vì) does not take the Theo quote away
         { "Theo bà Lan, cuộc họp đã bị hoãn vì Sở Tài chính có công văn đề nghị dời sang tuần sau.", "Theo",
           "cuộc họp đã bị hoãn vì Sở Tài chính có công văn đề nghị dời sang tuần sau" },
+        // Theo + a document head counted in VNTC (hồ sơ, tài liệu), or a report noun of 10-19 counts before của
+        { "Theo hồ sơ vụ án, bị cáo đã nhận tiền của nhiều người.", "Theo", "bị cáo đã nhận tiền của nhiều người" },
+        { "Theo tài liệu của Cục Thống kê, sản lượng lúa năm nay tăng 3%.", "Theo tài liệu của", "sản lượng lúa năm nay tăng 3%" },
     };
 
     [Theory]
