@@ -591,7 +591,9 @@ internal sealed class ExtractionRun
         if (hit.First > first && Adjacent(hit.First - 1))
         {
             var prev = _syl[hit.First - 1].Lower;
-            if (_lex.Marker("noun").Contains(prev))
+            // "bản tuyên bố" is a noun, "Nhật Bản cho biết" a name and its cue.
+            var endsName = _syl[hit.First - 1].Upper && hit.First - 2 >= 0 && _syl[hit.First - 2].Upper && Adjacent(hit.First - 2);
+            if (_lex.Marker("noun").Contains(prev) && !endsName)
                 return true;
         }
         if (hit.Last + 1 < _syl.Length && Adjacent(hit.Last))
@@ -1083,6 +1085,12 @@ internal sealed class ExtractionRun
         var head = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         for (var k = s + Math.Max(1, head); k <= e; k++)
         {
+            // A source word of its own ("nguồn tin" in "Một số nguồn tin") is read whole.
+            if (MatchAt(k, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var sw and > 1)
+            {
+                k += sw - 1;
+                continue;
+            }
             var w = _syl[k].Lower;
             if (_lex.Marker("clause").Contains(w) && WordLengthAt(k, e) <= 1)
                 return false;

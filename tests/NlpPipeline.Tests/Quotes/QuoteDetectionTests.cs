@@ -46,7 +46,12 @@ public class QuoteDetectionTests
     [InlineData("Bà Nguyễn Thị Hoa đồng ý với kế hoạch này, nhưng cho biết còn phải chờ ý kiến của Sở.", "Nguyễn Thị Hoa", "còn phải chờ ý kiến của Sở")]
     [InlineData("Công ty Hoa Mai có đánh giá thận trọng, và kết luận lạm phát sẽ còn tăng.", "Công ty Hoa Mai", "lạm phát sẽ còn tăng")]
     [InlineData("Ông Lê Văn Nam phản đối, song khẳng định hai bên vẫn sẽ đàm phán.", "Lê Văn Nam", "hai bên vẫn sẽ đàm phán")]
-    public void Process_CueAfterCoordinator_TakesTheClauseSubject(string text, string speaker, string content)
+    // unnamed and quantified speakers: a name ending in a noun marker (Nhật Bản) is no "bản tuyên bố"; a two-syllable
+    // source word (nguồn tin) is read whole, not as the cue "tin"
+    [InlineData("Một quan chức Nhật Bản cho biết chính phủ đang xem xét đề xuất này.", "quan chức Nhật Bản", "chính phủ đang xem xét đề xuất này")]
+    [InlineData("Nhật Bản cho biết sẽ gửi thêm hàng cứu trợ.", "Nhật Bản", "sẽ gửi thêm hàng cứu trợ")]
+    [InlineData("Một số nguồn tin cho rằng giá vàng sẽ tăng.", "Một số nguồn tin", "giá vàng sẽ tăng")]
+    public void Process_Sentence_GivesOneQuoteWithSpeakerAndContent(string text, string speaker, string content)
     {
         var q = Assert.Single(Extract(text));
         Assert.Equal(speaker, q.Speaker?.Name);
