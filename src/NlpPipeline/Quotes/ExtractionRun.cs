@@ -394,7 +394,19 @@ internal sealed class ExtractionRun
     /// Unknown words count as neither, so an unknown first word keeps the clause reading.
     /// </summary>
     private bool IsNounPhrase(int start, int end) =>
-        WordClassesOf(start, end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+        WordClassesOf(AfterDeterminer(start, end), end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+
+    /// <summary>The position after a leading determiner (<c>những</c>, <c>toàn bộ</c>, quote-markers.tsv) or figure at
+    /// <paramref name="start"/>, when a word follows before <paramref name="end"/>; else <paramref name="start"/>.</summary>
+    private int AfterDeterminer(int start, int end)
+    {
+        var i = FirstSyllableAt(start);
+        var last = FirstSyllableAt(end);
+        if (i >= last || _syl[i].Start != start)
+            return start;
+        var n = char.IsDigit(_syl[i].Lower[0]) ? 1 : MatchAt(i, last, 2, _lex.Marker("determiner").Contains);
+        return n > 0 && i + n < last ? _syl[i + n].Start : start;
+    }
 
     /// <summary>
     /// "thông báo lệnh khám xét nhà": a lower-case phrase opening with a noun, with no adverb and every verb right after a
@@ -406,11 +418,19 @@ internal sealed class ExtractionRun
     {
         if (WordClassesOf(start, end, int.MaxValue) is not ['N', ..] classes || classes.Contains('R'))
             return false;
-        for (var k = FirstSyllableAt(start); k < _syl.Length && _syl[k].Start < end; k++)
+        var last = FirstSyllableAt(end);
+        for (var k = FirstSyllableAt(start); k < last;)
         {
+            // Whole words: "vi" alone is a function word, "hành vi" a noun. A possessor pronoun after của ("hành vi phạm
+            // tội của mình", "của ông") still belongs to the noun phrase.
+            var n = Math.Max(1, WordClassLength(k, last));
+            var word = _phrases.Get(k, n)!;
+            var afterOf = k > 0 && _syl[k - 1].Lower == "của"
+                && (word == "mình" || _lex.Sources.TryGetValue(word, out var pw) && pw.Class is SourceClass.Pronoun or SourceClass.Honorific);
             if (_syl[k].Upper || char.IsDigit(_syl[k].Lower[0])
-                || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'O' && _syl[k].Lower is not ("của" or "và"))
+                || _lex.WordClasses.TryGetValue(word, out var c) && c == 'O' && word is not ("của" or "và") && !afterOf)
                 return false;
+            k += n;
         }
         for (var i = 1; i < classes.Count; i++)
         {
@@ -421,13 +441,11 @@ internal sealed class ExtractionRun
     }
 
     /// <summary>The words from <paramref name="start"/> open with a lower-case noun (word classes), after at most one
-    /// quantifier (<c>những</c>, <c>các</c>) or figure (<c>6 mẫu xe</c>).</summary>
+    /// determiner (<c>những</c>, <c>các</c>) or figure (<c>6 mẫu xe</c>).</summary>
     private bool OpensWithNounPhrase(int start, int end)
     {
-        var i = FirstSyllableAt(start);
+        var i = FirstSyllableAt(AfterDeterminer(start, end));
         var last = FirstSyllableAt(end);
-        if (i < last && (char.IsDigit(_syl[i].Lower[0]) || _lex.Marker("quantifier").Contains(_syl[i].Lower)))
-            i++;
         if (i >= last || _syl[i].Upper)
             return false;
         var n = WordClassLength(i, last);

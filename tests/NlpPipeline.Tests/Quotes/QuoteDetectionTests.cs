@@ -20,9 +20,17 @@ public class QuoteDetectionTests
         // Theo + a document head counted in VNTC (hồ sơ, tài liệu), or a report noun of 10-19 counts before của
         { "Theo hồ sơ vụ án, bị cáo đã nhận tiền của nhiều người.", "Theo", "bị cáo đã nhận tiền của nhiều người" },
         { "Theo tài liệu của Cục Thống kê, sản lượng lúa năm nay tăng 3%.", "Theo tài liệu của", "sản lượng lúa năm nay tăng 3%" },
+        // cues mined from VNTC counts in round 6 (mention + cue + rằng/colon >= 3): a news relay with a bare clause, a
+        // confession with rằng, a summing-up before a colon
+        { "Hãng tin Reuters đưa tin hai nước đã ký thỏa thuận thương mại mới.", "đưa tin", "hai nước đã ký thỏa thuận thương mại mới" },
+        { "Bị cáo Trần Văn Bình khai nhận với cơ quan điều tra rằng anh ta đã nhận 200 triệu đồng.", "khai nhận", "anh ta đã nhận 200 triệu đồng" },
+        { "Nhiều hiệu trưởng đúc kết: nhà trường phải gắn với doanh nghiệp.", "đúc kết", "nhà trường phải gắn với doanh nghiệp" },
     };
 
     [Theory]
+    // a determiner before an object noun phrase; multi-syllable nouns (hành vi) read whole; a possessor after của
+    [InlineData("Bị cáo Trần Văn Bình khai nhận hành vi phạm tội của mình.")]
+    [InlineData("Công ty Hoa Mai tiết lộ những mẫu xe mới của hãng.")]
     // frame O cues (a plain noun-phrase object in ≥5% of their VNTC uses) with a noun-phrase object: no quote
     [InlineData("Công ty Hoa Mai đã tiết lộ 4 mẫu điện thoại mới tại Hà Nội.")]
     [InlineData("Các tỉnh lân cận không muốn chia sẻ gánh nặng với thành phố.")]
