@@ -4,7 +4,7 @@ using NlpPipeline.Text.Sentences;
 namespace NlpPipeline.Quotes;
 
 /// <summary>The work of <see cref="QuoteExtractor"/> on one document: rules over sentences, then speaker resolution.</summary>
-internal sealed class ExtractionRun
+internal sealed partial class ExtractionRun
 {
     private readonly AnnotatedDocument _doc;
     private readonly string _text;
@@ -1318,6 +1318,9 @@ internal sealed class ExtractionRun
     }
 
     /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\)\z")]
+    private static partial System.Text.RegularExpressions.Regex TrailingDate();
+
     private int ContentEnd(int contentStart, CueHit hit, int limit, int sentEnd)
     {
         var end = sentEnd;
@@ -1344,10 +1347,15 @@ internal sealed class ExtractionRun
                 }
             }
         }
-        // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source.
-        for (var k = FirstSyllableAt(contentStart) + 1; k < limit && _syl[k].Start < end; k++)
+        // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source. After a concessive opening
+        // ("mặc dù giá tăng, nhưng nhu cầu vẫn cao") the main clause after ", nhưng" / ", song" is the source's.
+        var cs0 = FirstSyllableAt(contentStart);
+        var concessive = cs0 < limit && _syl[cs0].Start == contentStart && MatchAt(cs0, limit, 3, _lex.Marker("concessive").Contains) > 0;
+        for (var k = cs0 + 1; k < limit && _syl[k].Start < end; k++)
         {
             var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (concessive && _syl[k].Lower is "nhưng" or "song")
+                continue;
             if (gap.Contains(',') && MatchAt(k, limit, 3, _lex.Marker("cut").Contains) > 0 && !InsideQuotation(_syl[k].Start, 1)
                 && !_text.AsSpan(_syl[k].Start, end - _syl[k].Start).Contains(','))
             {
@@ -1356,6 +1364,9 @@ internal sealed class ExtractionRun
             }
         }
         var (_, e) = TextUnits.TrimPunctuation(_text, contentStart, end, keepQuotes: true);
+        // "... vô tội(27/11/2003)": a date in parentheses closing the clause is a link's date, not the source's words.
+        if (TrailingDate().Match(_text, contentStart, e - contentStart) is { Success: true } date)
+            e = TextUnits.TrimPunctuation(_text, contentStart, date.Index, keepQuotes: true).End;
         // An unbalanced closing mark left at the end of a reported clause belongs to the clause only when it closes something.
         return Math.Max(e, contentStart);
     }

@@ -25,7 +25,18 @@ public class QuoteDetectionTests
         { "Hãng tin Reuters đưa tin hai nước đã ký thỏa thuận thương mại mới.", "đưa tin", "hai nước đã ký thỏa thuận thương mại mới" },
         { "Bị cáo Trần Văn Bình khai nhận với cơ quan điều tra rằng anh ta đã nhận 200 triệu đồng.", "khai nhận", "anh ta đã nhận 200 triệu đồng" },
         { "Nhiều hiệu trưởng đúc kết: nhà trường phải gắn với doanh nghiệp.", "đúc kết", "nhà trường phải gắn với doanh nghiệp" },
+        // a concessive opening keeps its main clause after ", nhưng"; a date in parentheses closing the clause is dropped
+        { "Ông Lê Văn Nam cho biết mặc dù giá điện đã tăng, nhưng lượng điện tiêu thụ vẫn không giảm.", "cho biết",
+          "mặc dù giá điện đã tăng, nhưng lượng điện tiêu thụ vẫn không giảm" },
+        { "Luật sư cho rằng hai bị cáo không phạm tội(12/3/2004)", "cho rằng", "hai bị cáo không phạm tội" },
+        { "Theo ông Lê Văn Nam, giá điện sẽ còn tăng (12-3-2004).", "Theo", "giá điện sẽ còn tăng" },
     };
+
+    [Theory]
+    // a concessive inside (not opening) the content: ", nhưng" still ends the reported clause
+    [InlineData("Ông Lê Văn Nam cho biết giá điện đã tăng dù nhu cầu thấp, nhưng ông không nói thêm về lý do.", "giá điện đã tăng dù nhu cầu thấp")]
+    public void Process_ButAfterNonConcessiveContent_EndsTheClause(string text, string content) =>
+        Assert.Equal(content, Assert.Single(Extract(text)).Content);
 
     [Theory]
     // a determiner before an object noun phrase; multi-syllable nouns (hành vi) read whole; a possessor after của
