@@ -139,8 +139,10 @@ internal sealed partial class ExtractionRun
                 i += not;
                 continue;
             }
-            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo").
-            var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1);
+            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"); a cue that ends a
+            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
+            var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
+                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
                 _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
             i += n;
