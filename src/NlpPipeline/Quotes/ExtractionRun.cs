@@ -454,10 +454,13 @@ internal sealed partial class ExtractionRun
         return n > 0 && _lex.WordClasses[_phrases.Get(i, n)!] == 'N';
     }
 
-    /// <summary>A predicate is marked in [start, end): an adverb (word classes) before a verb, an adverb or an unknown word
+    /// <summary>A predicate is marked in [start, end) before its first comma: an adverb (word classes) before a verb, an adverb or an unknown word
     /// (<c>đã hủy</c>, <c>sẽ không</c>; not <c>xe mới tại</c>), or the copula <c>là</c>.</summary>
     private bool HasPredicateMarker(int start, int end)
     {
+        // The object ends at the first comma: "tiết lộ 6 mẫu xe mới, 3 trong đó đã xuất hiện ..." has its predicate after it.
+        if (_text.IndexOf(',', start, end - start) is var comma and > 0)
+            end = comma;
         if (WordClassesOf(start, end, int.MaxValue) is not { } classes)
             return false;
         for (var k = 0; k < classes.Count; k++)

@@ -46,6 +46,7 @@ public class QuoteDetectionTests
     [InlineData("Công ty Hoa Mai đã tiết lộ 4 mẫu điện thoại mới tại Hà Nội.")]
     [InlineData("Các tỉnh lân cận không muốn chia sẻ gánh nặng với thành phố.")]
     [InlineData("Bộ Công Thương vừa công bố danh sách các doanh nghiệp xuất khẩu gạo.")]
+    [InlineData("Công ty Hoa Mai đã tiết lộ 4 mẫu điện thoại mới, 2 trong số đó đã được bán ở Hà Nội.")]
     // frame N (share ≥0.03): a noun phrase whose verbs all follow a noun is the object
     [InlineData("Cảnh sát không gõ cửa, và thông báo lệnh khám xét nhà.")]
     // a cue ending a longer noun of the word classes (câu hỏi) is no cue
