@@ -352,9 +352,10 @@ internal sealed partial class ExtractionRun
         }
         if ((hit.Frame & CueFrame.QuotedOnly) != 0 && !StartsWithQuote(contentStart))
             return null;
-        // "nói về X", "nói với Y": a topic or an addressee, not a reported clause.
+        // "nói về X", "nói với Y": a topic or an addressee, not a reported clause ("tới đây", "đến nay" are times).
         if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
-            && _syl[cf].Lower is "về" or "với" or "đến" or "tới")
+            && _syl[cf].Lower is "về" or "với" or "đến" or "tới"
+            && !(cf + 1 < limit && _syl[cf].Lower is "đến" or "tới" && _syl[cf + 1].Lower is "đây" or "nay"))
             return null;
         // "kiến nghị lên TAND Tối cao": only a short capitalised addressee follows, no content.
         if (!introduced && FirstSyllableAt(contentStart) is var cl && cl + 1 < limit && _syl[cl].Lower == "lên"

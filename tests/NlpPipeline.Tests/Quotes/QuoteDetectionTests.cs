@@ -25,6 +25,8 @@ public class QuoteDetectionTests
         { "Hãng tin Reuters đưa tin hai nước đã ký thỏa thuận thương mại mới.", "đưa tin", "hai nước đã ký thỏa thuận thương mại mới" },
         { "Bị cáo Trần Văn Bình khai nhận với cơ quan điều tra rằng anh ta đã nhận 200 triệu đồng.", "khai nhận", "anh ta đã nhận 200 triệu đồng" },
         { "Nhiều hiệu trưởng đúc kết: nhà trường phải gắn với doanh nghiệp.", "đúc kết", "nhà trường phải gắn với doanh nghiệp" },
+        // "tới đây" opens a time, not an addressee
+        { "Bộ trưởng Lê Văn Nam cho biết tới đây sẽ thí điểm lắp camera tại các hiệu thuốc.", "cho biết", "tới đây sẽ thí điểm lắp camera tại các hiệu thuốc" },
         // a concessive opening keeps its main clause after ", nhưng"; a date in parentheses closing the clause is dropped
         { "Ông Lê Văn Nam cho biết mặc dù giá điện đã tăng, nhưng lượng điện tiêu thụ vẫn không giảm.", "cho biết",
           "mặc dù giá điện đã tăng, nhưng lượng điện tiêu thụ vẫn không giảm" },
