@@ -1371,7 +1371,7 @@ internal sealed partial class ExtractionRun
         }
         var (_, e) = TextUnits.TrimPunctuation(_text, contentStart, end, keepQuotes: true);
         // "... vô tội(27/11/2003)": a date in parentheses closing the clause is a link's date, not the source's words.
-        if (TrailingDate().Match(_text, contentStart, e - contentStart) is { Success: true } date)
+        if (e > contentStart && _text[e - 1] == ')' && TrailingDate().Match(_text, contentStart, e - contentStart) is { Success: true } date)
             e = TextUnits.TrimPunctuation(_text, contentStart, date.Index, keepQuotes: true).End;
         // An unbalanced closing mark left at the end of a reported clause belongs to the clause only when it closes something.
         return Math.Max(e, contentStart);
