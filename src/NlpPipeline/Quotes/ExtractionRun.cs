@@ -195,8 +195,7 @@ internal sealed partial class ExtractionRun
                 continue;
             // A cue whose source sits inside a Theo quote's content without opening a clause of its own (after vì, có
             // công văn ...) is part of that content; otherwise a Theo or headline reading of the same words gives way to the cue.
-            if (cand.MentionStart >= 0 && _found.Skip(before).Any(f => f.Pattern == QuotePattern.Theo && cand.MentionStart > f.Start
-                    && cand.MentionStart < f.End && !OpensClause(cand.MentionStart)))
+            if (cand.MentionStart >= 0 && InsideTheoContent(cand.MentionStart, before))
                 continue;
             for (var k = _found.Count - 1; k >= before; k--)
             {
@@ -533,9 +532,22 @@ internal sealed partial class ExtractionRun
         // A cue inside that clause owns it; after và or a coordinator only when it gave a quote of its own (a noun use such
         // as "có đánh giá", "với đề nghị này" does not), after a bare comma always ("giao lưu, chia sẻ, học hỏi ...").
         var (clauseStart, clauseEnd) = (_syl[cs].Start, _syl[joined].End);
-        if (joined < j ? _found.Any(f => f.CueStart >= clauseStart && f.CueStart < clauseEnd)
-                : _hits.Any(h => h.First >= cs && h.First <= joined))
-            return (-1, -1);
+        if (joined < j)
+        {
+            foreach (var f in _found)
+            {
+                if (f.CueStart >= clauseStart && f.CueStart < clauseEnd)
+                    return (-1, -1);
+            }
+        }
+        else
+        {
+            foreach (var h in _hits)
+            {
+                if (h.First >= cs && h.First <= joined)
+                    return (-1, -1);
+            }
+        }
         var s = cs;
         for (var hop = 0; hop < 3 && s <= joined; hop++)
         {
@@ -1431,6 +1443,19 @@ internal sealed partial class ExtractionRun
         var j = SkipAdverbsBackward(cueFirst - 1, srcFirst);
         var (_, e) = CutAtStop(srcFirst, Math.Max(srcFirst, j));
         return e < 0 ? Math.Max(srcFirst, j) : e;
+    }
+
+    /// <summary>True when <paramref name="pos"/> lies inside the content of a Theo quote found since index <paramref name="from"/>
+    /// of <c>_found</c> and does not open a clause of its own.</summary>
+    private bool InsideTheoContent(int pos, int from)
+    {
+        for (var k = from; k < _found.Count; k++)
+        {
+            var f = _found[k];
+            if (f.Pattern == QuotePattern.Theo && pos > f.Start && pos < f.End && !OpensClause(pos))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>True when the text before <paramref name="pos"/> ends with a comma or semicolon.</summary>
