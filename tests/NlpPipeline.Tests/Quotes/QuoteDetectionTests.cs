@@ -6,10 +6,7 @@ namespace NlpPipeline.Tests.Quotes;
 /// <summary>Detection rules generalised from the unseen-article audits (invented sentences, one quote each).</summary>
 public class QuoteDetectionTests
 {
-    private static readonly QuoteExtractor Extractor = new();
-
-    private static IReadOnlyList<Quote> Extract(string text) =>
-        Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+    private static IReadOnlyList<Quote> Extract(string text) => QuoteExtractorTests.Extract(text);
 
     /// <summary>Text, expected cue, expected content.</summary>
     public static TheoryData<string, string, string> OneQuote => new()
