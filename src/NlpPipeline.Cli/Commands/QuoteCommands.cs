@@ -86,6 +86,8 @@ public static class QuoteCommands
         cmd.Options.Add(output);
         cmd.Options.Add(min);
         cmd.Options.Add(vntc);
+        var uses = new Option<bool>("--uses") { Description = "Instead: for each cue of the lexicon, count its uses (all, before rằng/là/colon/quote, before a plain noun phrase), the evidence for frame O." };
+        cmd.Options.Add(uses);
         cmd.SetAction(parseResult =>
         {
             var docs = new List<(string, IReadOnlyList<Entity>)>();
@@ -104,6 +106,16 @@ public static class QuoteCommands
                 }
             }
             var lexicon = QuoteLexicon.Default;
+            if (parseResult.GetValue(uses))
+            {
+                var u = QuoteCueMiner.CountUses(docs.Select(d => d.Item1), lexicon);
+                File.WriteAllLines(parseResult.GetValue(output)!, u.Where(kv => kv.Value.Total >= parseResult.GetValue(min))
+                    .OrderByDescending(kv => (double)kv.Value.Object / kv.Value.Total).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                    .Select(kv => $"{kv.Key}\t{kv.Value.Total}\t{kv.Value.Speech}\t{kv.Value.Object}\t{(double)kv.Value.Object / kv.Value.Total:0.000}")
+                    .Prepend("cue\ttotal\tspeech\tobject\tobject_share"));
+                Console.WriteLine($"{docs.Count} documents, {u.Count} cues");
+                return 0;
+            }
             var counts = QuoteCueMiner.Count(docs, lexicon);
             var lines = counts.Where(kv => kv.Value >= parseResult.GetValue(min))
                 .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)

@@ -4,7 +4,7 @@ using NlpPipeline.Text.Sentences;
 namespace NlpPipeline.Quotes;
 
 /// <summary>The work of <see cref="QuoteExtractor"/> on one document: rules over sentences, then speaker resolution.</summary>
-internal sealed class ExtractionRun
+internal sealed partial class ExtractionRun
 {
     private readonly AnnotatedDocument _doc;
     private readonly string _text;
@@ -139,8 +139,10 @@ internal sealed class ExtractionRun
                 i += not;
                 continue;
             }
-            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo").
-            var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1);
+            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"); a cue that ends a
+            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
+            var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
+                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
                 _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
             i += n;
@@ -191,7 +193,10 @@ internal sealed class ExtractionRun
             var cand = TryCue(hit, first, limit, start, end, previous);
             if (cand is null)
                 continue;
-            // A Theo or headline reading of the same words gives way to the cue.
+            // A cue whose source sits inside a Theo quote's content without opening a clause of its own (after vì, có
+            // công văn ...) is part of that content; otherwise a Theo or headline reading of the same words gives way to the cue.
+            if (cand.MentionStart >= 0 && InsideTheoContent(cand.MentionStart, before))
+                continue;
             for (var k = _found.Count - 1; k >= before; k--)
             {
                 if (_found[k].Pattern is QuotePattern.Theo or QuotePattern.Headline && Overlap(_found[k], cand))
@@ -346,9 +351,10 @@ internal sealed class ExtractionRun
         }
         if ((hit.Frame & CueFrame.QuotedOnly) != 0 && !StartsWithQuote(contentStart))
             return null;
-        // "nói về X", "nói với Y": a topic or an addressee, not a reported clause.
+        // "nói về X", "nói với Y": a topic or an addressee, not a reported clause ("tới đây", "đến nay" are times).
         if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
-            && _syl[cf].Lower is "về" or "với" or "đến" or "tới")
+            && _syl[cf].Lower is "về" or "với" or "đến" or "tới"
+            && !(cf + 1 < limit && _syl[cf].Lower is "đến" or "tới" && _syl[cf + 1].Lower is "đây" or "nay"))
             return null;
         // "kiến nghị lên TAND Tối cao": only a short capitalised addressee follows, no content.
         if (!introduced && FirstSyllableAt(contentStart) is var cl && cl + 1 < limit && _syl[cl].Lower == "lên"
@@ -362,7 +368,13 @@ internal sealed class ExtractionRun
             return null;
         // "bác bỏ phán quyết này", "thừa nhận hành vi ...": a bare cue's object, not a reported clause.
         if (!introduced && !ContainsQuote(contentStart, contentEnd) && (IsNounPhrase(contentStart, contentEnd) || IsMannerPhrase(contentStart, contentEnd)
-                || IsModifiedNounPhrase(contentStart, contentEnd)))
+                || (hit.Frame & (CueFrame.ObjectFirst | CueFrame.ObjectAtTimes)) != 0 && IsModifiedNounPhrase(contentStart, contentEnd)))
+            return null;
+
+        // "tiết lộ 6 mẫu xe mới", "chia sẻ gánh nặng với hòn đảo": after a cue that often takes a plain noun-phrase object
+        // (frame O), a bare content opening with a noun phrase is that object unless a predicate is marked.
+        if (!introduced && (hit.Frame & CueFrame.ObjectFirst) != 0 && !ContainsQuote(contentStart, contentEnd)
+            && OpensWithNounPhrase(contentStart, contentEnd) && !HasPredicateMarker(contentStart, contentEnd))
             return null;
 
         // Whole content in quotation marks: direct; some of it: mixed.
@@ -384,7 +396,19 @@ internal sealed class ExtractionRun
     /// Unknown words count as neither, so an unknown first word keeps the clause reading.
     /// </summary>
     private bool IsNounPhrase(int start, int end) =>
-        WordClassesOf(start, end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+        WordClassesOf(AfterDeterminer(start, end), end, int.MaxValue) is [var head, ..] classes && head == 'N' && !classes.Any(c => c is 'V' or 'R');
+
+    /// <summary>The position after a leading determiner (<c>những</c>, <c>toàn bộ</c>, quote-markers.tsv) or figure at
+    /// <paramref name="start"/>, when a word follows before <paramref name="end"/>; else <paramref name="start"/>.</summary>
+    private int AfterDeterminer(int start, int end)
+    {
+        var i = FirstSyllableAt(start);
+        var last = FirstSyllableAt(end);
+        if (i >= last || _syl[i].Start != start)
+            return start;
+        var n = char.IsDigit(_syl[i].Lower[0]) ? 1 : MatchAt(i, last, 2, _lex.Marker("determiner").Contains);
+        return n > 0 && i + n < last ? _syl[i + n].Start : start;
+    }
 
     /// <summary>
     /// "thông báo lệnh khám xét nhà": a lower-case phrase opening with a noun, with no adverb and every verb right after a
@@ -396,11 +420,19 @@ internal sealed class ExtractionRun
     {
         if (WordClassesOf(start, end, int.MaxValue) is not ['N', ..] classes || classes.Contains('R'))
             return false;
-        for (var k = FirstSyllableAt(start); k < _syl.Length && _syl[k].Start < end; k++)
+        var last = FirstSyllableAt(end);
+        for (var k = FirstSyllableAt(start); k < last;)
         {
+            // Whole words: "vi" alone is a function word, "hành vi" a noun. A possessor pronoun after của ("hành vi phạm
+            // tội của mình", "của ông") still belongs to the noun phrase.
+            var n = Math.Max(1, WordClassLength(k, last));
+            var word = _phrases.Get(k, n)!;
+            var afterOf = k > 0 && _syl[k - 1].Lower == "của"
+                && (word == "mình" || _lex.Sources.TryGetValue(word, out var pw) && pw.Class is SourceClass.Pronoun or SourceClass.Honorific);
             if (_syl[k].Upper || char.IsDigit(_syl[k].Lower[0])
-                || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'O' && _syl[k].Lower is not ("của" or "và"))
+                || _lex.WordClasses.TryGetValue(word, out var c) && c == 'O' && word is not ("của" or "và") && !afterOf)
                 return false;
+            k += n;
         }
         for (var i = 1; i < classes.Count; i++)
         {
@@ -408,6 +440,40 @@ internal sealed class ExtractionRun
                 return false;
         }
         return true;
+    }
+
+    /// <summary>The words from <paramref name="start"/> open with a lower-case noun (word classes), after at most one
+    /// determiner (<c>những</c>, <c>các</c>) or figure (<c>6 mẫu xe</c>).</summary>
+    private bool OpensWithNounPhrase(int start, int end)
+    {
+        var i = FirstSyllableAt(AfterDeterminer(start, end));
+        var last = FirstSyllableAt(end);
+        if (i >= last || _syl[i].Upper)
+            return false;
+        var n = WordClassLength(i, last);
+        return n > 0 && _lex.WordClasses[_phrases.Get(i, n)!] == 'N';
+    }
+
+    /// <summary>A predicate is marked in [start, end) before its first comma: an adverb (word classes) before a verb, an adverb or an unknown word
+    /// (<c>đã hủy</c>, <c>sẽ không</c>; not <c>xe mới tại</c>), or the copula <c>là</c>.</summary>
+    private bool HasPredicateMarker(int start, int end)
+    {
+        // The object ends at the first comma: "tiết lộ 6 mẫu xe mới, 3 trong đó đã xuất hiện ..." has its predicate after it.
+        if (_text.IndexOf(',', start, end - start) is var comma and > 0)
+            end = comma;
+        if (WordClassesOf(start, end, int.MaxValue) is not { } classes)
+            return false;
+        for (var k = 0; k < classes.Count; k++)
+        {
+            if (classes[k] == 'R' && k + 1 < classes.Count && classes[k + 1] is 'V' or 'R' or '\0')
+                return true;
+        }
+        for (var k = FirstSyllableAt(start); k < _syl.Length && _syl[k].Start < end; k++)
+        {
+            if (_syl[k].Lower == "là")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>Syllables in the longest word of <see cref="QuoteLexicon.WordClasses"/> starting at syllable i, before limit; 0 if none.</summary>
@@ -449,19 +515,38 @@ internal sealed class ExtractionRun
     {
         if (j <= first)
             return (-1, -1);
+        // ", nhưng cho biết", ", song khẳng định": a coordinator after a comma joins the cue to the clause before it.
+        var coordinator = MatchEndingAt(j, first, 3, _lex.Marker("coordinator").Contains);
         var joined = _syl[j].Lower is "và" or "rồi" or "khi"
             ? j - 1
-            : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
+            : coordinator > 0 && j - coordinator >= first
+                && _text.AsSpan(_syl[j - coordinator].End, _syl[j - coordinator + 1].Start - _syl[j - coordinator].End).Contains(',')
+                ? j - coordinator
+                : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
         if (joined < first)
             return (-1, -1);
         var cs = joined;
         while (cs > first && _text.AsSpan(_syl[cs - 1].End, _syl[cs].Start - _syl[cs - 1].End) is var g
                && g.IndexOfAny(";:()") < 0 && !ContainsQuoteChar(g))
             cs--;
-        foreach (var h in _hits)
+        // A cue inside that clause owns it; after và or a coordinator only when it gave a quote of its own (a noun use such
+        // as "có đánh giá", "với đề nghị này" does not), after a bare comma always ("giao lưu, chia sẻ, học hỏi ...").
+        var (clauseStart, clauseEnd) = (_syl[cs].Start, _syl[joined].End);
+        if (joined < j)
         {
-            if (h.First >= cs && h.First <= joined)
-                return (-1, -1);
+            foreach (var f in _found)
+            {
+                if (f.CueStart >= clauseStart && f.CueStart < clauseEnd)
+                    return (-1, -1);
+            }
+        }
+        else
+        {
+            foreach (var h in _hits)
+            {
+                if (h.First >= cs && h.First <= joined)
+                    return (-1, -1);
+            }
         }
         var s = cs;
         for (var hop = 0; hop < 3 && s <= joined; hop++)
@@ -542,7 +627,9 @@ internal sealed class ExtractionRun
         if (hit.First > first && Adjacent(hit.First - 1))
         {
             var prev = _syl[hit.First - 1].Lower;
-            if (_lex.Marker("noun").Contains(prev))
+            // "bản tuyên bố" is a noun, "Nhật Bản cho biết" a name and its cue.
+            var endsName = _syl[hit.First - 1].Upper && hit.First - 2 >= 0 && _syl[hit.First - 2].Upper && Adjacent(hit.First - 2);
+            if (_lex.Marker("noun").Contains(prev) && !endsName)
                 return true;
         }
         if (hit.Last + 1 < _syl.Length && Adjacent(hit.Last))
@@ -1034,6 +1121,12 @@ internal sealed class ExtractionRun
         var head = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         for (var k = s + Math.Max(1, head); k <= e; k++)
         {
+            // A source word of its own ("nguồn tin" in "Một số nguồn tin") is read whole.
+            if (MatchAt(k, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var sw and > 1)
+            {
+                k += sw - 1;
+                continue;
+            }
             var w = _syl[k].Lower;
             if (_lex.Marker("clause").Contains(w) && WordLengthAt(k, e) <= 1)
                 return false;
@@ -1248,6 +1341,9 @@ internal sealed class ExtractionRun
     }
 
     /// <summary>End of a reported clause: the sentence end, or the coordinator before the next coordinated cue.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\)\z")]
+    private static partial System.Text.RegularExpressions.Regex TrailingDate();
+
     private int ContentEnd(int contentStart, CueHit hit, int limit, int sentEnd)
     {
         var end = sentEnd;
@@ -1274,10 +1370,15 @@ internal sealed class ExtractionRun
                 }
             }
         }
-        // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source.
-        for (var k = FirstSyllableAt(contentStart) + 1; k < limit && _syl[k].Start < end; k++)
+        // ", dù ...", ", trong bối cảnh ...": a clause of the writer's, not of the source. After a concessive opening
+        // ("mặc dù giá tăng, nhưng nhu cầu vẫn cao") the main clause after ", nhưng" / ", song" is the source's.
+        var cs0 = FirstSyllableAt(contentStart);
+        var concessive = cs0 < limit && _syl[cs0].Start == contentStart && MatchAt(cs0, limit, 3, _lex.Marker("concessive").Contains) > 0;
+        for (var k = cs0 + 1; k < limit && _syl[k].Start < end; k++)
         {
             var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (concessive && _syl[k].Lower is "nhưng" or "song")
+                continue;
             if (gap.Contains(',') && MatchAt(k, limit, 3, _lex.Marker("cut").Contains) > 0 && !InsideQuotation(_syl[k].Start, 1)
                 && !_text.AsSpan(_syl[k].Start, end - _syl[k].Start).Contains(','))
             {
@@ -1286,6 +1387,9 @@ internal sealed class ExtractionRun
             }
         }
         var (_, e) = TextUnits.TrimPunctuation(_text, contentStart, end, keepQuotes: true);
+        // "... vô tội(27/11/2003)": a date in parentheses closing the clause is a link's date, not the source's words.
+        if (e > contentStart && _text[e - 1] == ')' && TrailingDate().Match(_text, contentStart, e - contentStart) is { Success: true } date)
+            e = TextUnits.TrimPunctuation(_text, contentStart, date.Index, keepQuotes: true).End;
         // An unbalanced closing mark left at the end of a reported clause belongs to the clause only when it closes something.
         return Math.Max(e, contentStart);
     }
@@ -1346,15 +1450,37 @@ internal sealed class ExtractionRun
         return e < 0 ? Math.Max(srcFirst, j) : e;
     }
 
+    /// <summary>True when <paramref name="pos"/> lies inside the content of a Theo quote found since index <paramref name="from"/>
+    /// of <c>_found</c> and does not open a clause of its own.</summary>
+    private bool InsideTheoContent(int pos, int from)
+    {
+        for (var k = from; k < _found.Count; k++)
+        {
+            var f = _found[k];
+            if (f.Pattern == QuotePattern.Theo && pos > f.Start && pos < f.End && !OpensClause(pos))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the text before <paramref name="pos"/> ends with a comma or semicolon.</summary>
+    private bool OpensClause(int pos) => _text.AsSpan(0, pos).TrimEnd() is var b && b.Length > 0 && b[^1] is ',' or ';';
+
+    /// <summary>
+    /// True when a strong cue in [start, end) has a source that opens a clause of its own: the source starts the span or
+    /// follows a comma or semicolon (<c>Theo X, Ngoại trưởng Y kêu gọi ...</c>). A cue inside a subordinate clause
+    /// (<c>... phải tạm hoãn vì Tổng cục có văn bản đề nghị ...</c>) is part of the reported content.
+    /// </summary>
     private bool ContainsCueBefore(int start, int end)
     {
+        var firstSyl = FirstSyllableAt(start);
         foreach (var h in _hits)
         {
             var p = _syl[h.First].Start;
             if (p >= start && p < end && (h.Frame & CueFrame.Bare) != 0)
             {
-                var (s, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, FirstSyllableAt(start)), FirstSyllableAt(start), start);
-                if (s >= 0)
+                var (s, _, _) = FindSourceBefore(SkipAdverbsBackward(h.First - 1, firstSyl), firstSyl, start);
+                if (s >= 0 && (s <= firstSyl || OpensClause(_syl[s].Start)))
                     return true;
             }
         }

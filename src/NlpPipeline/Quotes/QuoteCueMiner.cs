@@ -54,6 +54,91 @@ public static class QuoteCueMiner
         return counts;
     }
 
+    /// <summary>How a cue of the lexicon is followed in running text: every occurrence (<c>Total</c>), those introducing speech
+    /// (<c>rằng</c>/<c>là</c>, a colon or a quotation mark next: <c>Speech</c>), and those whose words up to the next
+    /// punctuation (one to eight lower-case syllables) read as a plain noun phrase by <see cref="QuoteLexicon.WordClasses"/>: a
+    /// noun first (after at most one quantifier such as <c>những</c>, <c>các</c>, a figure) and no verb or adverb
+    /// (<c>chia sẻ kinh nghiệm.</c>, <c>tiết lộ danh tính của họ,</c>: <c>Object</c>).</summary>
+    public readonly record struct CueUse(int Total, int Speech, int Object);
+
+    /// <summary>Counts <see cref="CueUse"/> for every cue of the lexicon (longest match) in the texts.</summary>
+    public static Dictionary<string, CueUse> CountUses(IEnumerable<string> texts, QuoteLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var uses = new Dictionary<string, CueUse>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var syl = TextUnits.Syllabify(text);
+            for (var i = 0; i < syl.Length; i++)
+            {
+                var n = LongestMatch(text, syl, i, lexicon.MaxCueLength, lexicon.Cues.ContainsKey);
+                // A cue inside a longer word of the word classes is no cue ("khai" in "khai mạc", "hỏi" in "câu hỏi").
+                if (n == 0 || LongestMatch(text, syl, i, lexicon.MaxWordClassLength, lexicon.WordClasses.ContainsKey) > n
+                    || i > 0 && LongestMatch(text, syl, i - 1, lexicon.MaxWordClassLength, lexicon.WordClasses.ContainsKey) > 1)
+                    continue;
+                var cue = string.Join(' ', Enumerable.Range(i, n).Select(k => syl[k].Lower));
+                var u = uses.GetValueOrDefault(cue);
+                var next = i + n;
+                var gap = next < syl.Length ? text.AsSpan(syl[next - 1].End, syl[next].Start - syl[next - 1].End) : ":";
+                var speech = gap.IndexOfAny(":“\"«‘") >= 0 || next < syl.Length && gap.Trim().IsEmpty && syl[next].Lower is "rằng" or "là";
+                var obj = !speech && gap.Trim().IsEmpty && IsPlainNounPhrase(text, syl, next, lexicon);
+                uses[cue] = new CueUse(u.Total + 1, u.Speech + (speech ? 1 : 0), u.Object + (obj ? 1 : 0));
+                i += n - 1;
+            }
+        }
+        return uses;
+    }
+
+    private static readonly HashSet<string> Quantifiers = new(["những", "các", "một", "mọi", "nhiều", "hai", "ba", "vài", "toàn bộ"], StringComparer.Ordinal);
+
+    /// <summary>One to eight lower-case syllables from <paramref name="i"/> to the next punctuation: a noun first (after at
+    /// most one quantifier or figure), no verb or adverb; unknown words are allowed after the first.</summary>
+    private static bool IsPlainNounPhrase(string text, IReadOnlyList<Syllable> syl, int i, QuoteLexicon lexicon)
+    {
+        // The phrase runs over lower-case syllables separated by single spaces and must end at punctuation (or the text's end).
+        var end = i;
+        while (true)
+        {
+            if (end >= syl.Count || end - i > 8 || syl[end].Upper)
+                return false;
+            end++;
+            if (end == syl.Count)
+                break;
+            if (!text.AsSpan(syl[end - 1].End, syl[end].Start - syl[end - 1].End).Trim(' ').IsEmpty)
+                break;
+        }
+        var classes = new List<char>();
+        for (var k = i; k < end;)
+        {
+            var n = LongestMatch(text, syl, k, Math.Min(lexicon.MaxWordClassLength, end - k), lexicon.WordClasses.ContainsKey);
+            classes.Add(n > 0 ? lexicon.WordClasses[string.Join(' ', Enumerable.Range(k, n).Select(t => syl[t].Lower))]
+                : char.IsDigit(syl[k].Lower[0]) || Quantifiers.Contains(syl[k].Lower) ? 'Q' : '\0');
+            k += Math.Max(n, 1);
+        }
+        var head = classes[0] == 'Q' || Quantifiers.Contains(syl[i].Lower) ? 1 : 0;
+        return head < classes.Count && classes[head] == 'N' && !classes.Any(c => c is 'V' or 'R');
+    }
+
+    /// <summary>Syllables in the longest phrase starting at syllable i (adjacent, no punctuation between) that the predicate knows.</summary>
+    private static int LongestMatch(string text, IReadOnlyList<Syllable> syl, int i, int maxLen, Func<string, bool> contains)
+    {
+        var best = 0;
+        var key = syl[i].Lower;
+        for (var n = 1; n <= maxLen && i + n <= syl.Count; n++)
+        {
+            if (n > 1)
+            {
+                if (!text.AsSpan(syl[i + n - 2].End, syl[i + n - 1].Start - syl[i + n - 2].End).SequenceEqual(" "))
+                    break;
+                key += " " + syl[i + n - 1].Lower;
+            }
+            if (contains(key))
+                best = n;
+        }
+        return best;
+    }
+
     /// <summary>Ends of runs of two or more adjacent capitalised syllables, the run not starting a sentence.</summary>
     internal static HashSet<int> CapitalisedRunEnds(string text, IReadOnlyList<Syllable> syl)
     {

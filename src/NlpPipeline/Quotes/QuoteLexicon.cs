@@ -18,6 +18,12 @@ public enum CueFrame
     QuotedOnly = 8,
     /// <summary>Only with a document as its source (<c>Báo cáo cho thấy ...</c>, not <c>Kết quả xét nghiệm cho thấy</c>).</summary>
     DocumentOnly = 16,
+    /// <summary>Often takes a plain noun-phrase object (<c>chia sẻ kinh nghiệm</c>, <c>tiết lộ danh tính</c>): a bare content
+    /// that opens with a noun phrase needs a predicate marker to count as a clause.</summary>
+    ObjectFirst = 32,
+    /// <summary>Takes a noun-phrase object at times (<c>thông báo lệnh khám xét nhà</c>): a lower-case noun phrase whose verbs
+    /// all follow a noun reads as that object. Without it, noun + verb after the cue is a clause (<c>cho biết người dân phản đối</c>).</summary>
+    ObjectAtTimes = 64,
 }
 
 /// <summary>What a source word is: an honorific, a pronoun, a title, a group, a document or an organisation head.</summary>
@@ -137,6 +143,8 @@ public sealed class QuoteLexicon
                     'A' => CueFrame.After,
                     'Q' => CueFrame.QuotedOnly,
                     'D' => CueFrame.DocumentOnly,
+                    'O' => CueFrame.ObjectFirst,
+                    'N' => CueFrame.ObjectAtTimes,
                     _ => throw new InvalidDataException($"quote-cues.tsv: unknown frame letter '{ch}' in '{line}'"),
                 };
             }

@@ -25,4 +25,19 @@ public class QuoteCueMinerTests
         Assert.Equal(1, counts["khuyến cáo"]);
         Assert.False(counts.ContainsKey("cho rằng"));
     }
+
+    [Fact]
+    public void CountUses_SeparatesSpeechObjectAndOtherUses()
+    {
+        const string text = "Ông An chia sẻ kinh nghiệm. Bà Hoa chia sẻ rằng giá tăng. Anh Nam chia sẻ: “Vui lắm”. Họ chia sẻ khi đã xong việc. Chị Lan chia sẻ kinh nghiệm nhiều năm, rồi về nhà.";
+        var uses = QuoteCueMiner.CountUses([text], QuoteLexicon.Default);
+        Assert.Equal(new QuoteCueMiner.CueUse(5, 2, 2), uses["chia sẻ"]);
+    }
+
+    [Fact]
+    public void CountUses_CueInsideALongerWord_IsNotCounted()
+    {
+        var uses = QuoteCueMiner.CountUses(["Lễ khai mạc diễn ra hôm qua. Bị cáo khai rằng không biết."], QuoteLexicon.Default);
+        Assert.Equal(new QuoteCueMiner.CueUse(1, 1, 0), uses["khai"]);
+    }
 }

@@ -7,7 +7,7 @@ public class QuoteExtractorTests
 {
     private static readonly QuoteExtractor Extractor = new();
 
-    private static IReadOnlyList<Quote> Extract(string text) =>
+    internal static IReadOnlyList<Quote> Extract(string text) =>
         Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
 
     /// <summary>One quote expected: its type, speaker name (null = none), cue (null = none) and content.</summary>
