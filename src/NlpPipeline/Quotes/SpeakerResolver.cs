@@ -16,6 +16,7 @@ internal sealed class SpeakerResolver
     private readonly QuoteLexicon _lex;
     private readonly ImmutableArray<Entity> _entities;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _personStarts = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
 
@@ -30,6 +31,11 @@ internal sealed class SpeakerResolver
         _syl = syllables;
         _lex = lexicon;
         _entities = entities.IsDefault ? [] : entities;
+        foreach (var e in _entities)
+        {
+            if (e.Type == EntityTypes.Person)
+                _personStarts.Add(e.Start);
+        }
         foreach (var s in syllables)
         {
             if (!s.Upper)
@@ -89,6 +95,11 @@ internal sealed class SpeakerResolver
             while (runFirst < _syl.Length && Adjacent(runFirst - 1)
                    && MatchAt(runFirst, _syl.Length, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0)
                 runFirst += m;
+            // "Chủ tịch nước Trần Đại Quang", "chuyên gia Mỹ về vũ khí hạt nhân Joe Cirincione": a title's or occupation's
+            // lower-case complement runs up to a person entity.
+            if (runFirst < _syl.Length && !_syl[runFirst].Upper && (word.Class == SourceClass.Title || IsOccupation(word, i, n))
+                && PersonEntityAhead(runFirst) is var pe and >= 0)
+                runFirst = pe;
             var runLast = runFirst - 1;
             while (runLast + 1 < _syl.Length && Adjacent(runLast) && _syl[runLast + 1].Upper)
                 runLast++;
@@ -96,7 +107,11 @@ internal sealed class SpeakerResolver
                 continue;
             if (ExtractName(runFirst, runLast) is not var (a, b))
                 continue;
-            var name = _text[_syl[a].Start.._syl[b].End];
+            // The entity stage's person inside the run is the name ("Thị trưởng London Sadiq Khan", "Huỳnh Trung Phong-Trưởng").
+            var inner = PersonEntityIn(a, b);
+            if (inner is not null)
+                a = FirstSyllableAt(inner.Start);
+            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : EntityName(inner);
             string? title = null;
             if (word.Class == SourceClass.Title)
                 title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
@@ -107,9 +122,51 @@ internal sealed class SpeakerResolver
             else if (IsOccupation(word, i, n))
                 title = _text[_syl[i].Start.._syl[i + n - 1].End];
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
-            AddPerson(name, _syl[a].Start, gender, title, null);
+            AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
             i = b;
         }
+    }
+
+    /// <summary>
+    /// The first syllable of a person entity within six syllables from k, reached with no punctuation, cue or "của" on the
+    /// way; else -1.
+    /// </summary>
+    private int PersonEntityAhead(int k)
+    {
+        for (var j = k; j < _syl.Length && j < k + 7; j++)
+        {
+            if (j > k && !Adjacent(j - 1))
+                return -1;
+            if (_syl[j].Upper && _personStarts.Contains(_syl[j].Start))
+                return j;
+            if (_syl[j].Lower == "của" || MatchAt(j, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A person entity's text, through the end of a hyphenated syllable it stops inside when the rest is lower case
+    /// (<c>Moon Jae|-in</c>), but not into a capitalised word glued on (<c>Huỳnh Trung Phong|-Trưởng</c>).
+    /// </summary>
+    private string EntityName(Entity e)
+    {
+        var k = FirstSyllableAt(e.End) - 1;
+        if (k >= 0 && _syl[k].Start < e.End && e.End < _syl[k].End && e.End + 1 < _syl[k].End && _text[e.End] == '-'
+            && char.IsLower(_text[e.End + 1]))
+            return _text[e.Start.._syl[k].End];
+        return e.Text;
+    }
+
+    /// <summary>The first person entity lying inside syllables [a, b], or null.</summary>
+    private Entity? PersonEntityIn(int a, int b)
+    {
+        foreach (var e in _entities)
+        {
+            if (e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End)
+                return e;
+        }
+        return null;
     }
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
@@ -428,9 +485,17 @@ internal sealed class SpeakerResolver
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
+        // "Tổng Giám đốc Uber" inside the entity stage's title "Tổng Giám đốc Uber tại London" linked to Tom Elvidge.
+        if (head is { Class: SourceClass.Title } && LinkedTitleHolder(span.Item1, span.Item2) is { } linked)
+            return PersonSpeaker(linked.Name, linked.Pos, linked.Ref, linked.Gender, mention);
         if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
         {
             var run = FirstNameRun(a + headLen, b);
+            // "Bí thư huyện Tây Trà", "lãnh đạo công an phường Trung Hòa": a place or organisation after a title is the
+            // title's complement, not the holder's name; unless a family name opens a name after it ("Bộ X Trần Thanh Nam").
+            if (h.Class == SourceClass.Title && run is var (r0, r9) && ExtractName(r0, r9) is var (p0, _) && InPlaceOrOrganisation(p0)
+                && !(p0 > r0 && _lex.Surnames.Contains(_syl[p0].Lower)))
+                run = null;
             // "Bà mẹ Thái Nguyên": an address and a description from a place name nobody new; like the address alone.
             if (h.Class == SourceClass.Honorific && a + headLen <= b && !_syl[a + headLen].Upper
                 && Enumerable.Range(a + headLen, b - a - headLen + 1).FirstOrDefault(x => _syl[x].Upper) is var p1 and > 0 && IsPlace(p1, b))
@@ -584,6 +649,17 @@ internal sealed class SpeakerResolver
         var resolution = string.Equals(fullName, name, StringComparison.Ordinal) && mention.EndsWith(name, StringComparison.Ordinal)
             ? SpeakerResolution.Name : SpeakerResolution.Alias;
         return new SpeakerInfo(fullName, "PER", resolution) { Ref = entityRef ?? person?.Ref, Title = title, Gender = g };
+    }
+
+    /// <summary>The person that a title entity covering [start, end) is linked to by the entity stage, or null.</summary>
+    private Person? LinkedTitleHolder(int start, int end)
+    {
+        foreach (var t in _entities)
+        {
+            if (t.Type == EntityTypes.Title && t.PersonRef is { } personRef && t.Start <= start && end <= t.End)
+                return FullestByRef(personRef);
+        }
+        return null;
     }
 
     private static bool SameName(Person p, string fullName) => string.Equals(p.Name, fullName, StringComparison.Ordinal)
