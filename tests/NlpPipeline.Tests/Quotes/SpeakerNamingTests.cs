@@ -1,0 +1,73 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>
+/// Speaker naming from the entity stage's information (person names, refs, title→person links), on invented sentences
+/// with injected entities.
+/// </summary>
+public class SpeakerNamingTests
+{
+    private static readonly QuoteExtractor Extractor = new();
+
+    /// <summary>
+    /// Entities written as <c>TYPE|text|ref|person</c> (ref and person may be empty): each one tags the next occurrence
+    /// of its text after the previous entity with the same text.
+    /// </summary>
+    private static AnnotatedDocument Annotate(string text, string[] entities)
+    {
+        var list = new List<Entity>();
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var spec in entities)
+        {
+            var f = spec.Split('|');
+            var from = next.GetValueOrDefault(f[1]);
+            var start = text.IndexOf(f[1], from, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"entity '{f[1]}' not in the text");
+            next[f[1]] = start + f[1].Length;
+            list.Add(new Entity(f[0], start, start + f[1].Length, f[1])
+            {
+                Ref = f.Length > 2 && f[2].Length > 0 ? f[2] : null,
+                PersonRef = f.Length > 3 && f[3].Length > 0 ? f[3] : null,
+            });
+        }
+        return new AnnotatedDocument(new Document("t", text)) { Entities = [.. list.OrderBy(e => e.Start)] };
+    }
+
+    /// <summary>Case, text, entities, the start of one quote's content, and the speaker expected for it.</summary>
+    public static TheoryData<string, string, string[], string, string> Speakers => new()
+    {
+        // 1: the name is the person entity's, not the mention minus its title.
+        { "place between title and person", "Thị trưởng Lyon Jean Dupont cho biết thành phố sẽ mở thêm ba tuyến xe buýt.",
+            ["LOC|Lyon|e1|", "PER|Jean Dupont|e2|"], "thành phố", "Jean Dupont" },
+        { "company between title and person", "Chủ tịch hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
+            ["ORG|Kirin|e1|", "PER|Sato Hiroshi|e2|"], "doanh thu", "Sato Hiroshi" },
+        { "title glued by a hyphen", "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông cho biết sẽ xử lý nghiêm các sai phạm.",
+            ["PER|Lê Văn Tâm|e1|"], "sẽ xử lý", "Lê Văn Tâm" },
+        { "hyphenated name cut by the entity stage", "Tổng thống Moon Jae-in cho biết Hàn Quốc sẽ không chấp nhận chiến tranh.",
+            ["PER|Moon Jae|e1|", "LOC|Hàn Quốc|e2|"], "Hàn Quốc", "Moon Jae-in" },
+        // 2: a title or occupation alone is the person introduced with it earlier, through a lower-case complement.
+        { "title with a lower-case complement", "Chủ tịch tỉnh Lê Văn Hòa đến thăm nhà máy vào sáng nay.\nChủ tịch tỉnh cho biết nhà máy sẽ được mở rộng.",
+            ["PER|Lê Văn Hòa|e1|"], "nhà máy sẽ", "Lê Văn Hòa" },
+        { "occupation with a complement", "Chuyên gia Anh về năng lượng John Smith đã đến thăm nhà máy.\nTheo chuyên gia, giá dầu sẽ còn tăng trong năm tới.",
+            ["LOC|Anh|e1|", "PER|John Smith|e2|"], "giá dầu", "John Smith" },
+        { "title entity linked to a person", "Tổng Giám đốc Acme tại Berlin Hans Weber cho biết công ty sẽ kháng cáo.",
+            ["TITLE|Tổng Giám đốc Acme tại Berlin|t1|e2", "ORG|Acme|e1|", "LOC|Berlin|e3|", "PER|Hans Weber|e2|"], "công ty", "Hans Weber" },
+        // 3: a place after a title is the title's complement; the person who holds that title speaks.
+        { "place after a title", "Ông Phạm Văn Tú - Bí thư huyện Sơn Tây cho biết trường học đã sửa xong.\nTheo Bí thư huyện Sơn Tây, năm học mới sẽ bắt đầu đúng hạn.",
+            ["PER|Phạm Văn Tú|e1|", "LOC|Sơn Tây|e2|", "LOC|Sơn Tây|e2|"], "năm học", "Phạm Văn Tú" },
+        { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
+            ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Speakers))]
+    public void Process_WithEntities_NamesTheExpectedSpeaker(string pattern, string text, string[] entities, string contentStart, string speaker)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+    }
+}
