@@ -17,6 +17,7 @@ internal sealed class SpeakerResolver
     private readonly ImmutableArray<Entity> _entities;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     private readonly HashSet<int> _personStarts = [];
+    private readonly HashSet<int> _entityEnds = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
 
@@ -35,6 +36,8 @@ internal sealed class SpeakerResolver
         {
             if (e.Type == EntityTypes.Person)
                 _personStarts.Add(e.Start);
+            if (e.Type != EntityTypes.Title)
+                _entityEnds.Add(e.End);
         }
         foreach (var s in syllables)
         {
@@ -365,11 +368,13 @@ internal sealed class SpeakerResolver
     }
 
     // A "theo" or a cue among syllables [from, to): the phrase is a source of its own ("bà X, theo Bangkok Post, là ...").
+    // A cue syllable opening a longer word is none ("khai" in "đơn vị khai thác vận tải").
     private bool HasTheoOrCue(int from, int to)
     {
         for (var k = from; k < to; k++)
         {
-            if (_syl[k].Lower == "theo" || MatchAt(k, to, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+            if (_syl[k].Lower == "theo"
+                || MatchAt(k, to, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var n and > 0 && WordClassAt(k, to - 1).Length <= n)
                 return true;
         }
         return false;
@@ -414,6 +419,25 @@ internal sealed class SpeakerResolver
         }
         while (a < b && (_syl[a].Lower is "phía" or "cả" || (_syl[a].Lower == "một" && _syl[a + 1].Lower != "số")))
             a++;
+        // "Tổ chức Nhà nước | Hồi giáo (IS)": a mention cut inside an organisation or place entity runs to the entity's end.
+        foreach (var e in _entities)
+        {
+            if (e.Type is EntityTypes.Organization or EntityTypes.Location && char.IsUpper(_text[e.Start]) && e.Start >= _syl[a].Start && e.Start < _syl[b].End
+                && e.End > _syl[b].End && (quotePos < mentionStart || e.End <= quotePos) && FirstSyllableAt(e.End) - 1 is var eb && eb > b)
+                b = eb;
+        }
+        // "cảnh sát Anh cho biết (đã cáo buộc ...)": a mention stops before a cue that follows an entity, unless the cue is
+        // part of a source word ("Người phát ngôn").
+        for (var k = a + 1; k <= b; k++)
+        {
+            if (_syl[k - 1].Upper && !_syl[k].Upper && _entityEnds.Contains(_syl[k - 1].End)
+                && MatchAt(k, b + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
+                && WordClassAt(k, b).Length <= cn && !InSourceWord(k, a))
+            {
+                b = k - 1;
+                break;
+            }
+        }
         var mention = _text[_syl[a].Start.._syl[b].End];
         // "Hầu hết các bị cáo", "hai chiến sĩ cảnh sát": a quantified people or group noun with no name is an unnamed
         // group (a leading "một" is dropped above, as the dev gold does: "nguồn tin cảnh sát").
@@ -465,7 +489,7 @@ internal sealed class SpeakerResolver
         {
             // "hãng tin CNN", "tờ China Daily": the paper's name; "Bộ Ngoại giao Nga": the whole.
             if (Phrase(a, a + headLen - 1) is "tờ" or "báo" or "hãng tin" or "hãng thông tấn" or "trang" or "kênh" or "đài" or "tờ báo"
-                && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b))
+                && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b) && !IsPlace(a + headLen, b))
                 return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
             // "cơ quan đánh giá tín dụng Standard & Poor's": a lower-case head and description, then the name.
             if (!_syl[a].Upper && _syl[b].Upper)
@@ -548,6 +572,17 @@ internal sealed class SpeakerResolver
         if (_syl[b].Lower == "này" && b > a)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), quotePos);
         return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+    }
+
+    // Syllable k lies inside a source word (title, honorific, group) starting at or after syllable a.
+    private bool InSourceWord(int k, int a)
+    {
+        for (var j = Math.Max(a, k - _lex.MaxSourceLength + 1); j <= k; j++)
+        {
+            if (MatchAt(j, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0 && j + n > k)
+                return true;
+        }
+        return false;
     }
 
     private static string LowerKey(string s) => QuoteLexicon.Key(s);
@@ -954,6 +989,18 @@ internal sealed class SpeakerResolver
                 var s = _speakers[i].Info;
                 if (s.Title is not null && key.Length <= 2 && Keys(s.Title).Take(key.Length).SequenceEqual(key))
                     return s with { Resolution = SpeakerResolution.Title };
+            }
+            // "Nhà lãnh đạo Mỹ" after "Tổng thống Mỹ Donald Trump": the leader of a place or body is the one person seen
+            // with a title ending in it; none when two people share such titles.
+            var lead = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            if (lead > 0 && a + lead <= b && Phrase(a, a + lead - 1) is "nhà lãnh đạo" or "người đứng đầu")
+            {
+                var of = Keys(_text[_syl[a + lead].Start.._syl[b].End]);
+                var holders = _people.Where(p => p.Title is not null && p.Pos <= pos && Keys(p.Title) is var tk
+                        && tk.Length > of.Length && tk.AsSpan(tk.Length - of.Length).SequenceEqual(of))
+                    .Select(p => FindPerson(p.Keys) ?? p).DistinctBy(p => p.Name).ToList();
+                if (holders is [var only])
+                    return new SpeakerInfo(only.Name, "PER", SpeakerResolution.Title) { Title = only.Title, Ref = only.Ref, Gender = only.Gender };
             }
             return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
         }
