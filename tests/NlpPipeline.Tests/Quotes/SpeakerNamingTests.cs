@@ -57,9 +57,41 @@ public class SpeakerNamingTests
         // 3: a place after a title is the title's complement; the person who holds that title speaks.
         { "place after a title", "Ông Phạm Văn Tú - Bí thư huyện Sơn Tây cho biết trường học đã sửa xong.\nTheo Bí thư huyện Sơn Tây, năm học mới sẽ bắt đầu đúng hạn.",
             ["PER|Phạm Văn Tú|e1|", "LOC|Sơn Tây|e2|", "LOC|Sơn Tây|e2|"], "năm học", "Phạm Văn Tú" },
+        { "cue-like syllable inside a word of the apposition", "Ông Trần Văn Bảo, Giám đốc Công ty vận tải Hoa Mai, đơn vị khai thác tuyến Hà Nội đi Hải Phòng, Thái Bình cho biết, giá vé sẽ tăng từ tháng sau.",
+            ["PER|Trần Văn Bảo|e1|", "TITLE|Giám đốc Công ty vận tải Hoa Mai|t1|e1", "ORG|Công ty vận tải Hoa Mai|e2|", "LOC|Hà Nội|e3|", "LOC|Hải Phòng|e4|", "LOC|Thái Bình|e5|"], "giá vé", "Trần Văn Bảo" },
+        { "mention cut inside an organisation entity", "Liên minh Nhà nước Hồi giáo Sahel (ISS) tự xưng đã thừa nhận tiến hành vụ tấn công.",
+            ["ORG|Nhà nước Hồi giáo Sahel|e1|", "ORG|ISS|e2|"], "tiến hành", "Liên minh Nhà nước Hồi giáo Sahel" },
+        { "cue after an entity inside the mention", "Ngày 3/5, cảnh sát Pháp cho biết đã cáo buộc một người đàn ông 30 tuổi âm mưu giết người tại Lyon.",
+            ["LOC|Pháp|e1|", "LOC|Lyon|e2|"], "một người", "cảnh sát Pháp" },
+        { "the leader of a place is its one titled person", "Thủ tướng Canada Justin Trudeau đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
+            ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "hai nước", "Justin Trudeau" },
+        { "a paper named after a country", "Báo Nhật Bản: Tiết lộ Hàn Quốc bí mật đóng tàu ngầm mới.",
+            ["ORG|Báo Nhật Bản|e1|", "LOC|Hàn Quốc|e2|"], "Hàn Quốc", "Báo Nhật Bản" },
         { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
             ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
     };
+
+    /// <summary>Case, text, entities, and a name that must not be any quote's speaker.</summary>
+    public static TheoryData<string, string, string[], string> NotSpeakers => new()
+    {
+        // "lãnh đạo X" is X's leadership, not the one person titled in X.
+        { "leadership of a place", "Ngoại trưởng Canada Mélanie Joly đến Paris hôm qua.\nLãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
+            ["TITLE|Ngoại trưởng Canada|t1|e2", "LOC|Canada|e1|", "PER|Mélanie Joly|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "Mélanie Joly" },
+        // Two people hold titles of the place: no guess.
+        { "two people titled in the place", "Thủ tướng Canada Justin Trudeau và Bộ trưởng Quốc phòng Canada Anita Anand đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
+            ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "TITLE|Bộ trưởng Quốc phòng Canada|t2|e4", "LOC|Canada|e1|", "PER|Anita Anand|e4|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "Anita Anand" },
+        { "a cue-like word opening a source word", "Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết Việt Nam sẽ tham dự hội nghị.",
+            ["ORG|Bộ Ngoại giao|e1|", "PER|Lê Thị Hằng|e2|", "LOC|Việt Nam|e3|"], "Người" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotSpeakers))]
+    public void Process_WithEntities_NeverChoosesTheWrongSource(string pattern, string text, string[] entities, string name)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        Assert.NotEmpty(quotes);
+        Assert.True(quotes.All(q => q.Speaker?.Name != name), $"{pattern}: {string.Join("; ", quotes.Select(q => q.Speaker?.Name))}");
+    }
 
     [Theory]
     [MemberData(nameof(Speakers))]
