@@ -330,6 +330,8 @@ internal sealed class SpeakerResolver
         var info = ResolveMention(mentionStart, mentionEnd, quotePos);
         if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
             return info;
+        if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
+            return holder;
         return AppositivePerson(mentionStart, mentionEnd, quotePos) ?? info;
     }
 
@@ -365,6 +367,28 @@ internal sealed class SpeakerResolver
             && !HasTheoOrCue(FirstSyllableAt(mentionEnd), FirstSyllableAt(after.Pos)))
             return PersonSpeaker(after.Name, after.Pos, after.Ref, after.Gender, after.Name);
         return null;
+    }
+
+    /// <summary>
+    /// "Trưởng phòng Kiểm định xe cơ giới, Cục Đăng kiểm Việt Nam thông tin, ...", "Thiếu tá X, Đội phó Đội ... cho biết": a
+    /// sentence opening with a title (and name), a comma and the organisation mention names that person, or the person seen
+    /// earlier with that title; null when the title names nobody.
+    /// </summary>
+    private SpeakerInfo? TitleOfOrganisation(int mentionStart, int quotePos)
+    {
+        var m = FirstSyllableAt(mentionStart);
+        if (m < 2 || _text.AsSpan(_syl[m - 1].End, mentionStart - _syl[m - 1].End).Trim() is not ",")
+            return null;
+        var j = m - 1;
+        while (j > 0 && Adjacent(j - 1))
+            j--;
+        if (j > 0 && _text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IndexOfAny(".!?\n") < 0)
+            return null;
+        var n = MatchAt(j, m, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n == 0 || _lex.Sources[Phrase(j, j + n - 1)].Class != SourceClass.Title)
+            return null;
+        return ResolveMention(_syl[j].Start, _syl[m - 1].End, quotePos) is { Kind: "PER", Resolution: not SpeakerResolution.Group } holder
+            ? holder : null;
     }
 
     // A "theo" or a cue among syllables [from, to): the phrase is a source of its own ("bà X, theo Bangkok Post, là ...").

@@ -67,6 +67,10 @@ public class SpeakerNamingTests
             ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "hai nước", "Justin Trudeau" },
         { "a paper named after a country", "Báo Nhật Bản: Tiết lộ Hàn Quốc bí mật đóng tàu ngầm mới.",
             ["ORG|Báo Nhật Bản|e1|", "LOC|Hàn Quốc|e2|"], "Hàn Quốc", "Báo Nhật Bản" },
+        { "title, organisation and cue", "Ông Phan Văn Lộc, Trưởng phòng Kế hoạch tài chính cho biết quỹ đã cạn.\nTrưởng phòng Kế hoạch tài chính, Sở Y tế Long An thông tin, bệnh viện sẽ nhận thêm thuốc trong tuần tới.",
+            ["PER|Phan Văn Lộc|e1|", "TITLE|Trưởng phòng Kế hoạch tài chính|t1|e1", "ORG|Sở Y tế Long An|e2|"], "bệnh viện", "Phan Văn Lộc" },
+        { "title and name, organisation and cue", "Thiếu tá Đặng Văn Hưng, Đội phó Đội tuần tra số 3 cho biết, lực lượng đã tăng cường tuần tra ban đêm.",
+            ["PER|Đặng Văn Hưng|e1|"], "lực lượng", "Đặng Văn Hưng" },
         { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
             ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
     };
