@@ -114,6 +114,9 @@ internal sealed class SpeakerResolver
             var inner = PersonEntityIn(a, b);
             if (inner is not null)
                 a = FirstSyllableAt(inner.Start);
+            // "Chánh văn phòng HĐND TP Đà Nẵng": a place or organisation after the title is no name.
+            else if (word.Class == SourceClass.Title && IsTitleComplement(runFirst, a))
+                continue;
             var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : EntityName(inner);
             string? title = null;
             if (word.Class == SourceClass.Title)
@@ -171,6 +174,14 @@ internal sealed class SpeakerResolver
         }
         return null;
     }
+
+    /// <summary>
+    /// The name found at syllable <paramref name="name"/> of a capitalised run starting at <paramref name="run"/> lies in a
+    /// place or organisation entity, so it completes a title; not when a family name opens it after other words
+    /// (<c>Bộ NNPTNT | Trần Thanh Nam</c>, tagged as one organisation).
+    /// </summary>
+    private bool IsTitleComplement(int run, int name) =>
+        InPlaceOrOrganisation(name) && !(name > run && _lex.Surnames.Contains(_syl[name].Lower));
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
     public bool InPlaceOrOrganisation(int i)
@@ -541,8 +552,7 @@ internal sealed class SpeakerResolver
             var run = FirstNameRun(a + headLen, b);
             // "Bí thư huyện Tây Trà", "lãnh đạo công an phường Trung Hòa": a place or organisation after a title is the
             // title's complement, not the holder's name; unless a family name opens a name after it ("Bộ X Trần Thanh Nam").
-            if (h.Class == SourceClass.Title && run is var (r0, r9) && ExtractName(r0, r9) is var (p0, _) && InPlaceOrOrganisation(p0)
-                && !(p0 > r0 && _lex.Surnames.Contains(_syl[p0].Lower)))
+            if (h.Class == SourceClass.Title && run is var (r0, r9) && ExtractName(r0, r9) is var (p0, _) && IsTitleComplement(r0, p0))
                 run = null;
             // "Bà mẹ Thái Nguyên": an address and a description from a place name nobody new; like the address alone.
             if (h.Class == SourceClass.Honorific && a + headLen <= b && !_syl[a + headLen].Upper

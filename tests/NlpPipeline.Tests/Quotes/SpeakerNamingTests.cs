@@ -71,6 +71,8 @@ public class SpeakerNamingTests
             ["PER|Phan Văn Lộc|e1|", "TITLE|Trưởng phòng Kế hoạch tài chính|t1|e1", "ORG|Sở Y tế Long An|e2|"], "bệnh viện", "Phan Văn Lộc" },
         { "title and name, organisation and cue", "Thiếu tá Đặng Văn Hưng, Đội phó Đội tuần tra số 3 cho biết, lực lượng đã tăng cường tuần tra ban đêm.",
             ["PER|Đặng Văn Hưng|e1|"], "lực lượng", "Đặng Văn Hưng" },
+        { "pronoun after a title ending in a place", "Trao đổi với phóng viên, ông Lương Văn Định, Chánh văn phòng HĐND TP Hải Phòng, xác nhận thông tin. Theo ông, cuộc họp sẽ được tổ chức lại vào tuần sau.",
+            ["PER|Lương Văn Định|e1|", "ORG|HĐND TP Hải Phòng|e2|"], "cuộc họp", "Lương Văn Định" },
         { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
             ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
     };
