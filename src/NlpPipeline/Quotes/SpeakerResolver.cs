@@ -78,6 +78,8 @@ internal sealed class SpeakerResolver
             var first = e.Text.Split(' ')[0].ToLowerInvariant();
             if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
                 continue;
+            if (NameBeforeDash(e) is not null)
+                continue;
             var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
             AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
@@ -182,6 +184,32 @@ internal sealed class SpeakerResolver
     /// </summary>
     private bool IsTitleComplement(int run, int name) =>
         InPlaceOrOrganisation(name) && !(name > run && _lex.Surnames.Contains(_syl[name].Lower));
+
+    /// <summary>
+    /// A person entity that continues a capitalised name after a spaced dash (<c>Vườn quốc gia (VQG) Phong Nha – Kẻ Bàng</c>)
+    /// is the second half of a place or organisation name: the start offset of that whole name (back to an organisation or
+    /// place entity before it, across a bracketed acronym); null for a person, or a Vietnamese name (<c>... – Nguyễn Văn A</c>).
+    /// </summary>
+    private int? NameBeforeDash(Entity per)
+    {
+        var k = FirstSyllableAt(per.Start) - 1;
+        if (k < 0 || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
+            || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End) is var gap && (gap.Trim() is not ("–" or "-") || gap.Length < 3))
+            return null;
+        var start = k;
+        while (start > 0 && Adjacent(start - 1) && _syl[start - 1].Upper)
+            start--;
+        if (MatchAt(start, k + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0)
+            return null;
+        foreach (var e in _entities)
+        {
+            if (e.Type is EntityTypes.Organization or EntityTypes.Location && e.End <= _syl[start].Start && e.End >= _syl[start].Start - 12
+                && _text.AsSpan(e.End, _syl[start].Start - e.End).Trim() is var between
+                && (between.IsEmpty || between[0] == '(' && between[^1] == ')' && IsAcronym(between[1..^1])))
+                return e.Start;
+        }
+        return _syl[start].Start;
+    }
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
     public bool InPlaceOrOrganisation(int i)
@@ -516,6 +544,8 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
                 noun: Phrase(a, a + headLen - 1));
+        if (per is not null && NameBeforeDash(per) is int nameStart)
+            return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
         if (per is not null)
             return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })

@@ -73,6 +73,10 @@ public class SpeakerNamingTests
             ["PER|Đặng Văn Hưng|e1|"], "lực lượng", "Đặng Văn Hưng" },
         { "pronoun after a title ending in a place", "Trao đổi với phóng viên, ông Lương Văn Định, Chánh văn phòng HĐND TP Hải Phòng, xác nhận thông tin. Theo ông, cuộc họp sẽ được tổ chức lại vào tuần sau.",
             ["PER|Lương Văn Định|e1|", "ORG|HĐND TP Hải Phòng|e2|"], "cuộc họp", "Lương Văn Định" },
+        { "second half of a dashed name tagged as a person", "Tin từ Ban quản lý Khu bảo tồn (KBT) Pù Luông – Bù Xanh, tỉnh Thanh Hóa, ngày 5/6 cho biết, đơn vị này đang xử lý 4 người khai thác gỗ trái phép.",
+            ["ORG|Ban quản lý Khu bảo tồn|e1|", "ORG|KBT|e2|", "PER|Bù Xanh|e3|", "LOC|Thanh Hóa|e4|"], "đơn vị", "Ban quản lý Khu bảo tồn (KBT) Pù Luông – Bù Xanh" },
+        { "Vietnamese name after a dashed title", "Phó Chủ tịch UBND tỉnh Hà Giang – Trần Đức Quý cho biết tỉnh sẽ hỗ trợ các hộ dân bị lũ cuốn trôi nhà.",
+            ["ORG|UBND tỉnh Hà Giang|e1|", "PER|Trần Đức Quý|e2|"], "tỉnh sẽ", "Trần Đức Quý" },
         { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
             ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
     };
