@@ -681,13 +681,14 @@ internal sealed class SpeakerResolver
         return string.Join(' ', words, start, words.Length - start);
     }
 
-    // Syllables [a, b] are lower-case modifiers of the word-class table's 'other' class (adjectives: trẻ, già), not "này".
+    // Syllables [a, b] are lower-case words of the word-class table's 'other' class (adjectives: trẻ, già, khiêm tốn), not "này".
     private bool AllModifiers(int a, int b)
     {
-        for (var k = a; k <= b; k++)
+        for (var k = a; k <= b;)
         {
-            if (_syl[k].Upper || _syl[k].Lower == "này" || !_lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) || c != 'O')
+            if (_syl[k].Upper || _syl[k].Lower == "này" || WordClassAt(k, b) is not ('O', var n))
                 return false;
+            k += n;
         }
         return true;
     }

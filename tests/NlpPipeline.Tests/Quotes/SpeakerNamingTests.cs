@@ -77,6 +77,8 @@ public class SpeakerNamingTests
             ["ORG|Ban quản lý Khu bảo tồn|e1|", "ORG|KBT|e2|", "PER|Bù Xanh|e3|", "LOC|Thanh Hóa|e4|"], "đơn vị", "Ban quản lý Khu bảo tồn (KBT) Pù Luông – Bù Xanh" },
         { "Vietnamese name after a dashed title", "Phó Chủ tịch UBND tỉnh Hà Giang – Trần Đức Quý cho biết tỉnh sẽ hỗ trợ các hộ dân bị lũ cuốn trôi nhà.",
             ["ORG|UBND tỉnh Hà Giang|e1|", "PER|Trần Đức Quý|e2|"], "tỉnh sẽ", "Trần Đức Quý" },
+        { "address with a two-syllable adjective", "Chị Lê Thị Mai dạy ở một trường mầm non. Nói về sáng kiến của mình, chị khiêm tốn cho rằng mình chỉ làm một việc nhỏ.",
+            ["PER|Lê Thị Mai|e1|"], "mình chỉ", "Lê Thị Mai" },
         { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
             ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
     };
