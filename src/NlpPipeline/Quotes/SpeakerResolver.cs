@@ -1067,10 +1067,43 @@ internal sealed class SpeakerResolver
                 if (holders is [var only])
                     return new SpeakerInfo(only.Name, "PER", SpeakerResolution.Title) { Title = only.Title, Ref = only.Ref, Gender = only.Gender };
             }
+            // A headline's title ("Trưởng Phòng CSGT TP HCM: ...") is the first person introduced after it with that title
+            // in apposition, all its words in the same sentence ("X, Trưởng Phòng CSGT Đường bộ, ... Công an TP HCM, ...").
+            if (_text.LastIndexOf('\n', _syl[a].Start) < 0 && HeadlineTitleHolder(key, pos) is { } later)
+                return PersonSpeaker(later.Name, later.Pos, later.Ref, later.Gender, mention) with { Resolution = SpeakerResolution.Title };
             return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
         }
         var full = FindPerson(best.Keys) ?? best;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Title) { Title = best.Title, Ref = full.Ref ?? best.Ref, Gender = best.Gender };
+    }
+
+    // The first person named after pos whose name is followed by ", " or a dash and the title words of key, in order, within
+    // the sentence; or null.
+    private Person? HeadlineTitleHolder(string[] key, int pos)
+    {
+        Person? first = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos > pos && (first is null || p.Pos < first.Pos) && NameEnd(p) is var end
+                && _text.AsSpan(end, SentenceEnd(end) - end) is var after && after.TrimStart().Length > 0
+                && after.TrimStart()[0] is ',' or '-' or '–' && InOrder(Keys(after.ToString().Replace(",", " ")), key))
+                first = p;
+        }
+        return first;
+    }
+
+    // Every word of needle occurs in hay, in order (other words between allowed); the first one right at hay's start.
+    private static bool InOrder(string[] hay, string[] needle)
+    {
+        if (needle.Length == 0 || hay.Length == 0 || hay[0] != needle[0])
+            return false;
+        var j = 0;
+        foreach (var w in hay)
+        {
+            if (j < needle.Length && w == needle[j])
+                j++;
+        }
+        return j == needle.Length;
     }
 
     private bool TitleMatches(string[] title, string[] key, int a, int b)

@@ -79,6 +79,8 @@ public class SpeakerNamingTests
             ["ORG|UBND tỉnh Hà Giang|e1|", "PER|Trần Đức Quý|e2|"], "tỉnh sẽ", "Trần Đức Quý" },
         { "address with a two-syllable adjective", "Chị Lê Thị Mai dạy ở một trường mầm non. Nói về sáng kiến của mình, chị khiêm tốn cho rằng mình chỉ làm một việc nhỏ.",
             ["PER|Lê Thị Mai|e1|"], "mình chỉ", "Lê Thị Mai" },
+        { "headline title introduced after it", "Giám đốc Sở Y tế Cần Thơ: 'Không bao che sai phạm'\n\nÔng Trần Văn Phúc, Giám đốc Sở Y tế TP Cần Thơ, khẳng định sẽ xử lý nghiêm các cán bộ vi phạm.",
+            ["ORG|Sở Y tế Cần Thơ|e1|", "PER|Trần Văn Phúc|e2|", "ORG|Sở Y tế TP Cần Thơ|e1|"], "Không bao che", "Trần Văn Phúc" },
         { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
             ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
     };
