@@ -41,8 +41,10 @@ public class SpeakerNamingTests
         // 1: the name is the person entity's, not the mention minus its title.
         { "place between title and person", "Thị trưởng Lyon Jean Dupont cho biết thành phố sẽ mở thêm ba tuyến xe buýt.",
             ["LOC|Lyon|e1|", "PER|Jean Dupont|e2|"], "thành phố", "Jean Dupont" },
-        { "company between title and person", "Chủ tịch hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
+        { "title chain and company before the person", "Chủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
             ["ORG|Kirin|e1|", "PER|Sato Hiroshi|e2|"], "doanh thu", "Sato Hiroshi" },
+        { "capitalised complement before the person", "Chủ tịch Nước Lê Văn Hòa cho biết nhà máy sẽ được mở rộng.",
+            ["PER|Lê Văn Hòa|e1|"], "nhà máy", "Lê Văn Hòa" },
         { "title glued by a hyphen", "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông cho biết sẽ xử lý nghiêm các sai phạm.",
             ["PER|Lê Văn Tâm|e1|"], "sẽ xử lý", "Lê Văn Tâm" },
         { "hyphenated name cut by the entity stage", "Tổng thống Moon Jae-in cho biết Hàn Quốc sẽ không chấp nhận chiến tranh.",
