@@ -16,6 +16,8 @@ internal sealed class SpeakerResolver
     private readonly QuoteLexicon _lex;
     private readonly ImmutableArray<Entity> _entities;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _personStarts = [];
+    private readonly HashSet<int> _entityEnds = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
 
@@ -30,6 +32,13 @@ internal sealed class SpeakerResolver
         _syl = syllables;
         _lex = lexicon;
         _entities = entities.IsDefault ? [] : entities;
+        foreach (var e in _entities)
+        {
+            if (e.Type == EntityTypes.Person)
+                _personStarts.Add(e.Start);
+            if (e.Type != EntityTypes.Title)
+                _entityEnds.Add(e.End);
+        }
         foreach (var s in syllables)
         {
             if (!s.Upper)
@@ -69,6 +78,8 @@ internal sealed class SpeakerResolver
             var first = e.Text.Split(' ')[0].ToLowerInvariant();
             if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
                 continue;
+            if (NameBeforeDash(e) is not null)
+                continue;
             var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
             AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
@@ -89,6 +100,11 @@ internal sealed class SpeakerResolver
             while (runFirst < _syl.Length && Adjacent(runFirst - 1)
                    && MatchAt(runFirst, _syl.Length, _lex.MaxNamePrefixLength, _lex.NamePrefixes.Contains) is var m and > 0)
                 runFirst += m;
+            // "Chủ tịch nước Trần Đại Quang", "chuyên gia Mỹ về vũ khí hạt nhân Joe Cirincione": a title's or occupation's
+            // lower-case complement runs up to a person entity.
+            if (runFirst < _syl.Length && !_syl[runFirst].Upper && (word.Class == SourceClass.Title || IsOccupation(word, i, n))
+                && PersonEntityAhead(runFirst) is var pe and >= 0)
+                runFirst = pe;
             var runLast = runFirst - 1;
             while (runLast + 1 < _syl.Length && Adjacent(runLast) && _syl[runLast + 1].Upper)
                 runLast++;
@@ -96,7 +112,14 @@ internal sealed class SpeakerResolver
                 continue;
             if (ExtractName(runFirst, runLast) is not var (a, b))
                 continue;
-            var name = _text[_syl[a].Start.._syl[b].End];
+            // The entity stage's person inside the run is the name ("Thị trưởng London Sadiq Khan", "Huỳnh Trung Phong-Trưởng").
+            var inner = PersonEntityIn(a, b);
+            if (inner is not null)
+                a = FirstSyllableAt(inner.Start);
+            // "Chánh văn phòng HĐND TP Đà Nẵng": a place or organisation after the title is no name.
+            else if (word.Class == SourceClass.Title && IsTitleComplement(runFirst, a))
+                continue;
+            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : EntityName(inner);
             string? title = null;
             if (word.Class == SourceClass.Title)
                 title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
@@ -107,9 +130,85 @@ internal sealed class SpeakerResolver
             else if (IsOccupation(word, i, n))
                 title = _text[_syl[i].Start.._syl[i + n - 1].End];
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
-            AddPerson(name, _syl[a].Start, gender, title, null);
+            AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
             i = b;
         }
+    }
+
+    /// <summary>
+    /// The first syllable of a person entity within six syllables from k, reached with no punctuation, cue or "của" on the
+    /// way; else -1.
+    /// </summary>
+    private int PersonEntityAhead(int k)
+    {
+        for (var j = k; j < _syl.Length && j < k + 7; j++)
+        {
+            if (j > k && !Adjacent(j - 1))
+                return -1;
+            if (_syl[j].Upper && _personStarts.Contains(_syl[j].Start))
+                return j;
+            if (_syl[j].Lower == "của" || MatchAt(j, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+                return -1;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// A person entity's text, through the end of a hyphenated syllable it stops inside when the rest is lower case
+    /// (<c>Moon Jae|-in</c>), but not into a capitalised word glued on (<c>Huỳnh Trung Phong|-Trưởng</c>).
+    /// </summary>
+    private string EntityName(Entity e)
+    {
+        var k = FirstSyllableAt(e.End) - 1;
+        if (k >= 0 && _syl[k].Start < e.End && e.End < _syl[k].End && e.End + 1 < _syl[k].End && _text[e.End] == '-'
+            && char.IsLower(_text[e.End + 1]))
+            return _text[e.Start.._syl[k].End];
+        return e.Text;
+    }
+
+    /// <summary>The first person entity lying inside syllables [a, b], or null.</summary>
+    private Entity? PersonEntityIn(int a, int b)
+    {
+        foreach (var e in _entities)
+        {
+            if (e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End)
+                return e;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The name found at syllable <paramref name="name"/> of a capitalised run starting at <paramref name="run"/> lies in a
+    /// place or organisation entity, so it completes a title; not when a family name opens it after other words
+    /// (<c>Bộ NNPTNT | Trần Thanh Nam</c>, tagged as one organisation).
+    /// </summary>
+    private bool IsTitleComplement(int run, int name) =>
+        InPlaceOrOrganisation(name) && !(name > run && _lex.Surnames.Contains(_syl[name].Lower));
+
+    /// <summary>
+    /// A person entity that continues a capitalised name after a spaced dash (<c>Vườn quốc gia (VQG) Phong Nha – Kẻ Bàng</c>)
+    /// is the second half of a place or organisation name: the start offset of that whole name (back to an organisation or
+    /// place entity before it, across a bracketed acronym); null for a person, or a Vietnamese name (<c>... – Nguyễn Văn A</c>).
+    /// </summary>
+    private int? NameBeforeDash(Entity per)
+    {
+        var k = FirstSyllableAt(per.Start) - 1;
+        if (k < 0 || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
+            || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End) is var gap && (gap.Trim() is not ("–" or "-") || gap.Length < 3))
+            return null;
+        var start = k;
+        while (start > 0 && Adjacent(start - 1) && _syl[start - 1].Upper)
+            start--;
+        if (MatchAt(start, k + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0)
+            return null;
+        foreach (var e in _entities)
+        {
+            if (e.Type is EntityTypes.Organization or EntityTypes.Location && e.End <= _syl[start].Start && e.End >= _syl[start].Start - 12
+                && _text.AsSpan(e.End, _syl[start].Start - e.End).Trim() is var between
+                && (between.IsEmpty || between[0] == '(' && between[^1] == ')' && IsAcronym(between[1..^1])))
+                return e.Start;
+        }
+        return _syl[start].Start;
     }
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
@@ -270,6 +369,8 @@ internal sealed class SpeakerResolver
         var info = ResolveMention(mentionStart, mentionEnd, quotePos);
         if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
             return info;
+        if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
+            return holder;
         return AppositivePerson(mentionStart, mentionEnd, quotePos) ?? info;
     }
 
@@ -307,12 +408,36 @@ internal sealed class SpeakerResolver
         return null;
     }
 
+    /// <summary>
+    /// "Trưởng phòng Kiểm định xe cơ giới, Cục Đăng kiểm Việt Nam thông tin, ...", "Thiếu tá X, Đội phó Đội ... cho biết": a
+    /// sentence opening with a title (and name), a comma and the organisation mention names that person, or the person seen
+    /// earlier with that title; null when the title names nobody.
+    /// </summary>
+    private SpeakerInfo? TitleOfOrganisation(int mentionStart, int quotePos)
+    {
+        var m = FirstSyllableAt(mentionStart);
+        if (m < 2 || _text.AsSpan(_syl[m - 1].End, mentionStart - _syl[m - 1].End).Trim() is not ",")
+            return null;
+        var j = m - 1;
+        while (j > 0 && Adjacent(j - 1))
+            j--;
+        if (j > 0 && _text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IndexOfAny(".!?\n") < 0)
+            return null;
+        var n = MatchAt(j, m, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n == 0 || _lex.Sources[Phrase(j, j + n - 1)].Class != SourceClass.Title)
+            return null;
+        return ResolveMention(_syl[j].Start, _syl[m - 1].End, quotePos) is { Kind: "PER", Resolution: not SpeakerResolution.Group } holder
+            ? holder : null;
+    }
+
     // A "theo" or a cue among syllables [from, to): the phrase is a source of its own ("bà X, theo Bangkok Post, là ...").
+    // A cue syllable opening a longer word is none ("khai" in "đơn vị khai thác vận tải").
     private bool HasTheoOrCue(int from, int to)
     {
         for (var k = from; k < to; k++)
         {
-            if (_syl[k].Lower == "theo" || MatchAt(k, to, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+            if (_syl[k].Lower == "theo"
+                || MatchAt(k, to, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var n and > 0 && WordClassAt(k, to - 1).Length <= n)
                 return true;
         }
         return false;
@@ -357,6 +482,25 @@ internal sealed class SpeakerResolver
         }
         while (a < b && (_syl[a].Lower is "phía" or "cả" || (_syl[a].Lower == "một" && _syl[a + 1].Lower != "số")))
             a++;
+        // "Tổ chức Nhà nước | Hồi giáo (IS)": a mention cut inside an organisation or place entity runs to the entity's end.
+        foreach (var e in _entities)
+        {
+            if (e.Type is EntityTypes.Organization or EntityTypes.Location && char.IsUpper(_text[e.Start]) && e.Start >= _syl[a].Start && e.Start < _syl[b].End
+                && e.End > _syl[b].End && (quotePos < mentionStart || e.End <= quotePos) && FirstSyllableAt(e.End) - 1 is var eb && eb > b)
+                b = eb;
+        }
+        // "cảnh sát Anh cho biết (đã cáo buộc ...)": a mention stops before a cue that follows an entity, unless the cue is
+        // part of a source word ("Người phát ngôn").
+        for (var k = a + 1; k <= b; k++)
+        {
+            if (_syl[k - 1].Upper && !_syl[k].Upper && _entityEnds.Contains(_syl[k - 1].End)
+                && MatchAt(k, b + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
+                && WordClassAt(k, b).Length <= cn && !InSourceWord(k, a))
+            {
+                b = k - 1;
+                break;
+            }
+        }
         var mention = _text[_syl[a].Start.._syl[b].End];
         // "Hầu hết các bị cáo", "hai chiến sĩ cảnh sát": a quantified people or group noun with no name is an unnamed
         // group (a leading "một" is dropped above, as the dev gold does: "nguồn tin cảnh sát").
@@ -400,6 +544,8 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
                 noun: Phrase(a, a + headLen - 1));
+        if (per is not null && NameBeforeDash(per) is int nameStart)
+            return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
         if (per is not null)
             return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
@@ -408,7 +554,7 @@ internal sealed class SpeakerResolver
         {
             // "hãng tin CNN", "tờ China Daily": the paper's name; "Bộ Ngoại giao Nga": the whole.
             if (Phrase(a, a + headLen - 1) is "tờ" or "báo" or "hãng tin" or "hãng thông tấn" or "trang" or "kênh" or "đài" or "tờ báo"
-                && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b))
+                && a + headLen <= b && _syl[a + headLen].Upper && AllUpper(a + headLen, b) && !IsPlace(a + headLen, b))
                 return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "ORG", SpeakerResolution.Name);
             // "cơ quan đánh giá tín dụng Standard & Poor's": a lower-case head and description, then the name.
             if (!_syl[a].Upper && _syl[b].Upper)
@@ -428,9 +574,16 @@ internal sealed class SpeakerResolver
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
+        // "Tổng Giám đốc Uber" inside the entity stage's title "Tổng Giám đốc Uber tại London" linked to Tom Elvidge.
+        if (head is { Class: SourceClass.Title } && LinkedTitleHolder(span.Item1, span.Item2) is { } linked)
+            return PersonSpeaker(linked.Name, linked.Pos, linked.Ref, linked.Gender, mention);
         if (head is { Class: SourceClass.Honorific or SourceClass.Title } h)
         {
             var run = FirstNameRun(a + headLen, b);
+            // "Bí thư huyện Tây Trà", "lãnh đạo công an phường Trung Hòa": a place or organisation after a title is the
+            // title's complement, not the holder's name; unless a family name opens a name after it ("Bộ X Trần Thanh Nam").
+            if (h.Class == SourceClass.Title && run is var (r0, r9) && ExtractName(r0, r9) is var (p0, _) && IsTitleComplement(r0, p0))
+                run = null;
             // "Bà mẹ Thái Nguyên": an address and a description from a place name nobody new; like the address alone.
             if (h.Class == SourceClass.Honorific && a + headLen <= b && !_syl[a + headLen].Upper
                 && Enumerable.Range(a + headLen, b - a - headLen + 1).FirstOrDefault(x => _syl[x].Upper) is var p1 and > 0 && IsPlace(p1, b))
@@ -485,6 +638,17 @@ internal sealed class SpeakerResolver
         return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
     }
 
+    // Syllable k lies inside a source word (title, honorific, group) starting at or after syllable a.
+    private bool InSourceWord(int k, int a)
+    {
+        for (var j = Math.Max(a, k - _lex.MaxSourceLength + 1); j <= k; j++)
+        {
+            if (MatchAt(j, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0 && j + n > k)
+                return true;
+        }
+        return false;
+    }
+
     private static string LowerKey(string s) => QuoteLexicon.Key(s);
 
     /// <summary>Syllables [k, b] name a place: a location entity or a country of the name-prefix list.</summary>
@@ -517,13 +681,14 @@ internal sealed class SpeakerResolver
         return string.Join(' ', words, start, words.Length - start);
     }
 
-    // Syllables [a, b] are lower-case modifiers of the word-class table's 'other' class (adjectives: trẻ, già), not "này".
+    // Syllables [a, b] are lower-case words of the word-class table's 'other' class (adjectives: trẻ, già, khiêm tốn), not "này".
     private bool AllModifiers(int a, int b)
     {
-        for (var k = a; k <= b; k++)
+        for (var k = a; k <= b;)
         {
-            if (_syl[k].Upper || _syl[k].Lower == "này" || !_lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) || c != 'O')
+            if (_syl[k].Upper || _syl[k].Lower == "này" || WordClassAt(k, b) is not ('O', var n))
                 return false;
+            k += n;
         }
         return true;
     }
@@ -584,6 +749,17 @@ internal sealed class SpeakerResolver
         var resolution = string.Equals(fullName, name, StringComparison.Ordinal) && mention.EndsWith(name, StringComparison.Ordinal)
             ? SpeakerResolution.Name : SpeakerResolution.Alias;
         return new SpeakerInfo(fullName, "PER", resolution) { Ref = entityRef ?? person?.Ref, Title = title, Gender = g };
+    }
+
+    /// <summary>The person that a title entity covering [start, end) is linked to by the entity stage, or null.</summary>
+    private Person? LinkedTitleHolder(int start, int end)
+    {
+        foreach (var t in _entities)
+        {
+            if (t.Type == EntityTypes.Title && t.PersonRef is { } personRef && t.Start <= start && end <= t.End)
+                return FullestByRef(personRef);
+        }
+        return null;
     }
 
     private static bool SameName(Person p, string fullName) => string.Equals(p.Name, fullName, StringComparison.Ordinal)
@@ -879,10 +1055,55 @@ internal sealed class SpeakerResolver
                 if (s.Title is not null && key.Length <= 2 && Keys(s.Title).Take(key.Length).SequenceEqual(key))
                     return s with { Resolution = SpeakerResolution.Title };
             }
+            // "Nhà lãnh đạo Mỹ" after "Tổng thống Mỹ Donald Trump": the leader of a place or body is the one person seen
+            // with a title ending in it; none when two people share such titles.
+            var lead = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+            if (lead > 0 && a + lead <= b && Phrase(a, a + lead - 1) is "nhà lãnh đạo" or "người đứng đầu")
+            {
+                var of = Keys(_text[_syl[a + lead].Start.._syl[b].End]);
+                var holders = _people.Where(p => p.Title is not null && p.Pos <= pos && Keys(p.Title) is var tk
+                        && tk.Length > of.Length && tk.AsSpan(tk.Length - of.Length).SequenceEqual(of))
+                    .Select(p => FindPerson(p.Keys) ?? p).DistinctBy(p => p.Name).ToList();
+                if (holders is [var only])
+                    return new SpeakerInfo(only.Name, "PER", SpeakerResolution.Title) { Title = only.Title, Ref = only.Ref, Gender = only.Gender };
+            }
+            // A headline's title ("Trưởng Phòng CSGT TP HCM: ...") is the first person introduced after it with that title
+            // in apposition, all its words in the same sentence ("X, Trưởng Phòng CSGT Đường bộ, ... Công an TP HCM, ...").
+            if (_text.LastIndexOf('\n', _syl[a].Start) < 0 && HeadlineTitleHolder(key, pos) is { } later)
+                return PersonSpeaker(later.Name, later.Pos, later.Ref, later.Gender, mention) with { Resolution = SpeakerResolution.Title };
             return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
         }
         var full = FindPerson(best.Keys) ?? best;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Title) { Title = best.Title, Ref = full.Ref ?? best.Ref, Gender = best.Gender };
+    }
+
+    // The first person named after pos whose name is followed by ", " or a dash and the title words of key, in order, within
+    // the sentence; or null.
+    private Person? HeadlineTitleHolder(string[] key, int pos)
+    {
+        Person? first = null;
+        foreach (var p in _people)
+        {
+            if (p.Pos > pos && (first is null || p.Pos < first.Pos) && NameEnd(p) is var end
+                && _text.AsSpan(end, SentenceEnd(end) - end) is var after && after.TrimStart().Length > 0
+                && after.TrimStart()[0] is ',' or '-' or '–' && InOrder(Keys(after.ToString().Replace(",", " ")), key))
+                first = p;
+        }
+        return first;
+    }
+
+    // Every word of needle occurs in hay, in order (other words between allowed); the first one right at hay's start.
+    private static bool InOrder(string[] hay, string[] needle)
+    {
+        if (needle.Length == 0 || hay.Length == 0 || hay[0] != needle[0])
+            return false;
+        var j = 0;
+        foreach (var w in hay)
+        {
+            if (j < needle.Length && w == needle[j])
+                j++;
+        }
+        return j == needle.Length;
     }
 
     private bool TitleMatches(string[] title, string[] key, int a, int b)

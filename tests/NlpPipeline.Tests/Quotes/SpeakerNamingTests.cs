@@ -1,0 +1,121 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>
+/// Speaker naming from the entity stage's information (person names, refs, title→person links), on invented sentences
+/// with injected entities.
+/// </summary>
+public class SpeakerNamingTests
+{
+    private static readonly QuoteExtractor Extractor = new();
+
+    /// <summary>
+    /// Entities written as <c>TYPE|text|ref|person</c> (ref and person may be empty): each one tags the next occurrence
+    /// of its text after the previous entity with the same text.
+    /// </summary>
+    private static AnnotatedDocument Annotate(string text, string[] entities)
+    {
+        var list = new List<Entity>();
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var spec in entities)
+        {
+            var f = spec.Split('|');
+            var from = next.GetValueOrDefault(f[1]);
+            var start = text.IndexOf(f[1], from, StringComparison.Ordinal);
+            Assert.True(start >= 0, $"entity '{f[1]}' not in the text");
+            next[f[1]] = start + f[1].Length;
+            list.Add(new Entity(f[0], start, start + f[1].Length, f[1])
+            {
+                Ref = f.Length > 2 && f[2].Length > 0 ? f[2] : null,
+                PersonRef = f.Length > 3 && f[3].Length > 0 ? f[3] : null,
+            });
+        }
+        return new AnnotatedDocument(new Document("t", text)) { Entities = [.. list.OrderBy(e => e.Start)] };
+    }
+
+    /// <summary>Case, text, entities, the start of one quote's content, and the speaker expected for it.</summary>
+    public static TheoryData<string, string, string[], string, string> Speakers => new()
+    {
+        // 1: the name is the person entity's, not the mention minus its title.
+        { "place between title and person", "Thị trưởng Lyon Jean Dupont cho biết thành phố sẽ mở thêm ba tuyến xe buýt.",
+            ["LOC|Lyon|e1|", "PER|Jean Dupont|e2|"], "thành phố", "Jean Dupont" },
+        { "title chain and company before the person", "Chủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
+            ["ORG|Kirin|e1|", "PER|Sato Hiroshi|e2|"], "doanh thu", "Sato Hiroshi" },
+        { "capitalised complement before the person", "Chủ tịch Nước Lê Văn Hòa cho biết nhà máy sẽ được mở rộng.",
+            ["PER|Lê Văn Hòa|e1|"], "nhà máy", "Lê Văn Hòa" },
+        { "title glued by a hyphen", "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông cho biết sẽ xử lý nghiêm các sai phạm.",
+            ["PER|Lê Văn Tâm|e1|"], "sẽ xử lý", "Lê Văn Tâm" },
+        { "hyphenated name cut by the entity stage", "Tổng thống Moon Jae-in cho biết Hàn Quốc sẽ không chấp nhận chiến tranh.",
+            ["PER|Moon Jae|e1|", "LOC|Hàn Quốc|e2|"], "Hàn Quốc", "Moon Jae-in" },
+        // 2: a title or occupation alone is the person introduced with it earlier, through a lower-case complement.
+        { "title with a lower-case complement", "Chủ tịch tỉnh Lê Văn Hòa đến thăm nhà máy vào sáng nay.\nChủ tịch tỉnh cho biết nhà máy sẽ được mở rộng.",
+            ["PER|Lê Văn Hòa|e1|"], "nhà máy sẽ", "Lê Văn Hòa" },
+        { "occupation with a complement", "Chuyên gia Anh về năng lượng John Smith đã đến thăm nhà máy.\nTheo chuyên gia, giá dầu sẽ còn tăng trong năm tới.",
+            ["LOC|Anh|e1|", "PER|John Smith|e2|"], "giá dầu", "John Smith" },
+        { "title entity linked to a person", "Tổng Giám đốc Acme tại Berlin Hans Weber cho biết công ty sẽ kháng cáo.",
+            ["TITLE|Tổng Giám đốc Acme tại Berlin|t1|e2", "ORG|Acme|e1|", "LOC|Berlin|e3|", "PER|Hans Weber|e2|"], "công ty", "Hans Weber" },
+        // 3: a place after a title is the title's complement; the person who holds that title speaks.
+        { "place after a title", "Ông Phạm Văn Tú - Bí thư huyện Sơn Tây cho biết trường học đã sửa xong.\nTheo Bí thư huyện Sơn Tây, năm học mới sẽ bắt đầu đúng hạn.",
+            ["PER|Phạm Văn Tú|e1|", "LOC|Sơn Tây|e2|", "LOC|Sơn Tây|e2|"], "năm học", "Phạm Văn Tú" },
+        { "cue-like syllable inside a word of the apposition", "Ông Trần Văn Bảo, Giám đốc Công ty vận tải Hoa Mai, đơn vị khai thác tuyến Hà Nội đi Hải Phòng, Thái Bình cho biết, giá vé sẽ tăng từ tháng sau.",
+            ["PER|Trần Văn Bảo|e1|", "TITLE|Giám đốc Công ty vận tải Hoa Mai|t1|e1", "ORG|Công ty vận tải Hoa Mai|e2|", "LOC|Hà Nội|e3|", "LOC|Hải Phòng|e4|", "LOC|Thái Bình|e5|"], "giá vé", "Trần Văn Bảo" },
+        { "mention cut inside an organisation entity", "Liên minh Nhà nước Hồi giáo Sahel (ISS) tự xưng đã thừa nhận tiến hành vụ tấn công.",
+            ["ORG|Nhà nước Hồi giáo Sahel|e1|", "ORG|ISS|e2|"], "tiến hành", "Liên minh Nhà nước Hồi giáo Sahel" },
+        { "cue after an entity inside the mention", "Ngày 3/5, cảnh sát Pháp cho biết đã cáo buộc một người đàn ông 30 tuổi âm mưu giết người tại Lyon.",
+            ["LOC|Pháp|e1|", "LOC|Lyon|e2|"], "một người", "cảnh sát Pháp" },
+        { "the leader of a place is its one titled person", "Thủ tướng Canada Justin Trudeau đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
+            ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "hai nước", "Justin Trudeau" },
+        { "a paper named after a country", "Báo Nhật Bản: Tiết lộ Hàn Quốc bí mật đóng tàu ngầm mới.",
+            ["ORG|Báo Nhật Bản|e1|", "LOC|Hàn Quốc|e2|"], "Hàn Quốc", "Báo Nhật Bản" },
+        { "title, organisation and cue", "Ông Phan Văn Lộc, Trưởng phòng Kế hoạch tài chính cho biết quỹ đã cạn.\nTrưởng phòng Kế hoạch tài chính, Sở Y tế Long An thông tin, bệnh viện sẽ nhận thêm thuốc trong tuần tới.",
+            ["PER|Phan Văn Lộc|e1|", "TITLE|Trưởng phòng Kế hoạch tài chính|t1|e1", "ORG|Sở Y tế Long An|e2|"], "bệnh viện", "Phan Văn Lộc" },
+        { "title and name, organisation and cue", "Thiếu tá Đặng Văn Hưng, Đội phó Đội tuần tra số 3 cho biết, lực lượng đã tăng cường tuần tra ban đêm.",
+            ["PER|Đặng Văn Hưng|e1|"], "lực lượng", "Đặng Văn Hưng" },
+        { "pronoun after a title ending in a place", "Trao đổi với phóng viên, ông Lương Văn Định, Chánh văn phòng HĐND TP Hải Phòng, xác nhận thông tin. Theo ông, cuộc họp sẽ được tổ chức lại vào tuần sau.",
+            ["PER|Lương Văn Định|e1|", "ORG|HĐND TP Hải Phòng|e2|"], "cuộc họp", "Lương Văn Định" },
+        { "second half of a dashed name tagged as a person", "Tin từ Ban quản lý Khu bảo tồn (KBT) Pù Luông – Bù Xanh, tỉnh Thanh Hóa, ngày 5/6 cho biết, đơn vị này đang xử lý 4 người khai thác gỗ trái phép.",
+            ["ORG|Ban quản lý Khu bảo tồn|e1|", "ORG|KBT|e2|", "PER|Bù Xanh|e3|", "LOC|Thanh Hóa|e4|"], "đơn vị", "Ban quản lý Khu bảo tồn (KBT) Pù Luông – Bù Xanh" },
+        { "Vietnamese name after a dashed title", "Phó Chủ tịch UBND tỉnh Hà Giang – Trần Đức Quý cho biết tỉnh sẽ hỗ trợ các hộ dân bị lũ cuốn trôi nhà.",
+            ["ORG|UBND tỉnh Hà Giang|e1|", "PER|Trần Đức Quý|e2|"], "tỉnh sẽ", "Trần Đức Quý" },
+        { "address with a two-syllable adjective", "Chị Lê Thị Mai dạy ở một trường mầm non. Nói về sáng kiến của mình, chị khiêm tốn cho rằng mình chỉ làm một việc nhỏ.",
+            ["PER|Lê Thị Mai|e1|"], "mình chỉ", "Lê Thị Mai" },
+        { "headline title introduced after it", "Giám đốc Sở Y tế Cần Thơ: 'Không bao che sai phạm'\n\nÔng Trần Văn Phúc, Giám đốc Sở Y tế TP Cần Thơ, khẳng định sẽ xử lý nghiêm các cán bộ vi phạm.",
+            ["ORG|Sở Y tế Cần Thơ|e1|", "PER|Trần Văn Phúc|e2|", "ORG|Sở Y tế TP Cần Thơ|e1|"], "Không bao che", "Trần Văn Phúc" },
+        { "person after a mis-tagged organisation", "Thứ trưởng Bộ NNPTNT Trần Thanh Nam cho biết giá lúa sẽ ổn định.",
+            ["ORG|Bộ NNPTNT Trần Thanh Nam|e1|"], "giá lúa", "Trần Thanh Nam" },
+    };
+
+    /// <summary>Case, text, entities, and a name that must not be any quote's speaker.</summary>
+    public static TheoryData<string, string, string[], string> NotSpeakers => new()
+    {
+        // "lãnh đạo X" is X's leadership, not the one person titled in X.
+        { "leadership of a place", "Ngoại trưởng Canada Mélanie Joly đến Paris hôm qua.\nLãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
+            ["TITLE|Ngoại trưởng Canada|t1|e2", "LOC|Canada|e1|", "PER|Mélanie Joly|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "Mélanie Joly" },
+        // Two people hold titles of the place: no guess.
+        { "two people titled in the place", "Thủ tướng Canada Justin Trudeau và Bộ trưởng Quốc phòng Canada Anita Anand đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
+            ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "TITLE|Bộ trưởng Quốc phòng Canada|t2|e4", "LOC|Canada|e1|", "PER|Anita Anand|e4|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "Anita Anand" },
+        { "a cue-like word opening a source word", "Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết Việt Nam sẽ tham dự hội nghị.",
+            ["ORG|Bộ Ngoại giao|e1|", "PER|Lê Thị Hằng|e2|", "LOC|Việt Nam|e3|"], "Người" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotSpeakers))]
+    public void Process_WithEntities_NeverChoosesTheWrongSource(string pattern, string text, string[] entities, string name)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        Assert.NotEmpty(quotes);
+        Assert.True(quotes.All(q => q.Speaker?.Name != name), $"{pattern}: {string.Join("; ", quotes.Select(q => q.Speaker?.Name))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Speakers))]
+    public void Process_WithEntities_NamesTheExpectedSpeaker(string pattern, string text, string[] entities, string contentStart, string speaker)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+    }
+}
