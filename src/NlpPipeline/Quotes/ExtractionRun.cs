@@ -356,6 +356,11 @@ internal sealed partial class ExtractionRun
             && _syl[cf].Lower is "về" or "với" or "đến" or "tới"
             && !(cf + 1 < limit && _syl[cf].Lower is "đến" or "tới" && _syl[cf + 1].Lower is "đây" or "nay"))
             return null;
+        // "đã cho biết như vậy khi ...": an anaphoric manner word (marker role anaphor) points back to words already
+        // reported; what follows it is no content.
+        if (!introduced && FirstSyllableAt(contentStart) is var ca && ca < limit && _syl[ca].Start == contentStart
+            && MatchAt(ca, limit, 2, _lex.Marker("anaphor").Contains) > 0)
+            return null;
         // "kiến nghị lên TAND Tối cao": only a short capitalised addressee follows, no content.
         if (!introduced && FirstSyllableAt(contentStart) is var cl && cl + 1 < limit && _syl[cl].Lower == "lên"
             && _syl[cl + 1].Upper && FirstSyllableAt(contentEnd) - cl <= 5)
@@ -1576,7 +1581,7 @@ internal sealed partial class ExtractionRun
         // The source runs to the next comma, or to the end of the sentence for a trailing "..., theo X.".
         var srcLast = -1;
         var trailing = false;
-        for (var t = srcFirst; t < Math.Min(limit, srcFirst + 16); t++)
+        for (var t = srcFirst; t < Math.Min(limit, srcFirst + 24); t++)
         {
             var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
             if (t == limit - 1 && cueFirst > first)
@@ -1597,10 +1602,17 @@ internal sealed partial class ExtractionRun
                 (srcLast, trailing) = (t, true);
                 break;
             }
-            if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && EndsWithInitial(_syl[t].End + 1)))
+            // "Theo TS. Lê Văn A, ...": the period of an initial or of an abbreviated title (marker role abbrev) goes on.
+            if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && (EndsWithInitial(_syl[t].End + 1) || _lex.Marker("abbrev").Contains(_syl[t].Lower))))
                 break;
         }
-        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
+        // "Theo Phó Chủ tịch ... của hãng X, Lê Văn A, ...": a title phrase with the name in commas after it; the name is the source.
+        if (srcLast >= 0 && !trailing && relayer < 0 && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
+            (srcFirst, srcLast) = (srcLast + 1, nameLast);
+        // "Theo kết luận của thanh tra tỉnh, ...": after a report noun and của, a lower-case noun phrase names the author.
+        var ofAuthor = formLen > 0 && _syl[k + formLen].Lower == "của" && srcLast >= 0 && !_syl[srcFirst].Upper
+            && srcLast - srcFirst < 8 && NounPhrase(srcFirst, srcLast);
+        if (srcLast < 0 || !(ofAuthor || IsSource(srcFirst, srcLast, -1)) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
             || _syl[srcFirst].Lower is "quy" or "luật" && MatchAt(srcFirst, srcLast + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0)
             return;
         // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
@@ -1653,6 +1665,21 @@ internal sealed partial class ExtractionRun
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
+    }
+
+    /// <summary>The last syllable of a person's name (2-5 capitalised syllables, a person entity among them or a family name first) from
+    /// <paramref name="s"/> that a comma closes, with words after it; -1 otherwise.</summary>
+    private int NameInCommas(int s, int limit)
+    {
+        for (var t = s; t < Math.Min(limit - 1, s + 5); t++)
+        {
+            var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
+            if (gap.Contains(','))
+                return t > s && AllUpperRun(s, t) && (HasPersonEntity(s, t) || _lex.Surnames.Contains(_syl[s].Lower)) ? t : -1;
+            if (!gap.IsWhiteSpace())
+                return -1;
+        }
+        return -1;
     }
 
     /// <summary>

@@ -1,0 +1,40 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>Detection recall classes of issue #5 (invented sentences, one quote or none each).</summary>
+public class QuoteRecallTests
+{
+    private static IReadOnlyList<Quote> Extract(string text) => QuoteExtractorTests.Extract(text);
+
+    [Theory]
+    // Theo with an abbreviated title: the period of TS./GS. does not end the source
+    [InlineData("Theo TS. Trần Văn Nam, giá điện sẽ còn tăng trong năm tới.", "Trần Văn Nam", "giá điện sẽ còn tăng trong năm tới")]
+    [InlineData("Theo GS. Lê Thị Hoa, học sinh cần được ngủ đủ giấc.", "Lê Thị Hoa", "học sinh cần được ngủ đủ giấc")]
+    // Theo + a long title phrase, then the name in commas: the name is the source, the content follows it
+    [InlineData("Theo Phó Giám đốc phụ trách kinh doanh của hãng Hoa Mai tại thị trường châu Á và châu Phi, Lê Văn Bình, lượng khách sẽ tăng ở mức hai con số.",
+        "Lê Văn Bình", "lượng khách sẽ tăng ở mức hai con số")]
+    public void Process_Theo_GivesSpeakerAndContent(string text, string speaker, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(speaker, q.Speaker?.Name);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // a report noun + của with a lower-case author (a Theo form of quote-theo.txt)
+    [InlineData("Theo kết luận của thanh tra tỉnh, huyện đã bổ nhiệm sai 20 cán bộ.", "Theo kết luận của", "huyện đã bổ nhiệm sai 20 cán bộ")]
+    public void Process_Sentence_GivesCueAndContent(string text, string cue, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(cue, q.Cue);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // an anaphoric "như vậy"/"như thế" after the cue: the words were reported before, nothing follows
+    [InlineData("Bộ trưởng Lê Văn Nam đã cho biết như vậy khi làm việc với Bộ Công Thương ngày 22/9.")]
+    [InlineData("Ông Trần Văn Bình nói như thế trong buổi họp báo chiều qua tại Hà Nội.")]
+    public void Process_NoSpeech_IsNoQuote(string text) => Assert.Empty(Extract(text));
+}
