@@ -742,7 +742,9 @@ internal sealed partial class ExtractionRun
             var addressed = IsHonorific(segStart) && !IsOccupation(segStart) && NameAfterHead(segStart, j);
             if (addressed && LeadingName(segStart, j) is var (na, nb) && na >= 0 && nb < j && IsSource(na, nb, sentStart))
                 return (na, nb, segAfterQuote);
-            if (segStart > first && !addressed && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
+            // A capitalised segment after a dash may end a name split by it ("VQG Phong Nha – Kẻ Bàng"): appositions too.
+            var afterDash = segStart > first && _text.AsSpan(_syl[segStart - 1].End, _syl[segStart].Start - _syl[segStart - 1].End).Trim() is "-" or "–";
+            if (segStart > first && !addressed && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j) || afterDash))
             {
                 if (AppositionHead(rawSegStart, first, sentStart) is { First: >= 0 } head)
                     return head;
@@ -799,6 +801,15 @@ internal sealed partial class ExtractionRun
             && AppositionHead(s, first, sentStart) is { First: >= 0 } person
             && (IsHonorific(person.First) || HasPersonEntity(person.First, person.Last)))
             return person;
+        // "Công an xã X, huyện Y (Long An) cho biết": a place (a location entity opening with a lower-case unit word such
+        // as huyện) set off by a comma is an apposition;
+        // the source is the phrase before it.
+        if (s > first && s == start && !_syl[s].Upper && IsLocation(s, j) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Trim() is ",")
+        {
+            var ps = SkipLeading(SegmentStart(s - 1, first, sentStart, out var pq), s - 1);
+            if (ps <= s - 1 && !IsLocation(ps, s - 1) && IsSource(ps, s - 1, sentStart))
+                return (ps, s - 1, pq);
+        }
         if (IsSource(s, e, sentStart))
             return (s, e, afterQuote);
         if (SubjectAfterAnd(start, j, sentStart) is >= 0 and var subject)
@@ -809,6 +820,13 @@ internal sealed partial class ExtractionRun
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
         return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
+    }
+
+    /// <summary>A location entity covers syllables [s, e] exactly or with more words around them.</summary>
+    private bool IsLocation(int s, int e)
+    {
+        var (a, b) = (_syl[s].Start, _syl[e].End);
+        return _doc.Entities.Any(x => x.Type == EntityTypes.Location && x.Start <= a && x.End >= b);
     }
 
     /// <summary>[s, e] holds <c>là</c> followed by a title or an occupation (<c>và là chuyên gia về ...</c>).</summary>

@@ -15,11 +15,32 @@ public class QuoteRecallTests
     // Theo + a long title phrase, then the name in commas: the name is the source, the content follows it
     [InlineData("Theo Phó Giám đốc phụ trách kinh doanh của hãng Hoa Mai tại thị trường châu Á và châu Phi, Lê Văn Bình, lượng khách sẽ tăng ở mức hai con số.",
         "Lê Văn Bình", "lượng khách sẽ tăng ở mức hai con số")]
-    public void Process_Theo_GivesSpeakerAndContent(string text, string speaker, string content)
+    // the speaker separated from the cue: a dash inside the organisation of a dashed apposition
+    [InlineData("Ông Trần Văn Hùng – Giám đốc Ban quản lý khu bảo tồn Hòa Bình – Yên Thế, cho biết, người dân đã vào rừng khai thác gỗ.",
+        "Trần Văn Hùng", "người dân đã vào rừng khai thác gỗ")]
+    // a capitalised place after a comma is the speaker itself (a country or capital speaks)
+    [InlineData("Sau nhiều ngày im lặng, Bình Nhưỡng tuyên bố sẵn sàng thử thêm tên lửa đạn đạo.", "Bình Nhưỡng", "sẵn sàng thử thêm tên lửa đạn đạo")]
+    public void Process_Sentence_GivesSpeakerAndContent(string text, string speaker, string content)
     {
         var q = Assert.Single(Extract(text));
         Assert.Equal(speaker, q.Speaker?.Name);
         Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // a place apposition (a location entity opening with a lower-case unit word, a bracketed province) after a comma:
+    // the source is the phrase before it; a capitalised location there is the speaker itself
+    [InlineData("Chiều 22/9, Công an xã Tân Phú, huyện Đức Hòa (Long An) cho biết, đã bắt được một đối tượng trộm cắp.",
+        "huyện Đức Hòa", "Công an xã Tân Phú")]
+    [InlineData("Chiều 22/9, Công an xã Tân Phú, huyện Đức Hòa cho biết đã bắt được một đối tượng trộm cắp.",
+        "huyện Đức Hòa", "Công an xã Tân Phú")]
+    [InlineData("Sau nhiều ngày im lặng, Bình Nhưỡng cho biết sẽ thử thêm tên lửa đạn đạo.", "Bình Nhưỡng", "Bình Nhưỡng")]
+    public void Process_PlaceBeforeCue_IsAppositionOfTheSource(string text, string place, string speaker)
+    {
+        var entities = new List<Entity> { new(EntityTypes.Location, text.IndexOf(place, StringComparison.Ordinal), text.IndexOf(place, StringComparison.Ordinal) + place.Length, place) };
+        var doc = new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
+        var q = Assert.Single(new QuoteExtractor().Process(doc).Quotes);
+        Assert.Equal(speaker, q.Speaker?.Name);
     }
 
     [Theory]
