@@ -1882,10 +1882,15 @@ internal sealed partial class ExtractionRun
             var k = o + 1;
             while (k < colon && k <= o + 3 && !_syl[k].Upper && Adjacent(k - 1))
                 k++;
-            if (k >= colon || !_syl[k].Upper || !Adjacent(k - 1))
-                return null;
             var e = k;
-            while (e + 1 < colon && _syl[e + 1].Upper && Adjacent(e))
+            // "những lời tâm sự của chị: “...”": an honorific or pronoun alone refers back to an earlier person.
+            if (colon == o + 1 && _lex.Sources.TryGetValue(_syl[o + 1].Lower, out var alone)
+                && alone.Class is SourceClass.Honorific or SourceClass.Pronoun)
+                e = o + 1;
+            else if (k > colon || !_syl[k].Upper || !Adjacent(k - 1))
+                return null;
+            // colon is the last syllable before the colon, part of the name.
+            while (e + 1 <= colon && _syl[e + 1].Upper && Adjacent(e))
                 e++;
             var c = new QuoteCandidate
             {

@@ -20,6 +20,8 @@ public class QuoteRecallTests
         "Trần Văn Hùng", "người dân đã vào rừng khai thác gỗ")]
     // a capitalised place after a comma is the speaker itself (a country or capital speaks)
     [InlineData("Sau nhiều ngày im lặng, Bình Nhưỡng tuyên bố sẵn sàng thử thêm tên lửa đạn đạo.", "Bình Nhưỡng", "sẵn sàng thử thêm tên lửa đạn đạo")]
+    [InlineData("Kết thúc buổi gặp, chúng tôi nhớ mãi lời tâm sự của ông Trần Văn Nam: \"Nghề giáo cho tôi niềm vui mỗi ngày.\"",
+        "Trần Văn Nam", "Nghề giáo cho tôi niềm vui mỗi ngày")]
     public void Process_Sentence_GivesSpeakerAndContent(string text, string speaker, string content)
     {
         var q = Assert.Single(Extract(text));
@@ -46,6 +48,10 @@ public class QuoteRecallTests
     [Theory]
     // a report noun + của with a lower-case author (a Theo form of quote-theo.txt)
     [InlineData("Theo kết luận của thanh tra tỉnh, huyện đã bổ nhiệm sai 20 cán bộ.", "Theo kết luận của", "huyện đã bổ nhiệm sai 20 cán bộ")]
+    // a quotation after a colon and a noun of saying + của: a pronoun alone as the owner, or a name whose last syllable
+    // touches the colon
+    [InlineData("Chia tay cô giáo, chúng tôi vẫn nhớ mãi những lời tâm sự của chị: \"Thời gian chỉ làm tăng thêm tình yêu với nghề.\"",
+        "tâm sự", "Thời gian chỉ làm tăng thêm tình yêu với nghề")]
     public void Process_Sentence_GivesCueAndContent(string text, string cue, string content)
     {
         var q = Assert.Single(Extract(text));
