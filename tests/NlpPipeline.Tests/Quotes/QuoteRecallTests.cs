@@ -52,6 +52,8 @@ public class QuoteRecallTests
     // touches the colon
     [InlineData("Chia tay cô giáo, chúng tôi vẫn nhớ mãi những lời tâm sự của chị: \"Thời gian chỉ làm tăng thêm tình yêu với nghề.\"",
         "tâm sự", "Thời gian chỉ làm tăng thêm tình yêu với nghề")]
+    // hứa (promise), a miner candidate with VNTC count >= 3: a bare clause after it is the content
+    [InlineData("Giám đốc công ty Hoa Mai hứa sẽ khắc phục tình trạng ô nhiễm trong tháng tới.", "hứa", "sẽ khắc phục tình trạng ô nhiễm trong tháng tới")]
     public void Process_Sentence_GivesCueAndContent(string text, string cue, string content)
     {
         var q = Assert.Single(Extract(text));
@@ -63,5 +65,8 @@ public class QuoteRecallTests
     // an anaphoric "như vậy"/"như thế" after the cue: the words were reported before, nothing follows
     [InlineData("Bộ trưởng Lê Văn Nam đã cho biết như vậy khi làm việc với Bộ Công Thương ngày 22/9.")]
     [InlineData("Ông Trần Văn Bình nói như thế trong buổi họp báo chiều qua tại Hà Nội.")]
+    // "chỉ hứa chứ ...": chứ coordinates a second predicate, no content; a promise with a noun-phrase object (frame O)
+    [InlineData("Lãnh đạo thành phố chỉ hứa chứ làm việc chưa đáp ứng kỳ vọng của người dân.")]
+    [InlineData("Ông Trần Văn Nam hứa một khoản tiền thưởng lớn cho toàn đội.")]
     public void Process_NoSpeech_IsNoQuote(string text) => Assert.Empty(Extract(text));
 }
