@@ -311,6 +311,8 @@ internal sealed partial class ExtractionRun
             if (srcFirst < 0 && !boundaryIsQuote)
                 (srcFirst, srcLast) = ClauseSubject(sourceEnd, first, sentStart);
         }
+        if (srcFirst >= 0 && InPurposeClause(srcFirst, first))
+            return null;
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
         if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
             return null;
@@ -820,6 +822,23 @@ internal sealed partial class ExtractionRun
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
         return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
+    }
+
+    /// <summary>
+    /// "Đây là cơ sở để trường X đề nghị ...", "để Tổng cục đề xuất ...": the source follows <c>để</c> (purpose) in its
+    /// clause (no comma, colon or quotation mark between, at most 12 syllables back); a purpose states no speech.
+    /// </summary>
+    private bool InPurposeClause(int srcFirst, int first)
+    {
+        for (var k = srcFirst - 1; k >= first && k >= srcFirst - 12; k--)
+        {
+            var gap = _text.AsSpan(_syl[k].End, _syl[k + 1].Start - _syl[k].End);
+            if (gap.IndexOfAny(",;:.") >= 0 || ContainsQuoteChar(gap))
+                return false;
+            if (_syl[k].Lower == "để")
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A location entity covers syllables [s, e] exactly or with more words around them.</summary>

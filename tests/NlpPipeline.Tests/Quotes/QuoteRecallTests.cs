@@ -54,6 +54,9 @@ public class QuoteRecallTests
         "tâm sự", "Thời gian chỉ làm tăng thêm tình yêu với nghề")]
     // hứa (promise), a miner candidate with VNTC count >= 3: a bare clause after it is the content
     [InlineData("Giám đốc công ty Hoa Mai hứa sẽ khắc phục tình trạng ô nhiễm trong tháng tới.", "hứa", "sẽ khắc phục tình trạng ô nhiễm trong tháng tới")]
+    // the same cue outside a purpose clause, and a purpose clause closed by a comma before the source
+    [InlineData("Trường Hoa Mai đề nghị thực hiện thí điểm hợp tác với đối tác nước ngoài.", "đề nghị", "thực hiện thí điểm hợp tác với đối tác nước ngoài")]
+    [InlineData("Để giảm ùn tắc, Sở Giao thông đề nghị cấm xe tải vào nội đô giờ cao điểm.", "đề nghị", "cấm xe tải vào nội đô giờ cao điểm")]
     public void Process_Sentence_GivesCueAndContent(string text, string cue, string content)
     {
         var q = Assert.Single(Extract(text));
@@ -68,5 +71,8 @@ public class QuoteRecallTests
     // "chỉ hứa chứ ...": chứ coordinates a second predicate, no content; a promise with a noun-phrase object (frame O)
     [InlineData("Lãnh đạo thành phố chỉ hứa chứ làm việc chưa đáp ứng kỳ vọng của người dân.")]
     [InlineData("Ông Trần Văn Nam hứa một khoản tiền thưởng lớn cho toàn đội.")]
+    // a cue whose source follows để (purpose) in its clause
+    [InlineData("Đây là cơ sở để trường Hoa Mai đề nghị thực hiện thí điểm hợp tác với đối tác nước ngoài.")]
+    [InlineData("Các địa phương phải hoàn thành việc rà soát trước ngày 15/10 để Tổng cục đề xuất phương án xử lý các sai phạm.")]
     public void Process_NoSpeech_IsNoQuote(string text) => Assert.Empty(Extract(text));
 }
