@@ -1200,8 +1200,10 @@ internal sealed partial class ExtractionRun
         // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
         if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
             return false;
+        // "hãng sản xuất máy bay hàng đầu thế giới Boeing": an organisation head word may carry a longer description.
         if (!_syl[s].Upper)
-            return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+            return (len <= 6 || len <= 12 && headLen > 0 && _lex.Sources[Phrase(s, s + headLen - 1)].Class == SourceClass.OrgHead)
+                && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                 && x.End == _syl[e].End && x.Start > _syl[s].Start);
         // A capitalised first word: at the very start of a sentence it may be any word.
         if (_syl[s].Start == sentStart || IsSentenceInitial(s))
@@ -1617,6 +1619,7 @@ internal sealed partial class ExtractionRun
             return;
         // The source runs to the next comma, or to the end of the sentence for a trailing "..., theo X.".
         var srcLast = -1;
+        var afterParen = -1;
         var trailing = false;
         for (var t = srcFirst; t < Math.Min(limit, srcFirst + 24); t++)
         {
@@ -1640,11 +1643,19 @@ internal sealed partial class ExtractionRun
                 break;
             }
             // "Theo TS. Lê Văn A, ...": the period of an initial or of an abbreviated title (marker role abbrev) goes on.
+            // "Theo một lãnh đạo Cục X (Bộ Y), ...": a parenthesis closed right before the comma ends the source.
+            if (gap.Contains('(') && relayer < 0 && _text.IndexOf(')', _syl[t].End, sentEnd - _syl[t].End) is var shut and >= 0
+                && _text.AsSpan(_syl[t].End, shut - _syl[t].End).IndexOfAny(",;:.") < 0
+                && _text.AsSpan(shut + 1, sentEnd - shut - 1).TrimStart().StartsWith(","))
+            {
+                (srcLast, afterParen) = (t, FirstSyllableAt(shut + 1));
+                break;
+            }
             if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && (EndsWithInitial(_syl[t].End + 1) || _lex.Marker("abbrev").Contains(_syl[t].Lower))))
                 break;
         }
         // "Theo Phó Chủ tịch ... của hãng X, Lê Văn A, ...": a title phrase with the name in commas after it; the name is the source.
-        if (srcLast >= 0 && !trailing && relayer < 0 && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
+        if (srcLast >= 0 && !trailing && relayer < 0 && afterParen < 0 && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
             (srcFirst, srcLast) = (srcLast + 1, nameLast);
         // "Theo kết luận của thanh tra tỉnh, ...": after a report noun and của, a lower-case noun phrase names the author.
         var ofAuthor = formLen > 0 && _syl[k + formLen].Lower == "của" && srcLast >= 0 && !_syl[srcFirst].Upper
@@ -1669,7 +1680,7 @@ internal sealed partial class ExtractionRun
         else
         {
             // An apposition after the source: "Theo ông X, Chủ tịch Y, ...": skip it.
-            var next = srcLast + 1;
+            var next = afterParen >= 0 ? afterParen : srcLast + 1;
             if (next < limit && IsTitleHead(next))
             {
                 for (var t = next; t < Math.Min(limit - 1, next + 20); t++)

@@ -57,6 +57,11 @@ public class QuoteRecallTests
     // the same cue outside a purpose clause, and a purpose clause closed by a comma before the source
     [InlineData("Trường Hoa Mai đề nghị thực hiện thí điểm hợp tác với đối tác nước ngoài.", "đề nghị", "thực hiện thí điểm hợp tác với đối tác nước ngoài")]
     [InlineData("Để giảm ùn tắc, Sở Giao thông đề nghị cấm xe tải vào nội đô giờ cao điểm.", "đề nghị", "cấm xe tải vào nội đô giờ cao điểm")]
+    // Theo: a bracketed ministry closing the source before the comma; hãng (VNTC "hãng sản xuất" 156) heading a long description
+    [InlineData("Theo một lãnh đạo Cục Bảo vệ Thực vật (Bộ NN-PTNT), nước ta nhập loại quả nào là do thị trường quyết định.", "Theo",
+        "nước ta nhập loại quả nào là do thị trường quyết định")]
+    [InlineData("Theo hãng sản xuất máy bay hàng đầu thế giới Hoa Mai, các đơn đặt hàng sẽ tăng cao trong 20 năm tới.", "Theo",
+        "các đơn đặt hàng sẽ tăng cao trong 20 năm tới")]
     public void Process_Sentence_GivesCueAndContent(string text, string cue, string content)
     {
         var q = Assert.Single(Extract(text));
