@@ -1857,7 +1857,7 @@ internal sealed partial class ExtractionRun
             }
             if (!standalone)
             {
-                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
+                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
                     _found.Add(spoken);
                 continue;
             }
@@ -1938,6 +1938,54 @@ internal sealed partial class ExtractionRun
         }
         return null;
     }
+
+    /// <summary>
+    /// <c>ông X, Chi cục trưởng Y, đã đính chính: “...”</c>, <c>chủ nhân bữa tiệc hí hửng: “...”</c>: a quotation after a
+    /// colon that ends its sentence, where a verb of the word classes (not in the cue lexicon) ends the words before the colon
+    /// and a person (an honorific or a person entity) is its source, is that person's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? VerbBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
+        if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
+            return null;
+        var first = FirstSyllableAt(sentence.Start);
+        var last = FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
+        var n = 0;
+        for (var len = Math.Min(2, last - first); len >= 1 && n == 0; len--)
+        {
+            if (_lex.WordClasses.TryGetValue(Phrase(last - len + 1, last), out var wc) && wc == 'V' && Adjacent(last - len + 1) | len == 1)
+                n = len;
+        }
+        if (n == 0 || last - n < first)
+            return null;
+        var j = SkipAdverbsBackward(last - n, first);
+        if (j < first)
+            return null;
+        var (a, b, _) = FindSourceBefore(j, first, sentence.Start);
+        // "ông X, Chi cục trưởng Y đã đính chính:": the person before a title apposition.
+        if (!IsPersonSource(a, b) && SegmentStart(j, first, sentence.Start, out _) is var seg && seg > first)
+            (a, b, _) = AppositionHead(seg, first, sentence.Start);
+        if (!IsPersonSource(a, b))
+            return null;
+        return new QuoteCandidate
+        {
+            Type = QuoteTypes.Direct,
+            Start = qs,
+            End = qe,
+            Pattern = QuotePattern.CueBefore,
+            CueStart = _syl[last - n + 1].Start,
+            CueEnd = _syl[last].End,
+            Introduced = true,
+            MentionStart = _syl[a].Start,
+            MentionEnd = _syl[b].End,
+        };
+    }
+
+    /// <summary>[a, b] names a person: an honorific and a name, or a person entity, ending with a capitalised syllable
+    /// (<c>anh X hí hửng</c> is not <c>anh X hí</c> + <c>hửng</c>).</summary>
+    private bool IsPersonSource(int a, int b) =>
+        a >= 0 && _syl[b].Upper && (IsHonorific(a) && NameAfterHead(a, b) || HasPersonEntity(a, b));
 
     /// <summary>
     /// <c>Tổng thống X ... và xem ông Y là “một trong những người bạn của tôi”</c>: a first-person quotation inside a clause

@@ -22,6 +22,10 @@ public class QuoteRecallTests
     [InlineData("Sau nhiều ngày im lặng, Bình Nhưỡng tuyên bố sẵn sàng thử thêm tên lửa đạn đạo.", "Bình Nhưỡng", "sẵn sàng thử thêm tên lửa đạn đạo")]
     [InlineData("Kết thúc buổi gặp, chúng tôi nhớ mãi lời tâm sự của ông Trần Văn Nam: \"Nghề giáo cho tôi niềm vui mỗi ngày.\"",
         "Trần Văn Nam", "Nghề giáo cho tôi niềm vui mỗi ngày")]
+    // a verb of the word classes outside the cue lexicon before a colon and a closing quotation: the person before it
+    // (past a title apposition) is the speaker
+    [InlineData("Trước nhiều tranh cãi, ông Trần Văn Hải, Chi cục trưởng Chi cục thủy lợi tỉnh Thanh Hóa đã đính chính: “Số liệu trước đây chỉ là báo cáo nhanh của các địa phương.”",
+        "Trần Văn Hải", "Số liệu trước đây chỉ là báo cáo nhanh của các địa phương")]
     public void Process_Sentence_GivesSpeakerAndContent(string text, string speaker, string content)
     {
         var q = Assert.Single(Extract(text));
@@ -79,5 +83,8 @@ public class QuoteRecallTests
     // a cue whose source follows để (purpose) in its clause
     [InlineData("Đây là cơ sở để trường Hoa Mai đề nghị thực hiện thí điểm hợp tác với đối tác nước ngoài.")]
     [InlineData("Các địa phương phải hoàn thành việc rà soát trước ngày 15/10 để Tổng cục đề xuất phương án xử lý các sai phạm.")]
+    // before the colon: no person (a document), or a name that does not end right before the verb
+    [InlineData("Bản tin có đoạn: “Mưa lớn sẽ kéo dài đến hết tuần sau ở các tỉnh miền Trung.”")]
+    [InlineData("Nhấp một hơi bia, anh Lê Văn Tâm hí hửng: “Mỗi người làm một con đi”.")]
     public void Process_NoSpeech_IsNoQuote(string text) => Assert.Empty(Extract(text));
 }
