@@ -1895,11 +1895,10 @@ internal sealed partial class ExtractionRun
     /// </summary>
     private QuoteCandidate? WordsOfBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
     {
-        var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
-        if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
+        var colon = LastBeforeColon(m, sentence);
+        if (colon < 0)
             return null;
         var first = FirstSyllableAt(sentence.Start);
-        var colon = FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
         for (var o = first + 1; o < colon; o++)
         {
             if (_syl[o].Lower != "của" || !Adjacent(o - 1))
@@ -1939,18 +1938,26 @@ internal sealed partial class ExtractionRun
         return null;
     }
 
-    /// <summary>
-    /// <c>ông X, Chi cục trưởng Y, đã đính chính: “...”</c>, <c>chủ nhân bữa tiệc hí hửng: “...”</c>: a quotation after a
-    /// colon that ends its sentence, where a verb of the word classes (not in the cue lexicon) ends the words before the colon
-    /// and a person (an honorific or a person entity) is its source, is that person's direct quote; null otherwise.
-    /// </summary>
-    private QuoteCandidate? VerbBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    /// <summary>The last syllable before a colon that opens quotation <paramref name="m"/>, which closes its sentence; -1 otherwise.</summary>
+    private int LastBeforeColon(QuoteMarks m, (int Start, int End) sentence)
     {
         var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
         if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
-            return null;
+            return -1;
+        return FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
+    }
+
+    /// <summary>
+    /// <c>ông X, Chi cục trưởng Y, đã đính chính: “...”</c>: a quotation after a colon that closes its sentence, where a verb
+    /// of the word classes (one or two syllables) ends the words before the colon and a person (an honorific and a name, or a
+    /// person entity, right before the verb or before a title apposition) is its source, is that person's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? VerbBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var last = LastBeforeColon(m, sentence);
         var first = FirstSyllableAt(sentence.Start);
-        var last = FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
+        if (last < first)
+            return null;
         var n = 0;
         for (var len = Math.Min(2, last - first); len >= 1 && n == 0; len--)
         {
@@ -1968,19 +1975,23 @@ internal sealed partial class ExtractionRun
             (a, b, _) = AppositionHead(seg, first, sentence.Start);
         if (!IsPersonSource(a, b))
             return null;
-        return new QuoteCandidate
-        {
-            Type = QuoteTypes.Direct,
-            Start = qs,
-            End = qe,
-            Pattern = QuotePattern.CueBefore,
-            CueStart = _syl[last - n + 1].Start,
-            CueEnd = _syl[last].End,
-            Introduced = true,
-            MentionStart = _syl[a].Start,
-            MentionEnd = _syl[b].End,
-        };
+        return DirectOfMention(qs, qe, a, b, last - n + 1, last);
     }
+
+    /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with
+    /// <paramref name="cueFirst"/> ≥ 0 introduced by the cue word [cueFirst, cueLast].</summary>
+    private QuoteCandidate DirectOfMention(int qs, int qe, int a, int b, int cueFirst = -1, int cueLast = -1) => new()
+    {
+        Type = QuoteTypes.Direct,
+        Start = qs,
+        End = qe,
+        Pattern = QuotePattern.CueBefore,
+        CueStart = cueFirst >= 0 ? _syl[cueFirst].Start : -1,
+        CueEnd = cueFirst >= 0 ? _syl[cueLast].End : -1,
+        Introduced = cueFirst >= 0,
+        MentionStart = _syl[a].Start,
+        MentionEnd = _syl[b].End,
+    };
 
     /// <summary>[a, b] names a person: an honorific and a name, or a person entity, ending with a capitalised syllable
     /// (<c>anh X hí hửng</c> is not <c>anh X hí</c> + <c>hửng</c>).</summary>
@@ -2003,15 +2014,7 @@ internal sealed partial class ExtractionRun
         var (a, b) = LeadingName(start, j);
         if (a < 0 || !(IsHonorific(a) && NameAfterHead(a, b) || IsTitleHead(a) || HasPersonEntity(a, b)) || !IsSource(a, b, sentence.Start))
             return null;
-        return new QuoteCandidate
-        {
-            Type = QuoteTypes.Direct,
-            Start = qs,
-            End = qe,
-            Pattern = QuotePattern.CueBefore,
-            MentionStart = _syl[a].Start,
-            MentionEnd = _syl[b].End,
-        };
+        return DirectOfMention(qs, qe, a, b);
     }
 
     /// <summary>The quotation that follows <paramref name="m"/> with only <c>và</c> or a comma between them, or null.</summary>
