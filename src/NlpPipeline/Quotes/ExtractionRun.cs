@@ -311,6 +311,8 @@ internal sealed partial class ExtractionRun
             if (srcFirst < 0 && !boundaryIsQuote)
                 (srcFirst, srcLast) = ClauseSubject(sourceEnd, first, sentStart);
         }
+        if (srcFirst >= 0 && InPurposeClause(srcFirst, first))
+            return null;
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
         if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
             return null;
@@ -355,6 +357,11 @@ internal sealed partial class ExtractionRun
         if (!introduced && FirstSyllableAt(contentStart) is var cf && cf < limit && _syl[cf].Start == contentStart
             && _syl[cf].Lower is "về" or "với" or "đến" or "tới"
             && !(cf + 1 < limit && _syl[cf].Lower is "đến" or "tới" && _syl[cf + 1].Lower is "đây" or "nay"))
+            return null;
+        // "đã cho biết như vậy khi ...": an anaphoric manner word (marker role anaphor) points back to words already
+        // reported; what follows it is no content.
+        if (!introduced && FirstSyllableAt(contentStart) is var ca && ca < limit && _syl[ca].Start == contentStart
+            && MatchAt(ca, limit, 2, _lex.Marker("anaphor").Contains) > 0)
             return null;
         // "kiến nghị lên TAND Tối cao": only a short capitalised addressee follows, no content.
         if (!introduced && FirstSyllableAt(contentStart) is var cl && cl + 1 < limit && _syl[cl].Lower == "lên"
@@ -737,7 +744,9 @@ internal sealed partial class ExtractionRun
             var addressed = IsHonorific(segStart) && !IsOccupation(segStart) && NameAfterHead(segStart, j);
             if (addressed && LeadingName(segStart, j) is var (na, nb) && na >= 0 && nb < j && IsSource(na, nb, sentStart))
                 return (na, nb, segAfterQuote);
-            if (segStart > first && !addressed && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j)))
+            // A capitalised segment after a dash may end a name split by it ("VQG Phong Nha – Kẻ Bàng"): appositions too.
+            var afterDash = segStart > first && _text.AsSpan(_syl[segStart - 1].End, _syl[segStart].Start - _syl[segStart - 1].End).Trim() is "-" or "–";
+            if (segStart > first && !addressed && (IsHonorific(segStart) || IsTitleHead(segStart) || !_syl[segStart].Upper || !AllUpperRun(segStart, j) || afterDash))
             {
                 if (AppositionHead(rawSegStart, first, sentStart) is { First: >= 0 } head)
                     return head;
@@ -794,6 +803,15 @@ internal sealed partial class ExtractionRun
             && AppositionHead(s, first, sentStart) is { First: >= 0 } person
             && (IsHonorific(person.First) || HasPersonEntity(person.First, person.Last)))
             return person;
+        // "Công an xã X, huyện Y (Long An) cho biết": a place (a location entity opening with a lower-case unit word such
+        // as huyện) set off by a comma is an apposition;
+        // the source is the phrase before it.
+        if (s > first && s == start && !_syl[s].Upper && IsLocation(s, j) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Trim() is ",")
+        {
+            var ps = SkipLeading(SegmentStart(s - 1, first, sentStart, out var pq), s - 1);
+            if (ps <= s - 1 && !IsLocation(ps, s - 1) && IsSource(ps, s - 1, sentStart))
+                return (ps, s - 1, pq);
+        }
         if (IsSource(s, e, sentStart))
             return (s, e, afterQuote);
         if (SubjectAfterAnd(start, j, sentStart) is >= 0 and var subject)
@@ -804,6 +822,30 @@ internal sealed partial class ExtractionRun
         if (afterQuote && e - s < 8 && NounPhrase(s, e))
             return (s, e, true);
         return SubjectBeforeWhen(segmentStart, breaker, first, sentStart, afterQuote);
+    }
+
+    /// <summary>
+    /// "Đây là cơ sở để trường X đề nghị ...", "để Tổng cục đề xuất ...": the source follows <c>để</c> (purpose) in its
+    /// clause (no comma, colon or quotation mark between, at most 12 syllables back); a purpose states no speech.
+    /// </summary>
+    private bool InPurposeClause(int srcFirst, int first)
+    {
+        for (var k = srcFirst - 1; k >= first && k >= srcFirst - 12; k--)
+        {
+            var gap = _text.AsSpan(_syl[k].End, _syl[k + 1].Start - _syl[k].End);
+            if (gap.IndexOfAny(",;:.") >= 0 || ContainsQuoteChar(gap))
+                return false;
+            if (_syl[k].Lower == "để")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>A location entity covers syllables [s, e] exactly or with more words around them.</summary>
+    private bool IsLocation(int s, int e)
+    {
+        var (a, b) = (_syl[s].Start, _syl[e].End);
+        return _doc.Entities.Any(x => x.Type == EntityTypes.Location && x.Start <= a && x.End >= b);
     }
 
     /// <summary>[s, e] holds <c>là</c> followed by a title or an occupation (<c>và là chuyên gia về ...</c>).</summary>
@@ -1158,8 +1200,10 @@ internal sealed partial class ExtractionRun
         // "trả lời trên báo X": a cue or verb opening a lower-case phrase makes it a clause, not a source.
         if (!_syl[s].Upper && (MatchAt(s, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0 || MatchAt(s, e + 1, 2, _lex.Marker("verb").Contains) > 0))
             return false;
+        // "hãng sản xuất máy bay hàng đầu thế giới Boeing": an organisation head word may carry a longer description.
         if (!_syl[s].Upper)
-            return len <= 6 && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
+            return (len <= 6 || len <= 12 && headLen > 0 && _lex.Sources[Phrase(s, s + headLen - 1)].Class == SourceClass.OrgHead)
+                && _doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                 && x.End == _syl[e].End && x.Start > _syl[s].Start);
         // A capitalised first word: at the very start of a sentence it may be any word.
         if (_syl[s].Start == sentStart || IsSentenceInitial(s))
@@ -1575,8 +1619,9 @@ internal sealed partial class ExtractionRun
             return;
         // The source runs to the next comma, or to the end of the sentence for a trailing "..., theo X.".
         var srcLast = -1;
+        var afterParen = -1;
         var trailing = false;
-        for (var t = srcFirst; t < Math.Min(limit, srcFirst + 16); t++)
+        for (var t = srcFirst; t < Math.Min(limit, srcFirst + 24); t++)
         {
             var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
             if (t == limit - 1 && cueFirst > first)
@@ -1597,10 +1642,25 @@ internal sealed partial class ExtractionRun
                 (srcLast, trailing) = (t, true);
                 break;
             }
-            if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && EndsWithInitial(_syl[t].End + 1)))
+            // "Theo TS. Lê Văn A, ...": the period of an initial or of an abbreviated title (marker role abbrev) goes on.
+            // "Theo một lãnh đạo Cục X (Bộ Y), ...": a parenthesis closed right before the comma ends the source.
+            if (gap.Contains('(') && relayer < 0 && _text.IndexOf(')', _syl[t].End, sentEnd - _syl[t].End) is var shut and >= 0
+                && _text.AsSpan(_syl[t].End, shut - _syl[t].End).IndexOfAny(",;:.") < 0
+                && _text.AsSpan(shut + 1, sentEnd - shut - 1).TrimStart().StartsWith(","))
+            {
+                (srcLast, afterParen) = (t, FirstSyllableAt(shut + 1));
+                break;
+            }
+            if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && (EndsWithInitial(_syl[t].End + 1) || _lex.Marker("abbrev").Contains(_syl[t].Lower))))
                 break;
         }
-        if (srcLast < 0 || !IsSource(srcFirst, srcLast, -1) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
+        // "Theo Phó Chủ tịch ... của hãng X, Lê Văn A, ...": a title phrase with the name in commas after it; the name is the source.
+        if (srcLast >= 0 && !trailing && relayer < 0 && afterParen < 0 && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
+            (srcFirst, srcLast) = (srcLast + 1, nameLast);
+        // "Theo kết luận của thanh tra tỉnh, ...": after a report noun and của, a lower-case noun phrase names the author.
+        var ofAuthor = formLen > 0 && _syl[k + formLen].Lower == "của" && srcLast >= 0 && !_syl[srcFirst].Upper
+            && srcLast - srcFirst < 8 && NounPhrase(srcFirst, srcLast);
+        if (srcLast < 0 || !(ofAuthor || IsSource(srcFirst, srcLast, -1)) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
             || _syl[srcFirst].Lower is "quy" or "luật" && MatchAt(srcFirst, srcLast + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0)
             return;
         // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
@@ -1620,7 +1680,7 @@ internal sealed partial class ExtractionRun
         else
         {
             // An apposition after the source: "Theo ông X, Chủ tịch Y, ...": skip it.
-            var next = srcLast + 1;
+            var next = afterParen >= 0 ? afterParen : srcLast + 1;
             if (next < limit && IsTitleHead(next))
             {
                 for (var t = next; t < Math.Min(limit - 1, next + 20); t++)
@@ -1653,6 +1713,21 @@ internal sealed partial class ExtractionRun
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
+    }
+
+    /// <summary>The last syllable of a person's name (2-5 capitalised syllables, a person entity among them or a family name first) from
+    /// <paramref name="s"/> that a comma closes, with words after it; -1 otherwise.</summary>
+    private int NameInCommas(int s, int limit)
+    {
+        for (var t = s; t < Math.Min(limit - 1, s + 5); t++)
+        {
+            var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
+            if (gap.Contains(','))
+                return t > s && AllUpperRun(s, t) && (HasPersonEntity(s, t) || _lex.Surnames.Contains(_syl[s].Lower)) ? t : -1;
+            if (!gap.IsWhiteSpace())
+                return -1;
+        }
+        return -1;
     }
 
     /// <summary>
@@ -1782,7 +1857,7 @@ internal sealed partial class ExtractionRun
             }
             if (!standalone)
             {
-                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
+                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
                     _found.Add(spoken);
                 continue;
             }
@@ -1820,11 +1895,10 @@ internal sealed partial class ExtractionRun
     /// </summary>
     private QuoteCandidate? WordsOfBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
     {
-        var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
-        if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
+        var colon = LastBeforeColon(m, sentence);
+        if (colon < 0)
             return null;
         var first = FirstSyllableAt(sentence.Start);
-        var colon = FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
         for (var o = first + 1; o < colon; o++)
         {
             if (_syl[o].Lower != "của" || !Adjacent(o - 1))
@@ -1837,10 +1911,15 @@ internal sealed partial class ExtractionRun
             var k = o + 1;
             while (k < colon && k <= o + 3 && !_syl[k].Upper && Adjacent(k - 1))
                 k++;
-            if (k >= colon || !_syl[k].Upper || !Adjacent(k - 1))
-                return null;
             var e = k;
-            while (e + 1 < colon && _syl[e + 1].Upper && Adjacent(e))
+            // "những lời tâm sự của chị: “...”": an honorific or pronoun alone refers back to an earlier person.
+            if (colon == o + 1 && _lex.Sources.TryGetValue(_syl[o + 1].Lower, out var alone)
+                && alone.Class is SourceClass.Honorific or SourceClass.Pronoun)
+                e = o + 1;
+            else if (k > colon || !_syl[k].Upper || !Adjacent(k - 1))
+                return null;
+            // colon is the last syllable before the colon, part of the name.
+            while (e + 1 <= colon && _syl[e + 1].Upper && Adjacent(e))
                 e++;
             var c = new QuoteCandidate
             {
@@ -1859,6 +1938,66 @@ internal sealed partial class ExtractionRun
         return null;
     }
 
+    /// <summary>The last syllable before a colon that opens quotation <paramref name="m"/>, which closes its sentence; -1 otherwise.</summary>
+    private int LastBeforeColon(QuoteMarks m, (int Start, int End) sentence)
+    {
+        var before = _text.AsSpan(sentence.Start, m.Open - sentence.Start).TrimEnd();
+        if (before.IsEmpty || before[^1] != ':' || SyllablesIn(QuoteEnd(m), sentence.End) > 0)
+            return -1;
+        return FirstSyllableAt(sentence.Start + before.Length - 1) - 1;
+    }
+
+    /// <summary>
+    /// <c>ông X, Chi cục trưởng Y, đã đính chính: “...”</c>: a quotation after a colon that closes its sentence, where a verb
+    /// of the word classes (one or two syllables) ends the words before the colon and a person (an honorific and a name, or a
+    /// person entity, right before the verb or before a title apposition) is its source, is that person's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? VerbBeforeColon(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        var last = LastBeforeColon(m, sentence);
+        var first = FirstSyllableAt(sentence.Start);
+        if (last < first)
+            return null;
+        var n = 0;
+        for (var len = Math.Min(2, last - first); len >= 1 && n == 0; len--)
+        {
+            if (_lex.WordClasses.TryGetValue(Phrase(last - len + 1, last), out var wc) && wc == 'V' && Adjacent(last - len + 1) | len == 1)
+                n = len;
+        }
+        if (n == 0 || last - n < first)
+            return null;
+        var j = SkipAdverbsBackward(last - n, first);
+        if (j < first)
+            return null;
+        var (a, b, _) = FindSourceBefore(j, first, sentence.Start);
+        // "ông X, Chi cục trưởng Y đã đính chính:": the person before a title apposition.
+        if (!IsPersonSource(a, b) && SegmentStart(j, first, sentence.Start, out _) is var seg && seg > first)
+            (a, b, _) = AppositionHead(seg, first, sentence.Start);
+        if (!IsPersonSource(a, b))
+            return null;
+        return DirectOfMention(qs, qe, a, b, last - n + 1, last);
+    }
+
+    /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with
+    /// <paramref name="cueFirst"/> ≥ 0 introduced by the cue word [cueFirst, cueLast].</summary>
+    private QuoteCandidate DirectOfMention(int qs, int qe, int a, int b, int cueFirst = -1, int cueLast = -1) => new()
+    {
+        Type = QuoteTypes.Direct,
+        Start = qs,
+        End = qe,
+        Pattern = QuotePattern.CueBefore,
+        CueStart = cueFirst >= 0 ? _syl[cueFirst].Start : -1,
+        CueEnd = cueFirst >= 0 ? _syl[cueLast].End : -1,
+        Introduced = cueFirst >= 0,
+        MentionStart = _syl[a].Start,
+        MentionEnd = _syl[b].End,
+    };
+
+    /// <summary>[a, b] names a person: an honorific and a name, or a person entity, ending with a capitalised syllable
+    /// (<c>anh X hí hửng</c> is not <c>anh X hí</c> + <c>hửng</c>).</summary>
+    private bool IsPersonSource(int a, int b) =>
+        a >= 0 && _syl[b].Upper && (IsHonorific(a) && NameAfterHead(a, b) || HasPersonEntity(a, b));
+
     /// <summary>
     /// <c>Tổng thống X ... và xem ông Y là “một trong những người bạn của tôi”</c>: a first-person quotation inside a clause
     /// whose subject (the name opening its comma segment) is a person is that person's direct quote; null otherwise.
@@ -1875,15 +2014,7 @@ internal sealed partial class ExtractionRun
         var (a, b) = LeadingName(start, j);
         if (a < 0 || !(IsHonorific(a) && NameAfterHead(a, b) || IsTitleHead(a) || HasPersonEntity(a, b)) || !IsSource(a, b, sentence.Start))
             return null;
-        return new QuoteCandidate
-        {
-            Type = QuoteTypes.Direct,
-            Start = qs,
-            End = qe,
-            Pattern = QuotePattern.CueBefore,
-            MentionStart = _syl[a].Start,
-            MentionEnd = _syl[b].End,
-        };
+        return DirectOfMention(qs, qe, a, b);
     }
 
     /// <summary>The quotation that follows <paramref name="m"/> with only <c>và</c> or a comma between them, or null.</summary>

@@ -1,0 +1,90 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>Detection recall classes of issue #5 (invented sentences, one quote or none each).</summary>
+public class QuoteRecallTests
+{
+    private static IReadOnlyList<Quote> Extract(string text) => QuoteExtractorTests.Extract(text);
+
+    [Theory]
+    // Theo with an abbreviated title: the period of TS./GS. does not end the source
+    [InlineData("Theo TS. Trần Văn Nam, giá điện sẽ còn tăng trong năm tới.", "Trần Văn Nam", "giá điện sẽ còn tăng trong năm tới")]
+    [InlineData("Theo GS. Lê Thị Hoa, học sinh cần được ngủ đủ giấc.", "Lê Thị Hoa", "học sinh cần được ngủ đủ giấc")]
+    // Theo + a long title phrase, then the name in commas: the name is the source, the content follows it
+    [InlineData("Theo Phó Giám đốc phụ trách kinh doanh của hãng Hoa Mai tại thị trường châu Á và châu Phi, Lê Văn Bình, lượng khách sẽ tăng ở mức hai con số.",
+        "Lê Văn Bình", "lượng khách sẽ tăng ở mức hai con số")]
+    // the speaker separated from the cue: a dash inside the organisation of a dashed apposition
+    [InlineData("Ông Trần Văn Hùng – Giám đốc Ban quản lý khu bảo tồn Hòa Bình – Yên Thế, cho biết, người dân đã vào rừng khai thác gỗ.",
+        "Trần Văn Hùng", "người dân đã vào rừng khai thác gỗ")]
+    // a capitalised place after a comma is the speaker itself (a country or capital speaks)
+    [InlineData("Sau nhiều ngày im lặng, Bình Nhưỡng tuyên bố sẵn sàng thử thêm tên lửa đạn đạo.", "Bình Nhưỡng", "sẵn sàng thử thêm tên lửa đạn đạo")]
+    [InlineData("Kết thúc buổi gặp, chúng tôi nhớ mãi lời tâm sự của ông Trần Văn Nam: \"Nghề giáo cho tôi niềm vui mỗi ngày.\"",
+        "Trần Văn Nam", "Nghề giáo cho tôi niềm vui mỗi ngày")]
+    // a verb of the word classes outside the cue lexicon before a colon and a closing quotation: the person before it
+    // (past a title apposition) is the speaker
+    [InlineData("Trước nhiều tranh cãi, ông Trần Văn Hải, Chi cục trưởng Chi cục thủy lợi tỉnh Thanh Hóa đã đính chính: “Số liệu trước đây chỉ là báo cáo nhanh của các địa phương.”",
+        "Trần Văn Hải", "Số liệu trước đây chỉ là báo cáo nhanh của các địa phương")]
+    public void Process_Sentence_GivesSpeakerAndContent(string text, string speaker, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(speaker, q.Speaker?.Name);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // a place apposition (a location entity opening with a lower-case unit word, a bracketed province) after a comma:
+    // the source is the phrase before it; a capitalised location there is the speaker itself
+    [InlineData("Chiều 22/9, Công an xã Tân Phú, huyện Đức Hòa (Long An) cho biết, đã bắt được một đối tượng trộm cắp.",
+        "huyện Đức Hòa", "Công an xã Tân Phú")]
+    [InlineData("Chiều 22/9, Công an xã Tân Phú, huyện Đức Hòa cho biết đã bắt được một đối tượng trộm cắp.",
+        "huyện Đức Hòa", "Công an xã Tân Phú")]
+    [InlineData("Sau nhiều ngày im lặng, Bình Nhưỡng cho biết sẽ thử thêm tên lửa đạn đạo.", "Bình Nhưỡng", "Bình Nhưỡng")]
+    public void Process_PlaceBeforeCue_IsAppositionOfTheSource(string text, string place, string speaker)
+    {
+        var entities = new List<Entity> { new(EntityTypes.Location, text.IndexOf(place, StringComparison.Ordinal), text.IndexOf(place, StringComparison.Ordinal) + place.Length, place) };
+        var doc = new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
+        var q = Assert.Single(new QuoteExtractor().Process(doc).Quotes);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+
+    [Theory]
+    // a report noun + của with a lower-case author (a Theo form of quote-theo.txt)
+    [InlineData("Theo kết luận của thanh tra tỉnh, huyện đã bổ nhiệm sai 20 cán bộ.", "Theo kết luận của", "huyện đã bổ nhiệm sai 20 cán bộ")]
+    // a quotation after a colon and a noun of saying + của: a pronoun alone as the owner, or a name whose last syllable
+    // touches the colon
+    [InlineData("Chia tay cô giáo, chúng tôi vẫn nhớ mãi những lời tâm sự của chị: \"Thời gian chỉ làm tăng thêm tình yêu với nghề.\"",
+        "tâm sự", "Thời gian chỉ làm tăng thêm tình yêu với nghề")]
+    // hứa (promise), a miner candidate with VNTC count >= 3: a bare clause after it is the content
+    [InlineData("Giám đốc công ty Hoa Mai hứa sẽ khắc phục tình trạng ô nhiễm trong tháng tới.", "hứa", "sẽ khắc phục tình trạng ô nhiễm trong tháng tới")]
+    // the same cue outside a purpose clause, and a purpose clause closed by a comma before the source
+    [InlineData("Trường Hoa Mai đề nghị thực hiện thí điểm hợp tác với đối tác nước ngoài.", "đề nghị", "thực hiện thí điểm hợp tác với đối tác nước ngoài")]
+    [InlineData("Để giảm ùn tắc, Sở Giao thông đề nghị cấm xe tải vào nội đô giờ cao điểm.", "đề nghị", "cấm xe tải vào nội đô giờ cao điểm")]
+    // Theo: a bracketed ministry closing the source before the comma; hãng (VNTC "hãng sản xuất" 156) heading a long description
+    [InlineData("Theo một lãnh đạo Cục Bảo vệ Thực vật (Bộ NN-PTNT), nước ta nhập loại quả nào là do thị trường quyết định.", "Theo",
+        "nước ta nhập loại quả nào là do thị trường quyết định")]
+    [InlineData("Theo hãng sản xuất máy bay hàng đầu thế giới Hoa Mai, các đơn đặt hàng sẽ tăng cao trong 20 năm tới.", "Theo",
+        "các đơn đặt hàng sẽ tăng cao trong 20 năm tới")]
+    public void Process_Sentence_GivesCueAndContent(string text, string cue, string content)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(cue, q.Cue);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // an anaphoric "như vậy"/"như thế" after the cue: the words were reported before, nothing follows
+    [InlineData("Bộ trưởng Lê Văn Nam đã cho biết như vậy khi làm việc với Bộ Công Thương ngày 22/9.")]
+    [InlineData("Ông Trần Văn Bình nói như thế trong buổi họp báo chiều qua tại Hà Nội.")]
+    // "chỉ hứa chứ ...": chứ coordinates a second predicate, no content; a promise with a noun-phrase object (frame O)
+    [InlineData("Lãnh đạo thành phố chỉ hứa chứ làm việc chưa đáp ứng kỳ vọng của người dân.")]
+    [InlineData("Ông Trần Văn Nam hứa một khoản tiền thưởng lớn cho toàn đội.")]
+    // a cue whose source follows để (purpose) in its clause
+    [InlineData("Đây là cơ sở để trường Hoa Mai đề nghị thực hiện thí điểm hợp tác với đối tác nước ngoài.")]
+    [InlineData("Các địa phương phải hoàn thành việc rà soát trước ngày 15/10 để Tổng cục đề xuất phương án xử lý các sai phạm.")]
+    // before the colon: no person (a document), or a name that does not end right before the verb
+    [InlineData("Bản tin có đoạn: “Mưa lớn sẽ kéo dài đến hết tuần sau ở các tỉnh miền Trung.”")]
+    [InlineData("Nhấp một hơi bia, anh Lê Văn Tâm hí hửng: “Mỗi người làm một con đi”.")]
+    public void Process_NoSpeech_IsNoQuote(string text) => Assert.Empty(Extract(text));
+}
