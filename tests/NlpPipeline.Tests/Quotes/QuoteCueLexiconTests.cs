@@ -1,0 +1,29 @@
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>Cues added from the miner counts (VNTC count >= 3, header of quote-cues.tsv), and the candidates left out.</summary>
+public class QuoteCueLexiconTests
+{
+    [Theory]
+    // R cues: speech with rằng / a colon
+    [InlineData("TS Trần Văn Nam băn khoăn rằng học phí đại học đang tăng quá nhanh.", "Trần Văn Nam", "học phí đại học đang tăng quá nhanh")]
+    [InlineData("Ông Lê Văn Hòa hồi âm rằng công ty sẽ bồi thường cho khách hàng.", "Lê Văn Hòa", "công ty sẽ bồi thường cho khách hàng")]
+    // Q cues: only before a quotation
+    [InlineData("Bà Nguyễn Thị Mai hồ hởi: “Năm nay lúa được mùa lớn.”", "Nguyễn Thị Mai", "Năm nay lúa được mùa lớn")]
+    [InlineData("Ông Phạm Văn Dũng thẳng thắn: “Chúng tôi đã làm chưa tốt việc này.”", "Phạm Văn Dũng", "Chúng tôi đã làm chưa tốt việc này")]
+    public void Process_AddedCue_GivesSpeakerAndContent(string text, string speaker, string content)
+    {
+        var q = Assert.Single(QuoteExtractorTests.Extract(text));
+        Assert.Equal(speaker, q.Speaker?.Name);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // Q cues need a quotation after them
+    [InlineData("Ông Phạm Văn Dũng thẳng thắn nhận khuyết điểm trước tập thể.")]
+    // left out: an emotion with a causer, and `xác định` (determine)
+    [InlineData("Bức thư để lại khiến cha mẹ cô vô cùng lo lắng về sức khỏe của con.")]
+    [InlineData("Cơ quan điều tra đã xác định rằng nạn nhân tử vong do ngạt khí.")]
+    public void Process_NoSpeechCue_GivesNoQuote(string text) => Assert.Empty(QuoteExtractorTests.Extract(text));
+}
