@@ -12,6 +12,9 @@ public class QuoteCueLexiconTests
     // Q cues: only before a quotation
     [InlineData("Bà Nguyễn Thị Mai hồ hởi: “Năm nay lúa được mùa lớn.”", "Nguyễn Thị Mai", "Năm nay lúa được mùa lớn")]
     [InlineData("Ông Phạm Văn Dũng thẳng thắn: “Chúng tôi đã làm chưa tốt việc này.”", "Phạm Văn Dũng", "Chúng tôi đã làm chưa tốt việc này")]
+    // the same words as manner adverbs before another cue (quote-adverbs.txt) still give that cue's quote
+    [InlineData("Ông Phạm Văn Dũng thẳng thắn cho rằng công ty đã làm chưa tốt việc này.", "Phạm Văn Dũng", "công ty đã làm chưa tốt việc này")]
+    [InlineData("Bà Nguyễn Thị Mai hồ hởi cho biết năm nay lúa được mùa lớn.", "Nguyễn Thị Mai", "năm nay lúa được mùa lớn")]
     public void Process_AddedCue_GivesSpeakerAndContent(string text, string speaker, string content)
     {
         var q = Assert.Single(QuoteExtractorTests.Extract(text));
