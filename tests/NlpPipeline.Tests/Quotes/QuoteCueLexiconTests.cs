@@ -23,6 +23,18 @@ public class QuoteCueLexiconTests
     }
 
     [Theory]
+    // group heads of a clause-initial source (quote-sources.tsv, VNTC count >= 10), with lower-case modifiers and an adverb
+    [InlineData("Gia đình nạn nhân cũng cho hay, nhiều khả năng cô đã đi vào Huế.", "Gia đình nạn nhân", "nhiều khả năng cô đã đi vào Huế")]
+    [InlineData("Sau trận đấu, ban tổ chức cho biết giải sẽ diễn ra vào tháng sau.", "ban tổ chức", "giải sẽ diễn ra vào tháng sau")]
+    [InlineData("Dư luận cho rằng mức phạt như vậy là quá nhẹ.", "Dư luận", "mức phạt như vậy là quá nhẹ")]
+    public void Process_GroupSource_GivesSourcePhraseAndContent(string text, string source, string content)
+    {
+        var q = Assert.Single(QuoteExtractorTests.Extract(text));
+        Assert.Equal(source, q.Speaker?.Mention);
+        Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
     // Q cues need a quotation after them
     [InlineData("Ông Phạm Văn Dũng thẳng thắn nhận khuyết điểm trước tập thể.")]
     // left out: an emotion with a causer, and `xác định` (determine)
