@@ -522,12 +522,14 @@ internal sealed partial class ExtractionRun
     {
         if (j <= first)
             return (-1, -1);
-        // ", nhưng cho biết", ", song khẳng định": a coordinator after a comma joins the cue to the clause before it.
+        // ", nhưng cho biết", ", song khẳng định": a coordinator after a comma joins the cue to the clause before it; a
+        // contrastive or additive one (nhưng, song, đồng thời) does so without the comma too, as và does.
         var coordinator = MatchEndingAt(j, first, 3, _lex.Marker("coordinator").Contains);
         var joined = _syl[j].Lower is "và" or "rồi" or "khi"
             ? j - 1
             : coordinator > 0 && j - coordinator >= first
-                && _text.AsSpan(_syl[j - coordinator].End, _syl[j - coordinator + 1].Start - _syl[j - coordinator].End).Contains(',')
+                && (_text.AsSpan(_syl[j - coordinator].End, _syl[j - coordinator + 1].Start - _syl[j - coordinator].End).Contains(',')
+                    || _syl[j - coordinator + 1].Lower is "nhưng" or "song" or "đồng")
                 ? j - coordinator
                 : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
         if (joined < first)
