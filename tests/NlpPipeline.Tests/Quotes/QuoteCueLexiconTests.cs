@@ -24,6 +24,9 @@ public class QuoteCueLexiconTests
     [InlineData("Gia đình nạn nhân cũng cho hay, nhiều khả năng cô đã đi vào Huế.", "Gia đình nạn nhân", "nhiều khả năng cô đã đi vào Huế")]
     [InlineData("Sau trận đấu, ban tổ chức cho biết giải sẽ diễn ra vào tháng sau.", "ban tổ chức", "giải sẽ diễn ra vào tháng sau")]
     [InlineData("Dư luận cho rằng mức phạt như vậy là quá nhẹ.", "Dư luận", "mức phạt như vậy là quá nhẹ")]
+    // a recency word between a Theo form's noun and của (marker role recent)
+    [InlineData("Theo báo cáo mới nhất của Ngân hàng Hoa Mai, kinh tế sẽ tăng trưởng 6,5% trong năm nay.", "Ngân hàng Hoa Mai", "kinh tế sẽ tăng trưởng 6,5% trong năm nay")]
+    [InlineData("Theo thống kê mới đây của Sở Y tế, số ca sốt xuất huyết đã giảm mạnh.", "Sở Y tế", "số ca sốt xuất huyết đã giảm mạnh")]
     public void Process_GroupSource_GivesSourcePhraseAndContent(string text, string source, string content)
     {
         var q = Assert.Single(QuoteExtractorTests.Extract(text));
@@ -35,5 +38,7 @@ public class QuoteCueLexiconTests
     // left out: an emotion with a causer, and `xác định` (determine)
     [InlineData("Bức thư để lại khiến cha mẹ cô vô cùng lo lắng về sức khỏe của con.")]
     [InlineData("Cơ quan điều tra đã xác định rằng nạn nhân tử vong do ngạt khí.")]
+    // a recency word after a noun that is no Theo form
+    [InlineData("Theo đà tăng mới nhất của giá vàng, nhiều người đã bán ra.")]
     public void Process_NoSpeechCue_GivesNoQuote(string text) => Assert.Empty(QuoteExtractorTests.Extract(text));
 }
