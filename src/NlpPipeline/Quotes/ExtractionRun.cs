@@ -522,12 +522,14 @@ internal sealed partial class ExtractionRun
     {
         if (j <= first)
             return (-1, -1);
-        // ", nhưng cho biết", ", song khẳng định": a coordinator after a comma joins the cue to the clause before it.
+        // ", nhưng cho biết", ", song khẳng định": a coordinator after a comma joins the cue to the clause before it; a
+        // contrastive or additive one (nhưng, song, đồng thời) does so without the comma too, as và does.
         var coordinator = MatchEndingAt(j, first, 3, _lex.Marker("coordinator").Contains);
         var joined = _syl[j].Lower is "và" or "rồi" or "khi"
             ? j - 1
             : coordinator > 0 && j - coordinator >= first
-                && _text.AsSpan(_syl[j - coordinator].End, _syl[j - coordinator + 1].Start - _syl[j - coordinator].End).Contains(',')
+                && (_text.AsSpan(_syl[j - coordinator].End, _syl[j - coordinator + 1].Start - _syl[j - coordinator].End).Contains(',')
+                    || _syl[j - coordinator + 1].Lower is "nhưng" or "song" or "đồng")
                 ? j - coordinator
                 : _text.AsSpan(_syl[j].End, NextStart(j) - _syl[j].End).Contains(',') ? j : -1;
         if (joined < first)
@@ -1602,11 +1604,29 @@ internal sealed partial class ExtractionRun
         return -1;
     }
 
+    /// <summary>Length of `<noun> <recency word> của` at <paramref name="i"/> when `<noun> của` is a Theo form
+    /// (`Theo báo cáo mới nhất của X`), else 0.</summary>
+    private int FormAcrossRecency(int i, int limit)
+    {
+        for (var n = 1; n <= 3 && i + n < limit; n++)
+        {
+            if (_phrases.Get(i, n) is not { } noun)
+                break;
+            var m = MatchAt(i + n, limit, 2, _lex.Marker("recent").Contains);
+            if (m > 0 && i + n + m < limit && Adjacent(i + n - 1) && Adjacent(i + n + m - 1)
+                && _syl[i + n + m].Lower == "của" && _lex.TheoForms.Contains(noun + " của"))
+                return n + m + 1;
+        }
+        return 0;
+    }
+
     /// <summary>A Theo report at <paramref name="cueFirst"/>; with <paramref name="relayer"/> ≥ 0 a trailing relay whose content ends before the relayer.</summary>
     private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart, int relayer = -1)
     {
         var k = cueFirst;
         var formLen = k + 1 < limit && Adjacent(k) ? MatchAt(k + 1, limit, 4, _lex.TheoForms.Contains) : 0;
+        if (formLen == 0 && k + 1 < limit && Adjacent(k))
+            formLen = FormAcrossRecency(k + 1, limit);
         if (relayer >= 0 && formLen == 0)
             return;
         if (formLen == 0 && k == first && k + 1 < limit && _syl[k + 1].Lower == "đó")

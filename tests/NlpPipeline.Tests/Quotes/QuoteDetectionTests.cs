@@ -67,6 +67,10 @@ public class QuoteDetectionTests
     [InlineData("Bà Nguyễn Thị Hoa đồng ý với kế hoạch này, nhưng cho biết còn phải chờ ý kiến của Sở.", "Nguyễn Thị Hoa", "còn phải chờ ý kiến của Sở")]
     [InlineData("Công ty Hoa Mai có đánh giá thận trọng, và kết luận lạm phát sẽ còn tăng.", "Công ty Hoa Mai", "lạm phát sẽ còn tăng")]
     [InlineData("Ông Lê Văn Nam phản đối, song khẳng định hai bên vẫn sẽ đàm phán.", "Lê Văn Nam", "hai bên vẫn sẽ đàm phán")]
+    // nhưng / song / đồng thời join the cue to the clause before it without a comma too
+    [InlineData("Ông Trần Văn Bình chưa có số liệu cuối cùng nhưng khẳng định dịch bệnh đã được kiểm soát.", "Trần Văn Bình", "dịch bệnh đã được kiểm soát")]
+    [InlineData("Ông Lê Văn Nam từ chối trả lời song cho biết công ty sẽ sớm có thông báo.", "Lê Văn Nam", "công ty sẽ sớm có thông báo")]
+    [InlineData("Bà Nguyễn Thị Hoa nhận lời đồng thời cho biết sẽ đóng góp thêm cho quỹ.", "Nguyễn Thị Hoa", "sẽ đóng góp thêm cho quỹ")]
     // unnamed and quantified speakers: a name ending in a noun marker (Nhật Bản) is no "bản tuyên bố"; a two-syllable
     // source word (nguồn tin) is read whole, not as the cue "tin"
     [InlineData("Một quan chức Nhật Bản cho biết chính phủ đang xem xét đề xuất này.", "quan chức Nhật Bản", "chính phủ đang xem xét đề xuất này")]
