@@ -371,7 +371,59 @@ internal sealed class SpeakerResolver
             return info;
         if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
             return holder;
-        return AppositivePerson(mentionStart, mentionEnd, quotePos) ?? info;
+        if (AppositivePerson(mentionStart, mentionEnd, quotePos) is { } person)
+            return person;
+        // An unnamed description or body that ends its mention keeps its place tail (QUOTES.md: a group's fullest span).
+        return _text.AsSpan(mentionStart, mentionEnd - mentionStart).TrimEnd().EndsWith(info.Name, StringComparison.Ordinal)
+               && PlaceTailEnd(mentionEnd) is int tailEnd
+            ? info with { Name = info.Name + _text[mentionEnd..tailEnd].TrimEnd() }
+            : info;
+    }
+
+    /// <summary>
+    /// The end of a place tail right after an unnamed description or body that ends its mention, when a cue or a comma follows
+    /// the tail: <c>ở|tại|trong</c> and up to six words (<c>Các tài xế taxi ở London cáo buộc</c>, <c>một quan chức an ninh
+    /// trong chính phủ Nhật Bản nhận định</c>), or a bracketed name that is no acronym (<c>lãnh đạo công an phường Trung Hòa
+    /// (Cầu Giấy) cho biết</c>; <c>(IS)</c>, <c>(VKS)</c> are not taken). Null when there is none.
+    /// </summary>
+    private static readonly HashSet<string> TimeOrOccasion = new(StringComparer.Ordinal)
+        { "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "tuần", "tháng", "năm", "khi", "lúc", "thời", "cuộc", "buổi", "phiên", "lần", "dịp", "đó", "này" };
+
+    private int? PlaceTailEnd(int mentionEnd)
+    {
+        var k = FirstSyllableAt(mentionEnd);
+        if (k <= 0 || k >= _syl.Length)
+            return null;
+        int last;
+        var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End).Trim();
+        if (gap.IsEmpty && _syl[k].Lower is "ở" or "tại" or "trong")
+        {
+            last = k;
+            while (last + 1 < _syl.Length && last - k < 6 && Adjacent(last)
+                   && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) == 0)
+                last++;
+            // A time or an occasion ("trong ngày 20/9", "tại cuộc họp báo") is no place of the source.
+            if (last == k || Enumerable.Range(k + 1, last - k).Any(x => char.IsDigit(_text[_syl[x].Start]) || TimeOrOccasion.Contains(_syl[x].Lower)))
+                return null;
+        }
+        else if (gap is "(")
+        {
+            var close = _text.IndexOf(')', _syl[k].Start);
+            last = close < 0 ? -1 : FirstSyllableAt(close) - 1;
+            if (last <= k || last - k > 6 || _text.AsSpan(_syl[k].Start, close - _syl[k].Start).IndexOfAny("(,.;:\n") >= 0
+                || !_text[_syl[k].Start..close].Any(char.IsLower))
+                return null;
+            var after = _text.AsSpan(close + 1, (last + 1 < _syl.Length ? _syl[last + 1].Start : _text.Length) - close - 1).Trim();
+            if (after is not ("" or ","))
+                return null;
+            return after.IsEmpty && (last + 1 >= _syl.Length || MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) == 0)
+                ? null : close + 1;
+        }
+        else
+            return null;
+        var next = last + 1 < _syl.Length ? _text.AsSpan(_syl[last].End, _syl[last + 1].Start - _syl[last].End).Trim() : ",";
+        return next is "," || (next.IsEmpty && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+            ? _syl[last].End : null;
     }
 
     /// <summary>

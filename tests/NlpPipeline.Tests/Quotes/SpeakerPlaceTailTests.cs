@@ -1,0 +1,36 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>An unnamed group, description or body keeps its place tail (QUOTES.md: a group's fullest span), on invented sentences.</summary>
+public class SpeakerPlaceTailTests
+{
+    private static readonly QuoteExtractor Extractor = new();
+
+    /// <summary>Text, the start of one quote's content, and the speaker expected for it.</summary>
+    public static TheoryData<string, string, string, string> Speakers => new()
+    {
+        { "group with ở", "Các tiểu thương ở Đà Lạt cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương ở Đà Lạt" },
+        { "quantified group with ở", "Một số hộ dân ở Quảng Nam cho biết nước lũ đã rút.", "nước lũ", "Một số hộ dân ở Quảng Nam" },
+        { "lower-case place with trong", "Các giáo viên trong trường nhận định, học sinh đã tiến bộ nhiều.", "học sinh", "Các giáo viên trong trường" },
+        { "body of a country with tại", "Giới chức y tế Lào tại Viêng Chăn cho biết dịch đã được kiểm soát.", "dịch đã", "Giới chức y tế Lào tại Viêng Chăn" },
+        { "representative with ở", "Đại diện một nhà máy ở Bình Dương cho rằng, đơn hàng đang giảm mạnh.", "đơn hàng", "Đại diện một nhà máy ở Bình Dương" },
+        { "bracketed place", "Lãnh đạo công an một xã miền núi (Lào Cai) cho biết, hai nghi phạm đã bị bắt.", "hai nghi phạm", "Lãnh đạo công an một xã miền núi (Lào Cai)" },
+        // Guards: a time or an occasion is no place, a bracketed acronym is no tail, a named person keeps the name.
+        { "time is no place", "Các tiểu thương trong ngày hôm qua cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương" },
+        { "occasion is no place", "Các tiểu thương tại cuộc họp cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương" },
+        { "bracketed acronym", "Sở Giao thông Hà Nội (SGTVT) cho biết tuyến buýt mới sẽ chạy từ tháng sau.", "tuyến buýt", "Sở Giao thông Hà Nội" },
+        { "person keeps the name", "Ông Trần Văn Bình ở Hà Nội cho biết giá nhà vẫn tăng.", "giá nhà", "Trần Văn Bình" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Speakers))]
+    public void Process_PlaceTail_KeptOnUnnamedSources(string pattern, string text, string contentStart, string speaker)
+    {
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+    }
+}
