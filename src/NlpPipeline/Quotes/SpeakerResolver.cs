@@ -110,6 +110,15 @@ internal sealed class SpeakerResolver
                 runLast++;
             if (runLast < runFirst || runFirst >= _syl.Length || !_syl[runFirst].Upper || EndsInsideWord(runLast))
                 continue;
+            // "Chủ tịch Nước Trần Văn Minh": a capitalised common noun completes the title; the name follows it.
+            // "Chủ tịch Nước cho biết": a complement alone names nobody.
+            if (word.Class == SourceClass.Title && CommonNounComplement(runFirst, runLast) is var cn and > 0)
+            {
+                if (runFirst + cn > runLast)
+                    continue;
+                if (_lex.Surnames.Contains(_syl[runFirst + cn].Lower))
+                    runFirst += cn;
+            }
             if (ExtractName(runFirst, runLast) is not var (a, b))
                 continue;
             // The entity stage's person inside the run is the name ("Thị trưởng London Sadiq Khan", "Huỳnh Trung Phong-Trưởng").
@@ -133,6 +142,21 @@ internal sealed class SpeakerResolver
             AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
             i = b;
         }
+    }
+
+    /// <summary>
+    /// The length of a capitalised common noun of the word-class table opening the run from k to b (<c>Nước</c> in
+    /// <c>Chủ tịch Nước</c>) that names nobody of the document and holds no person entity; 0 when there is none.
+    /// </summary>
+    private int CommonNounComplement(int k, int b)
+    {
+        for (var n = Math.Min(3, b - k + 1); n >= 1; n--)
+        {
+            var word = string.Join(' ', Enumerable.Range(k, n).Select(x => _syl[x].Lower));
+            if (_lex.WordClasses.TryGetValue(word, out var c))
+                return c == 'N' && Enumerable.Range(k, n).All(x => !NamesPerson(_syl[x].Lower)) && PersonEntityIn(k, k + n - 1) is null ? n : 0;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -635,6 +659,10 @@ internal sealed class SpeakerResolver
             // "Bí thư huyện Tây Trà", "lãnh đạo công an phường Trung Hòa": a place or organisation after a title is the
             // title's complement, not the holder's name; unless a family name opens a name after it ("Bộ X Trần Thanh Nam").
             if (h.Class == SourceClass.Title && run is var (r0, r9) && ExtractName(r0, r9) is var (p0, _) && IsTitleComplement(r0, p0))
+                run = null;
+            // "Chủ tịch Nước", "Bộ trưởng Tài chính": a title's complement written capitalised that is a common noun of the
+            // word-class table, names nobody of the document and holds no person entity, is no holder's name.
+            if (h.Class == SourceClass.Title && run is var (c0, c9) && CommonNounComplement(c0, c9) == c9 - c0 + 1)
                 run = null;
             // "Bà mẹ Thái Nguyên": an address and a description from a place name nobody new; like the address alone.
             if (h.Class == SourceClass.Honorific && a + headLen <= b && !_syl[a + headLen].Upper

@@ -3,8 +3,11 @@ using NlpPipeline.Quotes;
 
 namespace NlpPipeline.Tests.Quotes;
 
-/// <summary>An unnamed group, description or body keeps its place tail (QUOTES.md: a group's fullest span), on invented sentences.</summary>
-public class SpeakerPlaceTailTests
+/// <summary>
+/// Span and title rules of SpeakerResolver on invented sentences: an unnamed group, description or body keeps its place tail
+/// (QUOTES.md: a group's fullest span); a capitalised common noun after a title completes the title and names nobody.
+/// </summary>
+public class SpeakerSpanTests
 {
     private static readonly QuoteExtractor Extractor = new();
 
@@ -21,6 +24,8 @@ public class SpeakerPlaceTailTests
         { "time is no place", "Các tiểu thương trong ngày hôm qua cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương" },
         { "occasion is no place", "Các tiểu thương tại cuộc họp cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương" },
         { "bracketed acronym", "Sở Giao thông Hà Nội (SGTVT) cho biết tuyến buýt mới sẽ chạy từ tháng sau.", "tuyến buýt", "Sở Giao thông Hà Nội" },
+        { "capitalised common noun after a title", "Chủ tịch Nước Trần Văn Minh tiếp đoàn đại biểu. Chủ tịch Nước cho biết Việt Nam luôn ủng hộ phong trào.", "Việt Nam", "Trần Văn Minh" },
+        { "given name that is a common noun", "Ông Nguyễn Văn Hoa được bầu làm chủ tịch xã. Chủ tịch Hoa cho biết xã sẽ làm đường mới.", "xã sẽ", "Nguyễn Văn Hoa" },
         { "person keeps the name", "Ông Trần Văn Bình ở Hà Nội cho biết giá nhà vẫn tăng.", "giá nhà", "Trần Văn Bình" },
     };
 
