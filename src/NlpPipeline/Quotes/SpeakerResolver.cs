@@ -648,6 +648,8 @@ internal sealed class SpeakerResolver
             // organisation last named with it.
             if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
+            if (org is null && AllLower(a, b) && BodyOfPlace(a + (Phrase(a, Math.Min(b, a + 1)) == "cơ quan" && b > a + 1 ? 2 : 0), b, span.Item1) is { } body)
+                return new SpeakerInfo(body, "ORG", SpeakerResolution.Pronoun);
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
         // "Tổng Giám đốc Uber" inside the entity stage's title "Tổng Giám đốc Uber tại London" linked to Tom Elvidge.
@@ -881,6 +883,43 @@ internal sealed class SpeakerResolver
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "Theo cảnh sát" after "Cảnh sát Anh", "cơ quan công an" after "Công an quận Thủ Đức": the body noun of syllables a..b,
+    /// written capitalised before <paramref name="pos"/> and opening an organisation entity or followed (past up to two
+    /// lower-case syllables) by a place or organisation entity, is that body; of the latest such span, its fullest earlier form holding all its words. Null if none.
+    /// </summary>
+    private string? BodyOfPlace(int a, int b, int pos)
+    {
+        var n = b - a + 1;
+        string? latest = null;
+        var spans = new List<string>();
+        for (var k = 0; k + n < _syl.Length && _syl[k].End <= pos; k++)
+        {
+            if (!_syl[k].Upper || Enumerable.Range(0, n).Any(x => _syl[k + x].Lower != _syl[a + x].Lower))
+                continue;
+            // The entity stage's organisation opening with the noun ("Công an quận Thủ Đức" tagged whole).
+            var whole = _entities.FirstOrDefault(x => x.Type == EntityTypes.Organization && x.Start == _syl[k].Start && x.End > _syl[k + n - 1].End);
+            if (whole is not null && whole.End <= pos)
+            {
+                spans.Add(latest = whole.Text);
+                continue;
+            }
+            var j = k + n;
+            while (j < k + n + 2 && j < _syl.Length && !_syl[j].Upper && Adjacent(j - 1))
+                j++;
+            if (j >= _syl.Length || !Adjacent(j - 1) || !_syl[j].Upper)
+                continue;
+            var e = _entities.FirstOrDefault(x => x.Type is EntityTypes.Location or EntityTypes.Organization && x.Start == _syl[j].Start);
+            if (e is null || e.End > pos)
+                continue;
+            spans.Add(latest = _text[_syl[k].Start..e.End]);
+        }
+        if (latest is null)
+            return null;
+        var words = Keys(latest);
+        return spans.Where(x => Keys(x) is var w && words.All(w.Contains)).MaxBy(x => x.Length);
     }
 
     private string FullestEntity(Entity e)

@@ -38,4 +38,18 @@ public class SpeakerSpanTests
         Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
     }
+
+    [Theory]
+    // A bare body noun is the body of a place named earlier with it, in its fullest form.
+    [InlineData("Cảnh sát Pháp ngày 2/3 đã bắt một nghi phạm. Theo cảnh sát, nghi phạm đã khai nhận hành vi.", "Pháp", "Cảnh sát Pháp")]
+    [InlineData("Công an huyện Gia Lâm đã bắt hai đối tượng. Công an Gia Lâm đã thu giữ tang vật. Bước đầu, cơ quan công an cho biết, hai đối tượng đã khai nhận.", "Gia Lâm", "Công an huyện Gia Lâm")]
+    public void Process_BareBodyNoun_IsTheBodyOfAPlace(string text, string place, string speaker)
+    {
+        var entities = new List<Entity>();
+        for (var at = text.IndexOf(place, StringComparison.Ordinal); at >= 0; at = text.IndexOf(place, at + 1, StringComparison.Ordinal))
+            entities.Add(new Entity(EntityTypes.Location, at, at + place.Length, place));
+        var doc = new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
+        var q = Assert.Single(Extractor.Process(doc).Quotes);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
 }
