@@ -110,6 +110,15 @@ internal sealed class SpeakerResolver
                 runLast++;
             if (runLast < runFirst || runFirst >= _syl.Length || !_syl[runFirst].Upper || EndsInsideWord(runLast))
                 continue;
+            // "Chủ tịch Nước Trần Văn Minh": a capitalised common noun completes the title; the name follows it.
+            // "Chủ tịch Nước cho biết": a complement alone names nobody.
+            if (word.Class == SourceClass.Title && CommonNounComplement(runFirst, runLast) is var cn and > 0)
+            {
+                if (runFirst + cn > runLast)
+                    continue;
+                if (_lex.Surnames.Contains(_syl[runFirst + cn].Lower))
+                    runFirst += cn;
+            }
             if (ExtractName(runFirst, runLast) is not var (a, b))
                 continue;
             // The entity stage's person inside the run is the name ("Thị trưởng London Sadiq Khan", "Huỳnh Trung Phong-Trưởng").
@@ -133,6 +142,21 @@ internal sealed class SpeakerResolver
             AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
             i = b;
         }
+    }
+
+    /// <summary>
+    /// The length of a capitalised common noun of the word-class table opening the run from k to b (<c>Nước</c> in
+    /// <c>Chủ tịch Nước</c>) that names nobody of the document and holds no person entity; 0 when there is none.
+    /// </summary>
+    private int CommonNounComplement(int k, int b)
+    {
+        for (var n = Math.Min(3, b - k + 1); n >= 1; n--)
+        {
+            var word = string.Join(' ', Enumerable.Range(k, n).Select(x => _syl[x].Lower));
+            if (_lex.WordClasses.TryGetValue(word, out var c))
+                return c == 'N' && Enumerable.Range(k, n).All(x => !NamesPerson(_syl[x].Lower)) && PersonEntityIn(k, k + n - 1) is null ? n : 0;
+        }
+        return 0;
     }
 
     /// <summary>
@@ -371,7 +395,59 @@ internal sealed class SpeakerResolver
             return info;
         if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
             return holder;
-        return AppositivePerson(mentionStart, mentionEnd, quotePos) ?? info;
+        if (AppositivePerson(mentionStart, mentionEnd, quotePos) is { } person)
+            return person;
+        // An unnamed description or body that ends its mention keeps its place tail (QUOTES.md: a group's fullest span).
+        return _text.AsSpan(mentionStart, mentionEnd - mentionStart).TrimEnd().EndsWith(info.Name, StringComparison.Ordinal)
+               && PlaceTailEnd(mentionEnd) is int tailEnd
+            ? info with { Name = info.Name + _text[mentionEnd..tailEnd].TrimEnd() }
+            : info;
+    }
+
+    /// <summary>
+    /// The end of a place tail right after an unnamed description or body that ends its mention, when a cue or a comma follows
+    /// the tail: <c>ở|tại|trong</c> and up to six words (<c>Các tài xế taxi ở London cáo buộc</c>, <c>một quan chức an ninh
+    /// trong chính phủ Nhật Bản nhận định</c>), or a bracketed name that is no acronym (<c>lãnh đạo công an phường Trung Hòa
+    /// (Cầu Giấy) cho biết</c>; <c>(IS)</c>, <c>(VKS)</c> are not taken). Null when there is none.
+    /// </summary>
+    private static readonly HashSet<string> TimeOrOccasion = new(StringComparer.Ordinal)
+        { "ngày", "hôm", "sáng", "trưa", "chiều", "tối", "đêm", "tuần", "tháng", "năm", "khi", "lúc", "thời", "cuộc", "buổi", "phiên", "lần", "dịp", "đó", "này" };
+
+    private int? PlaceTailEnd(int mentionEnd)
+    {
+        var k = FirstSyllableAt(mentionEnd);
+        if (k <= 0 || k >= _syl.Length)
+            return null;
+        int last;
+        var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End).Trim();
+        if (gap.IsEmpty && _syl[k].Lower is "ở" or "tại" or "trong")
+        {
+            last = k;
+            while (last + 1 < _syl.Length && last - k < 6 && Adjacent(last)
+                   && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) == 0)
+                last++;
+            // A time or an occasion ("trong ngày 20/9", "tại cuộc họp báo") is no place of the source.
+            if (last == k || Enumerable.Range(k + 1, last - k).Any(x => char.IsDigit(_text[_syl[x].Start]) || TimeOrOccasion.Contains(_syl[x].Lower)))
+                return null;
+        }
+        else if (gap is "(")
+        {
+            var close = _text.IndexOf(')', _syl[k].Start);
+            last = close < 0 ? -1 : FirstSyllableAt(close) - 1;
+            if (last <= k || last - k > 6 || _text.AsSpan(_syl[k].Start, close - _syl[k].Start).IndexOfAny("(,.;:\n") >= 0
+                || !_text[_syl[k].Start..close].Any(char.IsLower))
+                return null;
+            var after = _text.AsSpan(close + 1, (last + 1 < _syl.Length ? _syl[last + 1].Start : _text.Length) - close - 1).Trim();
+            if (after is not ("" or ","))
+                return null;
+            return after.IsEmpty && (last + 1 >= _syl.Length || MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) == 0)
+                ? null : close + 1;
+        }
+        else
+            return null;
+        var next = last + 1 < _syl.Length ? _text.AsSpan(_syl[last].End, _syl[last + 1].Start - _syl[last].End).Trim() : ",";
+        return next is "," || (next.IsEmpty && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+            ? _syl[last].End : null;
     }
 
     /// <summary>
@@ -572,6 +648,8 @@ internal sealed class SpeakerResolver
             // organisation last named with it.
             if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
+            if (org is null && AllLower(a, b) && BodyOfPlace(a + (Phrase(a, Math.Min(b, a + 1)) == "cơ quan" && b > a + 1 ? 2 : 0), b, span.Item1) is { } body)
+                return new SpeakerInfo(body, "ORG", SpeakerResolution.Pronoun);
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
         // "Tổng Giám đốc Uber" inside the entity stage's title "Tổng Giám đốc Uber tại London" linked to Tom Elvidge.
@@ -583,6 +661,10 @@ internal sealed class SpeakerResolver
             // "Bí thư huyện Tây Trà", "lãnh đạo công an phường Trung Hòa": a place or organisation after a title is the
             // title's complement, not the holder's name; unless a family name opens a name after it ("Bộ X Trần Thanh Nam").
             if (h.Class == SourceClass.Title && run is var (r0, r9) && ExtractName(r0, r9) is var (p0, _) && IsTitleComplement(r0, p0))
+                run = null;
+            // "Chủ tịch Nước", "Bộ trưởng Tài chính": a title's complement written capitalised that is a common noun of the
+            // word-class table, names nobody of the document and holds no person entity, is no holder's name.
+            if (h.Class == SourceClass.Title && run is var (c0, c9) && CommonNounComplement(c0, c9) == c9 - c0 + 1)
                 run = null;
             // "Bà mẹ Thái Nguyên": an address and a description from a place name nobody new; like the address alone.
             if (h.Class == SourceClass.Honorific && a + headLen <= b && !_syl[a + headLen].Upper
@@ -801,6 +883,43 @@ internal sealed class SpeakerResolver
                 return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// "Theo cảnh sát" after "Cảnh sát Anh", "cơ quan công an" after "Công an quận Thủ Đức": the body noun of syllables a..b,
+    /// written capitalised before <paramref name="pos"/> and opening an organisation entity or followed (past up to two
+    /// lower-case syllables) by a place or organisation entity, is that body; of the latest such span, its fullest earlier form holding all its words. Null if none.
+    /// </summary>
+    private string? BodyOfPlace(int a, int b, int pos)
+    {
+        var n = b - a + 1;
+        string? latest = null;
+        var spans = new List<string>();
+        for (var k = 0; k + n < _syl.Length && _syl[k].End <= pos; k++)
+        {
+            if (!_syl[k].Upper || Enumerable.Range(0, n).Any(x => _syl[k + x].Lower != _syl[a + x].Lower))
+                continue;
+            // The entity stage's organisation opening with the noun ("Công an quận Thủ Đức" tagged whole).
+            var whole = _entities.FirstOrDefault(x => x.Type == EntityTypes.Organization && x.Start == _syl[k].Start && x.End > _syl[k + n - 1].End);
+            if (whole is not null && whole.End <= pos)
+            {
+                spans.Add(latest = whole.Text);
+                continue;
+            }
+            var j = k + n;
+            while (j < k + n + 2 && j < _syl.Length && !_syl[j].Upper && Adjacent(j - 1))
+                j++;
+            if (j >= _syl.Length || !Adjacent(j - 1) || !_syl[j].Upper)
+                continue;
+            var e = _entities.FirstOrDefault(x => x.Type is EntityTypes.Location or EntityTypes.Organization && x.Start == _syl[j].Start);
+            if (e is null || e.End > pos)
+                continue;
+            spans.Add(latest = _text[_syl[k].Start..e.End]);
+        }
+        if (latest is null)
+            return null;
+        var words = Keys(latest);
+        return spans.Where(x => Keys(x) is var w && words.All(w.Contains)).MaxBy(x => x.Length);
     }
 
     private string FullestEntity(Entity e)

@@ -1,0 +1,55 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>
+/// Span and title rules of SpeakerResolver on invented sentences: an unnamed group, description or body keeps its place tail
+/// (QUOTES.md: a group's fullest span); a capitalised common noun after a title completes the title and names nobody.
+/// </summary>
+public class SpeakerSpanTests
+{
+    private static readonly QuoteExtractor Extractor = new();
+
+    /// <summary>Text, the start of one quote's content, and the speaker expected for it.</summary>
+    public static TheoryData<string, string, string, string> Speakers => new()
+    {
+        { "group with ở", "Các tiểu thương ở Đà Lạt cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương ở Đà Lạt" },
+        { "quantified group with ở", "Một số hộ dân ở Quảng Nam cho biết nước lũ đã rút.", "nước lũ", "Một số hộ dân ở Quảng Nam" },
+        { "lower-case place with trong", "Các giáo viên trong trường nhận định, học sinh đã tiến bộ nhiều.", "học sinh", "Các giáo viên trong trường" },
+        { "body of a country with tại", "Giới chức y tế Lào tại Viêng Chăn cho biết dịch đã được kiểm soát.", "dịch đã", "Giới chức y tế Lào tại Viêng Chăn" },
+        { "representative with ở", "Đại diện một nhà máy ở Bình Dương cho rằng, đơn hàng đang giảm mạnh.", "đơn hàng", "Đại diện một nhà máy ở Bình Dương" },
+        { "bracketed place", "Lãnh đạo công an một xã miền núi (Lào Cai) cho biết, hai nghi phạm đã bị bắt.", "hai nghi phạm", "Lãnh đạo công an một xã miền núi (Lào Cai)" },
+        // Guards: a time or an occasion is no place, a bracketed acronym is no tail, a named person keeps the name.
+        { "time is no place", "Các tiểu thương trong ngày hôm qua cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương" },
+        { "occasion is no place", "Các tiểu thương tại cuộc họp cho biết giá rau đã tăng gấp đôi.", "giá rau", "Các tiểu thương" },
+        { "bracketed acronym", "Sở Giao thông Hà Nội (SGTVT) cho biết tuyến buýt mới sẽ chạy từ tháng sau.", "tuyến buýt", "Sở Giao thông Hà Nội" },
+        { "capitalised common noun after a title", "Chủ tịch Nước Trần Văn Minh tiếp đoàn đại biểu. Chủ tịch Nước cho biết Việt Nam luôn ủng hộ phong trào.", "Việt Nam", "Trần Văn Minh" },
+        { "given name that is a common noun", "Ông Nguyễn Văn Hoa được bầu làm chủ tịch xã. Chủ tịch Hoa cho biết xã sẽ làm đường mới.", "xã sẽ", "Nguyễn Văn Hoa" },
+        { "person keeps the name", "Ông Trần Văn Bình ở Hà Nội cho biết giá nhà vẫn tăng.", "giá nhà", "Trần Văn Bình" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Speakers))]
+    public void Process_PlaceTail_KeptOnUnnamedSources(string pattern, string text, string contentStart, string speaker)
+    {
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+    }
+
+    [Theory]
+    // A bare body noun is the body of a place named earlier with it, in its fullest form.
+    [InlineData("Cảnh sát Pháp ngày 2/3 đã bắt một nghi phạm. Theo cảnh sát, nghi phạm đã khai nhận hành vi.", "Pháp", "Cảnh sát Pháp")]
+    [InlineData("Công an huyện Gia Lâm đã bắt hai đối tượng. Công an Gia Lâm đã thu giữ tang vật. Bước đầu, cơ quan công an cho biết, hai đối tượng đã khai nhận.", "Gia Lâm", "Công an huyện Gia Lâm")]
+    public void Process_BareBodyNoun_IsTheBodyOfAPlace(string text, string place, string speaker)
+    {
+        var entities = new List<Entity>();
+        for (var at = text.IndexOf(place, StringComparison.Ordinal); at >= 0; at = text.IndexOf(place, at + 1, StringComparison.Ordinal))
+            entities.Add(new Entity(EntityTypes.Location, at, at + place.Length, place));
+        var doc = new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
+        var q = Assert.Single(Extractor.Process(doc).Quotes);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+}
