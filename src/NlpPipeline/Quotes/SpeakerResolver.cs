@@ -217,7 +217,8 @@ internal sealed class SpeakerResolver
     private int? NameBeforeDash(Entity per)
     {
         var k = FirstSyllableAt(per.Start) - 1;
-        if (k < 0 || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
+        // An entity starting inside a syllable (TP.HCM) has no dash before it.
+        if (k < 0 || _syl[k].End > per.Start || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
             || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End) is var gap && (gap.Trim() is not ("–" or "-") || gap.Length < 3))
             return null;
         var start = k;

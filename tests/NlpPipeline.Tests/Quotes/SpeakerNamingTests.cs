@@ -118,4 +118,14 @@ public class SpeakerNamingTests
         Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
     }
+
+    /// <summary>A person entity that starts inside a syllable (the entity stage tags <c>HCM</c> in <c>TP.HCM</c>) is read,
+    /// not an error for the whole document (seen on 208 VNTC articles before the guard).</summary>
+    [Fact]
+    public void Process_PersonEntityInsideASyllable_StillFindsTheQuote()
+    {
+        var doc = Annotate("Ông Lê Văn Tâm ở TP.HCM cho biết nhà máy sẽ được mở rộng.", ["PER|Lê Văn Tâm|e1|", "PER|HCM|e2|"]);
+        var q = Assert.Single(Extractor.Process(doc).Quotes);
+        Assert.StartsWith("nhà máy", q.Content, StringComparison.Ordinal);
+    }
 }
