@@ -114,9 +114,7 @@ public class SpeakerNamingTests
     public void Process_WithEntities_NamesTheExpectedSpeaker(string pattern, string text, string[] entities, string contentStart, string speaker)
     {
         var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
-        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
-        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
-        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+        QuoteAssert.SpeakerOf(quotes, pattern, contentStart, speaker);
     }
 
     /// <summary>A person entity that starts inside a syllable (the entity stage tags <c>HCM</c> in <c>TP.HCM</c>) is read,

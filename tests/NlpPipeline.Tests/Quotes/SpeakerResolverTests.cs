@@ -42,9 +42,7 @@ public class SpeakerResolverTests
     public void Process_SpeakerChoice_NamesTheExpectedSource(string pattern, string text, string contentStart, string speaker)
     {
         var quotes = Extract(text);
-        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
-        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
-        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+        QuoteAssert.SpeakerOf(quotes, pattern, contentStart, speaker);
     }
 
     [Theory]

@@ -34,9 +34,7 @@ public class SpeakerSpanTests
     public void Process_PlaceTail_KeptOnUnnamedSources(string pattern, string text, string contentStart, string speaker)
     {
         var quotes = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
-        var q = quotes.SingleOrDefault(q => q.Content.StartsWith(contentStart, StringComparison.Ordinal));
-        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
-        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q!.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+        QuoteAssert.SpeakerOf(quotes, pattern, contentStart, speaker);
     }
 
     [Theory]
