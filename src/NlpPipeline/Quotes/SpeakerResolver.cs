@@ -588,7 +588,7 @@ internal sealed class SpeakerResolver
             && (qh > 0
                     ? _lex.Sources[Phrase(a + qn, a + qn + qh - 1)].Class is SourceClass.Honorific or SourceClass.Group
                     : WordClassAt(a + qn, b).Class == 'N')
-            && (qh == 0 || !_entities.Any(e => e.Type == EntityTypes.Person && e.Start >= _syl[a].Start && e.End <= _syl[b].End)))
+            && (qh == 0 || PersonEntityIn(a, b) is null))
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
 
         // Entities first.
