@@ -663,7 +663,7 @@ internal sealed class SpeakerResolver
             // organisation last named with it.
             if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
-            if (org is null && AllLower(a, b) && BodyOfPlace(a + (Phrase(a, Math.Min(b, a + 1)) == "cơ quan" && b > a + 1 ? 2 : 0), b, span.Item1) is { } body)
+            if (org is null && AllLower(a, b) && BodyOfPlace(a + MatchAt(a, b, _lex.MaxSourceLength, _lex.BodyHeads.Contains), b, span.Item1) is { } body)
                 return new SpeakerInfo(body, "ORG", SpeakerResolution.Pronoun);
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
