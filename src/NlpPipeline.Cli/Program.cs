@@ -33,7 +33,6 @@ public static class Program
         train.Subcommands.Add(Commands.SegmenterCommands.Train());
         train.Subcommands.Add(Commands.NerCommands.Train());
         train.Subcommands.Add(Commands.QuoteCommands.Train());
-        train.Subcommands.Add(Commands.QuoteCommands.TrainSpeakerRanker());
         train.Subcommands.Add(Commands.QuoteCommands.MineCues());
         train.Subcommands.Add(Commands.QuoteCommands.MineWordClasses());
         train.Subcommands.Add(Commands.TitlesCommands.Train());

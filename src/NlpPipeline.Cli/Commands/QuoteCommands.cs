@@ -75,60 +75,6 @@ public static class QuoteCommands
         return cmd;
     }
 
-    /// <summary>
-    /// <c>nlp train speaker-ranker GOLD.jsonl [...] -o models/speaker-ranker.tsv [--cv K] [--epochs N]</c>: the referent ranker
-    /// of <see cref="SpeakerRanker"/>, trained on gold files whose texts lie in a <c>texts</c> folder beside each.
-    /// </summary>
-    public static Command TrainSpeakerRanker()
-    {
-        var gold = new Argument<string[]>("gold") { Description = "Gold JSON Lines files (QUOTES.md); each one's texts are in texts/ beside it.", Arity = ArgumentArity.OneOrMore };
-        var output = new Option<string?>("--output", "-o") { Description = "Where to write the weights (models/speaker-ranker.tsv)." };
-        var cv = new Option<int>("--cv") { Description = "Also print K-fold cross-validation by document (rules alone vs the ranker); 0: none.", DefaultValueFactory = _ => 0 };
-        var epochs = new Option<int>("--epochs") { Description = "Perceptron epochs.", DefaultValueFactory = _ => SpeakerRankerEpochs };
-        var cmd = new Command("speaker-ranker", "Train the ranker that chooses who a pronoun or an unsourced quotation refers to (averaged perceptron, deterministic).");
-        cmd.Arguments.Add(gold);
-        cmd.Options.Add(output);
-        cmd.Options.Add(cv);
-        cmd.Options.Add(epochs);
-        cmd.SetAction(parseResult =>
-        {
-            var files = parseResult.GetValue(gold) ?? [];
-            var stages = Stages().Where(s => s is not QuoteExtractor).ToList();
-            var docs = new List<SpeakerRankerTrainer.Annotated>();
-            foreach (var file in files)
-            {
-                var texts = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, "texts");
-                foreach (var g in GoldDocument.ReadAll(file))
-                    docs.Add(new SpeakerRankerTrainer.Annotated(g, Annotate(QuoteEvaluation.ReadText(texts, g.Doc), stages)));
-            }
-            var n = parseResult.GetValue(epochs);
-            var ci = System.Globalization.CultureInfo.InvariantCulture;
-            if (parseResult.GetValue(cv) is var k and > 1)
-            {
-                var (rules, ranked) = SpeakerRankerTrainer.CrossValidate(docs, k, n);
-                foreach (var (name, r) in new[] { ("rules", rules), ("ranker", ranked) })
-                    Console.WriteLine(string.Format(ci, "cv{0} {1,-7} speaker accuracy {2:0.000} ({3}/{4})  e2e F1 {5:0.000}  quote F1 {6:0.000}",
-                        k, name, r.All.SpeakerAccuracy, r.All.SpeakerRight, r.All.Matched, r.All.EndToEnd.F1, r.All.Quote.F1));
-            }
-            var (choices, ruleRight) = SpeakerRankerTrainer.Count(docs);
-            Console.WriteLine($"{docs.Count} documents, {choices} referent choices with a right candidate, the rules right on {ruleRight}");
-            if (parseResult.GetValue(output) is { Length: > 0 } path)
-            {
-                var model = SpeakerRankerTrainer.Train(docs, n);
-                File.WriteAllLines(path, new[]
-                {
-                    "# Referent ranker of the quote stage (SpeakerRanker: averaged perceptron over candidate features). Own work (NlpPipeline).",
-                    $"# Trained by `nlp train speaker-ranker {string.Join(' ', files.Select(f => Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(f))) + "/" + Path.GetFileName(f)))} --epochs {n}` on {choices} choices of {docs.Count} documents (VLSP 2018 texts: research use).",
-                }.Concat(model.ToLines()));
-                Console.WriteLine($"wrote {path} ({model.Weights.Count} weights)");
-            }
-            return 0;
-        });
-        return cmd;
-    }
-
-    internal const int SpeakerRankerEpochs = 10;
-
     /// <summary><c>nlp train quote-cues -o candidates.tsv [--vntc]</c>: counts candidate cues in the VLSP NER corpora, or in the
     /// VNTC training archive with capitalised runs as mentions (evidence for data/vi/quote-cues.tsv).</summary>
     public static Command MineCues()

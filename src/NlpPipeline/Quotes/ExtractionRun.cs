@@ -20,7 +20,7 @@ internal sealed partial class ExtractionRun
 
     private readonly record struct CueHit(int First, int Last, CueFrame Frame);
 
-    public ExtractionRun(AnnotatedDocument doc, QuoteLexicon lexicon, SpeakerRanker? ranker = null, bool recordDecisions = false)
+    public ExtractionRun(AnnotatedDocument doc, QuoteLexicon lexicon)
     {
         _doc = doc;
         _text = doc.Text;
@@ -32,7 +32,7 @@ internal sealed partial class ExtractionRun
             TextUnits.FindQuoteMarks(_text, s, e, _marks);
         BuildSentences();
         FindCues();
-        _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities, _phrases, ranker, recordDecisions);
+        _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities, _phrases);
     }
 
     public List<QuoteCandidate> Run()
@@ -2094,25 +2094,18 @@ internal sealed partial class ExtractionRun
             if (c.InheritFrom is { } from)
             {
                 var speaks = from.Speaker is not null && (from.Pattern != QuotePattern.Theo || c.Pattern != QuotePattern.Continuation || from.Speaker.Kind == "PER");
-                var inherited = speaks ? from.Speaker! with { Resolution = SpeakerResolution.Inherited } : null;
-                // A continued quotation may be another person's; a coordinated cue ("... và khẳng định") keeps its subject.
-                c.Speaker = c.Pattern == QuotePattern.Continuation ? _resolver.Unsourced("cont", c.Start, inherited) : inherited;
-                c.Decision = c.Pattern == QuotePattern.Continuation ? _resolver.LastDecision : null;
-                if (c.MentionStart < 0 && from.MentionStart >= 0 && ReferenceEquals(c.Speaker, inherited))
+                c.Speaker = speaks ? from.Speaker! with { Resolution = SpeakerResolution.Inherited } : null;
+                if (c.MentionStart < 0 && from.MentionStart >= 0)
                     (c.MentionStart, c.MentionEnd) = (from.MentionStart, from.MentionEnd);
                 continue;
             }
             if (c.MentionStart < 0)
             {
-                if (c.NearestBefore >= 0)
-                    c.Speaker = _resolver.NearestPerson(c.NearestBefore);
-                else if (c.Pattern == QuotePattern.Unattributed)
-                    c.Speaker = _resolver.Unsourced("free", c.Start, null);
-                c.Decision = c.NearestBefore >= 0 || c.Pattern == QuotePattern.Unattributed ? _resolver.LastDecision : null;
+                if (c.NearestBefore >= 0 && _resolver.NearestPerson(c.NearestBefore) is { } near)
+                    c.Speaker = near;
                 continue;
             }
             var info = _resolver.Resolve(c.MentionStart, c.MentionEnd, c.Start);
-            c.Decision = _resolver.LastDecision;
             if (info is null)
             {
                 c.MentionStart = c.MentionEnd = -1;

@@ -60,8 +60,6 @@ internal sealed class QuoteCandidate
     public bool Introduced { get; init; }
     /// <summary>When no source phrase was understood: resolve to the person named last before this offset.</summary>
     public int NearestBefore { get; set; } = -1;
-    /// <summary>The ranked choice that gave the speaker (pronoun, nearest person, unsourced or continued quotation), when one was made.</summary>
-    public AntecedentDecision? Decision { get; set; }
 
     public Quote ToQuote(string text, QuoteConfidenceModel model)
     {

@@ -15,23 +15,17 @@ public sealed class QuoteExtractor : IDocumentStage
 {
     private readonly QuoteLexicon _lexicon;
     private readonly QuoteConfidenceModel _confidence;
-    private readonly SpeakerRanker? _ranker;
 
     public QuoteExtractor()
-        : this(QuoteLexicon.Default, QuoteConfidenceModel.Default, SpeakerRanker.Default)
+        : this(QuoteLexicon.Default, QuoteConfidenceModel.Default)
     {
     }
 
-    /// <param name="ranker">Chooses the referent of pronouns and of quotations without a source; null leaves it to the rules.</param>
-    public QuoteExtractor(QuoteLexicon lexicon, QuoteConfidenceModel confidence, SpeakerRanker? ranker = null)
+    public QuoteExtractor(QuoteLexicon lexicon, QuoteConfidenceModel confidence)
     {
         _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         _confidence = confidence ?? throw new ArgumentNullException(nameof(confidence));
-        _ranker = ranker;
     }
-
-    /// <summary>Keep each ranked (or, without a ranker, rule-made) referent choice on the candidates (<see cref="QuoteCandidate.Decision"/>), for training.</summary>
-    internal bool RecordDecisions { get; init; }
 
     public string Name => "quotes";
 
@@ -47,7 +41,7 @@ public sealed class QuoteExtractor : IDocumentStage
     /// <summary>The candidate quotes of a document with the features the confidence model scores.</summary>
     internal List<QuoteCandidate> Extract(AnnotatedDocument document)
     {
-        var run = new ExtractionRun(document, _lexicon, _ranker, RecordDecisions);
+        var run = new ExtractionRun(document, _lexicon);
         return run.Run();
     }
 }

@@ -24,20 +24,10 @@ internal sealed class SpeakerResolver
     private sealed record Person(string Name, string[] Keys, int Pos, char Gender, string? Title, string? Ref);
 
     private readonly PhraseCache _phrases;
-    private readonly SpeakerRanker? _ranker;
-    private readonly bool _record;
 
-    /// <summary>
-    /// <paramref name="ranker"/>, when given, chooses the referent of pronouns and of quotations without a understood source
-    /// among the document's people (the rules' pick is one feature); <paramref name="recordDecisions"/> keeps each such choice
-    /// in <see cref="LastDecision"/> even without a ranker (for training).
-    /// </summary>
-    public SpeakerResolver(string text, Syllable[] syllables, QuoteLexicon lexicon, ImmutableArray<Entity> entities, PhraseCache phrases,
-        SpeakerRanker? ranker = null, bool recordDecisions = false)
+    public SpeakerResolver(string text, Syllable[] syllables, QuoteLexicon lexicon, ImmutableArray<Entity> entities, PhraseCache phrases)
     {
         _phrases = phrases;
-        _ranker = ranker;
-        _record = recordDecisions;
         _text = text;
         _syl = syllables;
         _lex = lexicon;
@@ -415,16 +405,6 @@ internal sealed class SpeakerResolver
 
     public SpeakerInfo? Resolve(int mentionStart, int mentionEnd, int quotePos)
     {
-        LastDecision = null;
-        var info = ResolveWithoutDecision(mentionStart, mentionEnd, quotePos);
-        // A choice made on the way that did not give the result (an apposition named the person instead) is not this quote's.
-        if (LastDecision is { } d && !ReferenceEquals(d.ChosenSpeaker, info))
-            LastDecision = null;
-        return info;
-    }
-
-    private SpeakerInfo? ResolveWithoutDecision(int mentionStart, int mentionEnd, int quotePos)
-    {
         var info = ResolveMention(mentionStart, mentionEnd, quotePos);
         if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
             return info;
@@ -565,7 +545,15 @@ internal sealed class SpeakerResolver
     }
 
     // End offset of the capitalised run naming p at p.Pos.
-    private int NameEnd(Person p) => FirstSyllableAt(p.Pos) is var k && k < _syl.Length ? _syl[EndOfRun(k)].End : p.Pos;
+    private int NameEnd(Person p)
+    {
+        var k = FirstSyllableAt(p.Pos);
+        if (k >= _syl.Length)
+            return p.Pos;
+        while (k + 1 < _syl.Length && _syl[k + 1].Upper && Adjacent(k))
+            k++;
+        return _syl[k].End;
+    }
 
     private SpeakerInfo? ResolveMention(int mentionStart, int mentionEnd, int quotePos)
     {
@@ -713,7 +701,7 @@ internal sealed class SpeakerResolver
                     ? ResolvePronoun(new SourceWord(SourceClass.Pronoun, h.Gender), quotePos)
                     : new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
             }
-            return Choose("title", quotePos, '\0', ResolveBareTitle(a, b, mention, quotePos), allowNone: false, Keys(mention));
+            return ResolveBareTitle(a, b, mention, quotePos);
         }
         // A capitalised name with no head word.
         if (_syl[a].Upper)
@@ -962,32 +950,8 @@ internal sealed class SpeakerResolver
         return best;
     }
 
-    /// <summary>
-    /// The person named last before <paramref name="pos"/> within the same or previous sentence (about 400 characters), or null;
-    /// with a ranker, its choice among the people named before (or none).
-    /// </summary>
+    /// <summary>The person named last before <paramref name="pos"/> within the same or previous sentence (about 400 characters), or null.</summary>
     public SpeakerInfo? NearestPerson(int pos)
-    {
-        LastDecision = null;
-        return Choose("near", pos, '\0', RuleNearestPerson(pos), allowNone: true);
-    }
-
-    /// <summary>
-    /// The speaker of a quotation with no source phrase (<paramref name="kind"/> <c>free</c>, the rules give none) or of one
-    /// that continues an earlier quote (<c>cont</c>, the rules give <paramref name="rule"/>, the earlier speaker): the rules'
-    /// answer, or with a ranker its choice among the people named before <paramref name="pos"/> and none.
-    /// </summary>
-    public SpeakerInfo? Unsourced(string kind, int pos, SpeakerInfo? rule)
-    {
-        LastDecision = null;
-        return Choose(kind, pos, '\0', rule, allowNone: true);
-    }
-
-    /// <summary>The last choice made by <see cref="Resolve"/>, <see cref="NearestPerson"/> or <see cref="Unsourced"/> with a ranker or
-    /// when recording; null when that call made none.</summary>
-    public AntecedentDecision? LastDecision { get; private set; }
-
-    private SpeakerInfo? RuleNearestPerson(int pos)
     {
         Person? last = null;
         foreach (var p in _people)
@@ -1005,12 +969,6 @@ internal sealed class SpeakerResolver
     }
 
     private SpeakerInfo? ResolvePronoun(SourceWord pro, int pos, bool demonstrative = false, string? noun = null)
-    {
-        var rule = RulePronoun(pro, pos, demonstrative, noun);
-        return pro.Class == SourceClass.Pronoun ? Choose(demonstrative ? "dem" : "pro", pos, pro.Gender, rule, allowNone: false) : rule;
-    }
-
-    private SpeakerInfo? RulePronoun(SourceWord pro, int pos, bool demonstrative, string? noun)
     {
         // "chuyên gia này": the person last described as a "chuyên gia" in the sentence naming them.
         if (demonstrative && pro.Class == SourceClass.Pronoun && noun is not null and not ("người" or "nhân vật" or "vị")
@@ -1082,133 +1040,6 @@ internal sealed class SpeakerResolver
 
     private bool InQuote(int pos) => _quoted.Any(q => pos >= q.Start && pos < q.End);
 
-    // How far back (characters) a ranked reference looks for the people it may mean.
-    private const int ChoiceWindow = 1500;
-
-    /// <summary>
-    /// The rules' answer <paramref name="rule"/>, or with a ranker its choice among the people named (or quoted) before
-    /// <paramref name="pos"/> within <see cref="ChoiceWindow"/> characters, the rules' pick and, when
-    /// <paramref name="allowNone"/> or the rules found nobody, no speaker. Sets <see cref="LastDecision"/> when it ranks or records.
-    /// </summary>
-    private SpeakerInfo? Choose(string kind, int pos, char gender, SpeakerInfo? rule, bool allowNone, string[]? titleWords = null)
-    {
-        if (_ranker is null && !_record)
-            return rule;
-        var people = new Dictionary<string, (SpeakerInfo Info, int Last, int Count, char Gender, bool Title, bool Spoke, int TitleShare)>(StringComparer.Ordinal);
-        // How many of the mention's title words a person's title holds: 0 none, 1 some, 2 all.
-        int Share(string? title) => titleWords is null || title is null ? 0 : Keys(title) is var tk && titleWords.Count(tk.Contains) is var n && n == 0 ? 0
-            : n == titleWords.Length ? 2 : 1;
-        foreach (var p in _people)
-        {
-            if (p.Pos >= pos)
-                continue;
-            var full = FindPerson(p.Keys) ?? p;
-            if (people.TryGetValue(full.Name, out var v))
-                people[full.Name] = v with { Last = Math.Max(v.Last, p.Pos), Count = v.Count + 1, Gender = v.Gender != '\0' ? v.Gender : p.Gender,
-                    Title = v.Title || p.Title is not null, TitleShare = Math.Max(v.TitleShare, Share(p.Title)) };
-            else
-                people[full.Name] = (PronounSpeaker(p), p.Pos, 1, p.Gender, full.Title is not null || p.Title is not null, false, Math.Max(Share(p.Title), Share(full.Title)));
-        }
-        var lastSpeaker = -1;
-        string? lastSpeakerName = null;
-        foreach (var (info, at) in _speakers)
-        {
-            if (at >= pos || info.Kind != "PER")
-                continue;
-            if (at >= lastSpeaker)
-                (lastSpeaker, lastSpeakerName) = (at, info.Name);
-            people[info.Name] = people.TryGetValue(info.Name, out var v)
-                ? v with { Last = Math.Max(v.Last, at), Spoke = true }
-                : (info with { Resolution = SpeakerResolution.Pronoun }, at, 1, info.Gender, info.Title is not null, true, Share(info.Title));
-        }
-        var listed = people.Where(kv => pos - kv.Value.Last <= ChoiceWindow || kv.Key == rule?.Name)
-            .OrderByDescending(kv => kv.Value.Last).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        var candidates = new List<AntecedentCandidate>(listed.Count + 1);
-        var rulePick = -1;
-        for (var r = 0; r < listed.Count; r++)
-        {
-            var (name, c) = (listed[r].Key, listed[r].Value);
-            var isRule = rule is not null && name == rule.Name;
-            if (isRule)
-                rulePick = r;
-            var f = new List<string>(32);
-            void Add(string x)
-            {
-                f.Add(x);
-                f.Add(kind + "|" + x);
-            }
-            if (isRule)
-                Add("rule");
-            Add("rank=" + Math.Min(r, 3));
-            var d = pos - c.Last;
-            Add(d < 80 ? "d0" : d < 250 ? "d1" : d < 600 ? "d2" : d < 1200 ? "d3" : "d4");
-            var between = _text.AsSpan(c.Last, pos - c.Last);
-            var sentences = 0;
-            foreach (var ch in between)
-            {
-                if (ch is '.' or '!' or '?' or '\n')
-                    sentences++;
-            }
-            Add("s=" + Math.Min(sentences, 3));
-            if (!between.Contains('\n'))
-                Add("para");
-            Add("n=" + Math.Min(c.Count, 3));
-            if (c.Spoke)
-                Add("spk");
-            if (name == lastSpeakerName)
-                Add("lastspk");
-            if (c.Last > lastSpeaker)
-                Add("new");
-            if (gender != '\0' && c.Gender != '\0')
-                Add(gender == c.Gender ? "g=" : "g!");
-            if (InQuote(c.Last))
-                Add("inq");
-            if (FirstSyllableAt(c.Last) is var k && k < _syl.Length && EndOfRun(k) + 1 is var after && VerbBefore(after, Math.Min(_syl.Length, after + 6)))
-                Add("subj");
-            if (c.Title)
-                Add("title");
-            if (c.TitleShare > 0)
-                Add("tw" + c.TitleShare);
-            candidates.Add(new AntecedentCandidate(isRule ? rule : c.Info, [.. f]));
-        }
-        if (rule is not null && rulePick < 0)
-        {
-            rulePick = candidates.Count;
-            candidates.Add(new AntecedentCandidate(rule, ["rule", kind + "|rule", "unlisted", kind + "|unlisted"]));
-        }
-        if (allowNone || rule is null)
-        {
-            if (rule is null)
-                rulePick = candidates.Count;
-            candidates.Add(new AntecedentCandidate(null, rule is null ? ["none", kind + "|none", "rule", kind + "|rule"] : ["none", kind + "|none"]));
-        }
-        var chosen = _ranker?.Choose(candidates, rulePick) ?? rulePick;
-        LastDecision = new AntecedentDecision(kind, candidates, rulePick, chosen);
-        return candidates[chosen].Speaker;
-    }
-
-    // The last syllable of the capitalised run starting at syllable k.
-    private int EndOfRun(int k)
-    {
-        while (k + 1 < _syl.Length && _syl[k + 1].Upper && Adjacent(k))
-            k++;
-        return k;
-    }
-
-    // A lower-case verb of the word-class table among syllables [from, limit) (from > 0), before any comma, semicolon, colon
-    // or bracket.
-    private bool VerbBefore(int from, int limit)
-    {
-        for (var k = from; k < limit; k++)
-        {
-            if (_text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End).IndexOfAny(",;:(") >= 0)
-                return false;
-            if (!_syl[k].Upper && _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'V')
-                return true;
-        }
-        return false;
-    }
-
     /// <summary>
     /// A pronoun refers to the subject of the sentence rather than to an object: the first person of p's sentence, outside
     /// quotes and of a fitting gender, whose name is followed by a verb before any comma and before p (<c>Saul có một thông
@@ -1223,8 +1054,13 @@ internal sealed class SpeakerResolver
         {
             if (!GenderFits(gender, q.Gender) || InQuote(q.Pos) || Contains(q.Keys, p.Keys) || Contains(p.Keys, q.Keys))
                 continue;
-            if (VerbBefore(FirstSyllableAt(NameEnd(q)), end))
-                return q;
+            for (var k = FirstSyllableAt(NameEnd(q)); k < end; k++)
+            {
+                if (_text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End).IndexOfAny(",;:(") >= 0)
+                    break;
+                if (!_syl[k].Upper && _lex.WordClasses.TryGetValue(_syl[k].Lower, out var c) && c == 'V')
+                    return q;
+            }
         }
         return p;
     }
