@@ -16,7 +16,8 @@ internal sealed class SpeakerResolver
     private readonly QuoteLexicon _lex;
     private readonly ImmutableArray<Entity> _entities;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, List<Entity>> _entitiesAt = [];
+    // Indices of _entities ordered by start offset, then by index (document order among equal starts), for EntityAt.
+    private readonly int[] _byStart;
     private readonly HashSet<int> _entityEnds = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
@@ -32,11 +33,13 @@ internal sealed class SpeakerResolver
         _syl = syllables;
         _lex = lexicon;
         _entities = entities.IsDefault ? [] : entities;
+        _byStart = new int[_entities.Length];
+        for (var i = 0; i < _byStart.Length; i++)
+            _byStart[i] = i;
+        var all = _entities;
+        Array.Sort(_byStart, (x, y) => all[x].Start != all[y].Start ? all[x].Start.CompareTo(all[y].Start) : x.CompareTo(y));
         foreach (var e in _entities)
         {
-            if (!_entitiesAt.TryGetValue(e.Start, out var at))
-                _entitiesAt[e.Start] = at = [];
-            at.Add(e);
             if (e.Type != EntityTypes.Title)
                 _entityEnds.Add(e.End);
         }
@@ -51,9 +54,16 @@ internal sealed class SpeakerResolver
     /// <summary>The first entity, in document order, that starts exactly at offset <paramref name="start"/> and is of one of the types; or null.</summary>
     private Entity? EntityAt(int start, params ReadOnlySpan<string> types)
     {
-        if (!_entitiesAt.TryGetValue(start, out var at))
-            return null;
-        foreach (var e in at)
+        int lo = 0, hi = _byStart.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_entities[_byStart[mid]].Start < start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (var i = lo; i < _byStart.Length && _entities[_byStart[i]] is var e && e.Start == start; i++)
         {
             if (types.Contains(e.Type))
                 return e;
