@@ -40,7 +40,11 @@ public enum SourceClass
 }
 
 /// <summary>A source word with its class and, for honorifics and pronouns, the gender it implies ('m', 'f' or '\0').</summary>
-public readonly record struct SourceWord(SourceClass Class, char Gender);
+public readonly record struct SourceWord(SourceClass Class, char Gender)
+{
+    /// <summary>A generic organisation head that a body noun may follow (<c>cơ quan</c> <c>công an</c>): class <c>ORG:body</c>.</summary>
+    public bool BodyHead { get; init; }
+}
 
 /// <summary>
 /// The language resources of quote extraction, loaded once from <c>data/vi/quote-*.{tsv,txt}</c>. All phrases are keyed by
@@ -55,6 +59,9 @@ public sealed class QuoteLexicon
     public FrozenDictionary<string, CueFrame> Cues { get; }
     public FrozenSet<string> TheoForms { get; }
     public FrozenDictionary<string, SourceWord> Sources { get; }
+    /// <summary>Generic organisation heads (class <c>ORG:body</c>) that a body noun may follow: <c>cơ quan</c> in <c>cơ quan công an</c>,
+    /// which names the body last written with <c>Công an</c>.</summary>
+    public FrozenSet<string> BodyHeads { get; }
     public FrozenSet<string> Adverbs { get; }
     public FrozenSet<string> SourceStops { get; }
     /// <summary>Capitalised words between a title and a name (countries, ministries): never the start of a name.</summary>
@@ -101,6 +108,7 @@ public sealed class QuoteLexicon
         foreach (var (k, v) in sources)
             src.TryAdd(Key(k), v);
         Sources = src.ToFrozenDictionary(StringComparer.Ordinal);
+        BodyHeads = src.Where(kv => kv.Value.BodyHead).Select(kv => kv.Key).ToFrozenSet(StringComparer.Ordinal);
         Adverbs = adverbs.Select(Key).ToFrozenSet(StringComparer.Ordinal);
         SourceStops = sourceStops.Select(Key).ToFrozenSet(StringComparer.Ordinal);
         NamePrefixes = namePrefixes.Select(Key).ToFrozenSet(StringComparer.Ordinal);
@@ -168,10 +176,10 @@ public sealed class QuoteLexicon
                 "TITLE" => SourceClass.Title,
                 "GRP" => SourceClass.Group,
                 "DOC" => SourceClass.DocumentHead,
-                "ORG" => SourceClass.OrgHead,
+                "ORG" when cls.Length == 1 || cls[1] == "body" => SourceClass.OrgHead,
                 _ => throw new InvalidDataException($"quote-sources.tsv: unknown class in '{line}'"),
             };
-            sources.TryAdd(parts[0], new SourceWord(kind, gender));
+            sources.TryAdd(parts[0], new SourceWord(kind, gender) { BodyHead = kind == SourceClass.OrgHead && cls.Length > 1 && cls[1] == "body" });
         }
 
         return new QuoteLexicon(

@@ -16,7 +16,8 @@ internal sealed class SpeakerResolver
     private readonly QuoteLexicon _lex;
     private readonly ImmutableArray<Entity> _entities;
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
-    private readonly HashSet<int> _personStarts = [];
+    // Indices of _entities ordered by start offset, then by index (document order among equal starts), for EntityAt.
+    private readonly int[] _byStart;
     private readonly HashSet<int> _entityEnds = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
@@ -32,10 +33,13 @@ internal sealed class SpeakerResolver
         _syl = syllables;
         _lex = lexicon;
         _entities = entities.IsDefault ? [] : entities;
+        _byStart = new int[_entities.Length];
+        for (var i = 0; i < _byStart.Length; i++)
+            _byStart[i] = i;
+        var all = _entities;
+        Array.Sort(_byStart, (x, y) => all[x].Start != all[y].Start ? all[x].Start.CompareTo(all[y].Start) : x.CompareTo(y));
         foreach (var e in _entities)
         {
-            if (e.Type == EntityTypes.Person)
-                _personStarts.Add(e.Start);
             if (e.Type != EntityTypes.Title)
                 _entityEnds.Add(e.End);
         }
@@ -45,6 +49,26 @@ internal sealed class SpeakerResolver
                 _lowerWords.Add(s.Lower);
         }
         IndexPeople();
+    }
+
+    /// <summary>The first entity, in document order, that starts exactly at offset <paramref name="start"/> and is of one of the types; or null.</summary>
+    private Entity? EntityAt(int start, params ReadOnlySpan<string> types)
+    {
+        int lo = 0, hi = _byStart.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_entities[_byStart[mid]].Start < start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (var i = lo; i < _byStart.Length && _entities[_byStart[i]] is var e && e.Start == start; i++)
+        {
+            if (types.Contains(e.Type))
+                return e;
+        }
+        return null;
     }
 
     /// <summary>True when the word is written in lower case somewhere in the document (so it is not a name).</summary>
@@ -169,7 +193,7 @@ internal sealed class SpeakerResolver
         {
             if (j > k && !Adjacent(j - 1))
                 return -1;
-            if (_syl[j].Upper && _personStarts.Contains(_syl[j].Start))
+            if (_syl[j].Upper && EntityAt(_syl[j].Start, EntityTypes.Person) is not null)
                 return j;
             if (_syl[j].Lower == "của" || MatchAt(j, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
                 return -1;
@@ -474,7 +498,7 @@ internal sealed class SpeakerResolver
             && ApposGap(_text.AsSpan(be, mentionStart - be), ",-–") is var sep and >= 0 && FirstSyllableAt(be + sep + 1) is var k
             && !HasTheoOrCue(k, FirstSyllableAt(mentionStart))
             && k < _syl.Length && (_syl[k].Lower == "một" || !_lex.Marker("quantifier").Contains(_syl[k].Lower))
-            && (!_syl[k].Upper || _entities.Any(e => e.Type == EntityTypes.Title && e.Start == _syl[k].Start)
+            && (!_syl[k].Upper || EntityAt(_syl[k].Start, EntityTypes.Title) is not null
                 || MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0
                 && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific))
             return PersonSpeaker(before.Name, before.Pos, before.Ref, before.Gender, before.Name);
@@ -593,7 +617,7 @@ internal sealed class SpeakerResolver
 
         // Entities first.
         var span = (_syl[a].Start, _syl[b].End);
-        var per = _entities.FirstOrDefault(e => e.Type == EntityTypes.Person && e.Start >= span.Item1 && e.End <= span.Item2);
+        var per = PersonEntityIn(a, b);
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
         // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
@@ -649,7 +673,7 @@ internal sealed class SpeakerResolver
             // organisation last named with it.
             if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
-            if (org is null && AllLower(a, b) && BodyOfPlace(a + (Phrase(a, Math.Min(b, a + 1)) == "cơ quan" && b > a + 1 ? 2 : 0), b, span.Item1) is { } body)
+            if (org is null && AllLower(a, b) && BodyOfPlace(a + MatchAt(a, b, _lex.MaxSourceLength, _lex.BodyHeads.Contains), b, span.Item1) is { } body)
                 return new SpeakerInfo(body, "ORG", SpeakerResolution.Pronoun);
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Name) { Ref = org?.Ref };
         }
@@ -737,7 +761,7 @@ internal sealed class SpeakerResolver
     /// <summary>Syllables [k, b] name a place: a location entity or a country of the name-prefix list.</summary>
     private bool IsPlace(int k, int b) =>
         _lex.NamePrefixes.Contains(LowerKey(_text[_syl[k].Start.._syl[b].End]))
-        || _entities.Any(e => e.Type == EntityTypes.Location && e.Start == _syl[k].Start && e.End == _syl[b].End);
+        || EntityAt(_syl[k].Start, EntityTypes.Location) is { } place && place.End == _syl[b].End;
 
     /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
     private string StripNamePrefixes(string name)
@@ -901,8 +925,8 @@ internal sealed class SpeakerResolver
             if (!_syl[k].Upper || Enumerable.Range(0, n).Any(x => _syl[k + x].Lower != _syl[a + x].Lower))
                 continue;
             // The entity stage's organisation opening with the noun ("Công an quận Thủ Đức" tagged whole).
-            var whole = _entities.FirstOrDefault(x => x.Type == EntityTypes.Organization && x.Start == _syl[k].Start && x.End > _syl[k + n - 1].End);
-            if (whole is not null && whole.End <= pos)
+            var whole = EntityAt(_syl[k].Start, EntityTypes.Organization);
+            if (whole is not null && whole.End > _syl[k + n - 1].End && whole.End <= pos)
             {
                 spans.Add(latest = whole.Text);
                 continue;
@@ -912,7 +936,7 @@ internal sealed class SpeakerResolver
                 j++;
             if (j >= _syl.Length || !Adjacent(j - 1) || !_syl[j].Upper)
                 continue;
-            var e = _entities.FirstOrDefault(x => x.Type is EntityTypes.Location or EntityTypes.Organization && x.Start == _syl[j].Start);
+            var e = EntityAt(_syl[j].Start, EntityTypes.Location, EntityTypes.Organization);
             if (e is null || e.End > pos)
                 continue;
             spans.Add(latest = _text[_syl[k].Start..e.End]);

@@ -43,11 +43,40 @@ public class SpeakerSpanTests
     [InlineData("Công an huyện Gia Lâm đã bắt hai đối tượng. Công an Gia Lâm đã thu giữ tang vật. Bước đầu, cơ quan công an cho biết, hai đối tượng đã khai nhận.", "Gia Lâm", "Công an huyện Gia Lâm")]
     public void Process_BareBodyNoun_IsTheBodyOfAPlace(string text, string place, string speaker)
     {
+        var q = Assert.Single(Extractor.Process(WithPlaces(text, place)).Quotes);
+        Assert.Equal(speaker, q.Speaker?.Name);
+    }
+
+    private static AnnotatedDocument WithPlaces(string text, string place)
+    {
         var entities = new List<Entity>();
         for (var at = text.IndexOf(place, StringComparison.Ordinal); at >= 0; at = text.IndexOf(place, at + 1, StringComparison.Ordinal))
             entities.Add(new Entity(EntityTypes.Location, at, at + place.Length, place));
-        var doc = new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
-        var q = Assert.Single(Extractor.Process(doc).Quotes);
-        Assert.Equal(speaker, q.Speaker?.Name);
+        return new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
+    }
+
+    [Fact]
+    public void Lexicon_BodyHeads_ComeFromTheSourceList()
+    {
+        var lex = QuoteLexicon.Default;
+        Assert.Contains("cơ quan", (IReadOnlySet<string>)lex.BodyHeads);
+        Assert.Equal(SourceClass.OrgHead, lex.Sources["cơ quan"].Class);
+        Assert.All(lex.BodyHeads, h => Assert.True(lex.Sources[h].BodyHead));
+    }
+
+    [Fact]
+    public void Process_BodyNounAfterAHeadNotMarkedBody_StaysTheMention()
+    {
+        // The same lexicon with no ORG:body head: "cơ quan công an" is no longer read as the body "công an".
+        var d = QuoteLexicon.Default;
+        var lex = new QuoteLexicon(d.Cues, d.TheoForms, d.Sources.ToDictionary(kv => kv.Key, kv => kv.Value with { BodyHead = false }),
+            d.Adverbs, d.SourceStops, d.NamePrefixes, d.Surnames, d.Markers.SelectMany(kv => kv.Value.Select(w => (w, kv.Key))),
+            d.WordClasses.Select(kv => (kv.Key, kv.Value)));
+        Assert.Empty(lex.BodyHeads);
+        const string text = "Công an huyện Gia Lâm đã bắt hai đối tượng. Bước đầu, cơ quan công an cho biết, hai đối tượng đã khai nhận.";
+        var without = Assert.Single(new QuoteExtractor(lex, QuoteConfidenceModel.Default).Process(WithPlaces(text, "Gia Lâm")).Quotes);
+        var with = Assert.Single(Extractor.Process(WithPlaces(text, "Gia Lâm")).Quotes);
+        Assert.Equal("Công an huyện Gia Lâm", with.Speaker?.Name);
+        Assert.Equal("cơ quan công an", without.Speaker?.Name);
     }
 }
