@@ -28,8 +28,8 @@ internal sealed partial class ExtractionRun
         _syl = TextUnits.Syllabify(_text);
         _phrases = new PhraseCache(_text, _syl);
         _paragraphs = TextUnits.Paragraphs(_text);
-        foreach (var (s, e) in _paragraphs)
-            TextUnits.FindQuoteMarks(_text, s, e, _marks);
+        TextUnits.FindQuoteMarks(_text, _paragraphs, _marks);
+        _marks.Sort((a, b) => a.Open.CompareTo(b.Open));
         BuildSentences();
         FindCues();
         _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities, _phrases);
@@ -70,8 +70,9 @@ internal sealed partial class ExtractionRun
             if (_sentences.Count > 0)
             {
                 var last = _sentences[^1];
+                // An unclosed quotation runs only to its paragraph end; a closed one may span paragraphs.
                 var spanned = _marks.Any(m => m.Open < s.Start && QuoteEnd(m) > s.Start && m.Open >= last.Start
-                                              && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'));
+                                              && (m.Close >= 0 || !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n')));
                 if (spanned)
                 {
                     _sentences[^1] = (last.Start, Math.Max(last.End, s.End));
@@ -970,7 +971,9 @@ internal sealed partial class ExtractionRun
             if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
                 || _lex.Marker("time").Contains(_syl[ps].Lower))
                 break;
-            if ((IsHonorific(ps) && (!IsOccupation(ps) || NameAfterHead(ps, prevEnd)) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+            // An occupation ("phụ huynh HS Trường X") is one more apposition when a person's address opens an earlier segment.
+            var apposition = IsOccupation(ps) && !NextSegmentIsNotPerson(prevEnd, first, sentStart);
+            if (!apposition && (IsHonorific(ps) && (!IsOccupation(ps) || NameAfterHead(ps, prevEnd)) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
                  || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart) && !TitleOfEarlierPerson(ps)))
                 && IsSource(ps, prevEnd, sentStart))
                 return (ps, prevEnd, aq);
@@ -1097,6 +1100,12 @@ internal sealed partial class ExtractionRun
                 k = inner - 1;
                 continue;
             }
+            // A short quotation inside the phrase, right after a word, is part of it: "mạng xã hội “dậy sóng” với đơn ...".
+            if (ContainsCloser(gap) && gap.Trim().Length == 1 && EmbeddedQuotationStart(_syl[k - 1].End) is var inside and > 0 && inside > first)
+            {
+                k = inside - 1;
+                continue;
+            }
             if (gap.IndexOfAny(",;:()[]–—") >= 0 || gap.Contains(" - ", StringComparison.Ordinal) || ContainsQuoteChar(gap))
             {
                 afterQuote = ContainsCloser(gap);
@@ -1106,6 +1115,23 @@ internal sealed partial class ExtractionRun
         }
         afterQuote = k == first && ContainsCloser(_text.AsSpan(sentStart, Math.Max(0, _syl[k].Start - sentStart)));
         return k;
+    }
+
+    /// <summary>The first syllable of a quotation of at most four syllables that closes at <paramref name="close"/> and opens right
+    /// after a word (only spaces between); -1 otherwise.</summary>
+    private int EmbeddedQuotationStart(int close)
+    {
+        foreach (var m in _marks)
+        {
+            if (m.Close != close)
+                continue;
+            var inner = FirstSyllableAt(m.ContentStart);
+            if (inner < 1 || FirstSyllableAt(m.Close) - inner is < 1 or > 4
+                || !_text.AsSpan(_syl[inner - 1].End, m.Open - _syl[inner - 1].End).IsWhiteSpace())
+                return -1;
+            return inner;
+        }
+        return -1;
     }
 
     private static bool ContainsQuoteChar(ReadOnlySpan<char> s)
