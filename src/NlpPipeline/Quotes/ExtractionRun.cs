@@ -314,6 +314,10 @@ internal sealed partial class ExtractionRun
         }
         if (srcFirst >= 0 && InPurposeClause(srcFirst, first))
             return null;
+        // "“...”, ông X, giám đốc Y, cho biết": with no earlier quote in the sentence, a comma before the cue closes the
+        // source's appositions; it continues nothing.
+        if (coordinated && previous is null && boundaryIsQuote && srcFirst >= 0)
+            coordinated = false;
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
         if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
             return null;
@@ -1916,7 +1920,7 @@ internal sealed partial class ExtractionRun
                     continue;
                 // A quotation continues quoted words (or a cue that introduced them), not a "Theo X" report.
                 // A first-person quotation right after "Theo X, ..." in its paragraph continues X when X is a person (checked on resolution).
-                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo
+                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || c.Pattern != QuotePattern.Theo && (ParagraphIndex(c.Start) == para || c.MentionStart >= 0)
                     || ParagraphIndex(c.Start) == para && c.Pattern == QuotePattern.Theo && FirstPerson(qs, qe))
                     prev = c;
             }
