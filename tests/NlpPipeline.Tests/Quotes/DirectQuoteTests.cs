@@ -1,0 +1,81 @@
+using NlpPipeline.Documents;
+using NlpPipeline.Quotes;
+
+namespace NlpPipeline.Tests.Quotes;
+
+/// <summary>
+/// Direct quotes on invented sentences: nested and cross-paragraph quotation marks, a source after the quotation with
+/// appositions, a short quotation inside a source's apposition, and a continuation after a paragraph of reported speech.
+/// </summary>
+public class DirectQuoteTests
+{
+    private static readonly QuoteExtractor Extractor = new();
+
+    /// <summary>Pattern, text, the direct quote's exact content and its speaker.</summary>
+    public static TheoryData<string, string, string, string> Direct => new()
+    {
+        { "nested marks, speaker after",
+            "Ông Trần Văn Phong là trưởng phòng.\n“Nếu “người lạ” can thiệp vào công việc, chúng tôi sẽ xử lý nghiêm”, ông Phong khẳng định.",
+            "Nếu “người lạ” can thiệp vào công việc, chúng tôi sẽ xử lý nghiêm", "Trần Văn Phong" },
+        { "nested marks, speaker before",
+            "Bà Lê Thu Hà cho rằng: “Với chủ đề “Sách và Khởi nghiệp”, hội sách năm nay rất hấp dẫn bạn trẻ”.",
+            "Với chủ đề “Sách và Khởi nghiệp”, hội sách năm nay rất hấp dẫn bạn trẻ", "Lê Thu Hà" },
+        { "inner opener without its own closer: the first closer ends the quotation",
+            "“Việc đầu tư thêm không phù hợp với chủ trương là “chỉ vay trong khả năng trả nợ”, Bộ Tài chính cho hay.",
+            "Việc đầu tư thêm không phù hợp với chủ trương là “chỉ vay trong khả năng trả nợ", "Bộ Tài chính" },
+        { "quotation over three paragraphs, closed in the last",
+            "Bà Vũ Thị Hường là giáo viên chủ nhiệm.\n“Em ấy chểnh mảng trong việc thi cử, tôi đã gọi điện nhiều lần.\nGần đến ngày thi, nhà trường tìm đủ cách liên lạc.\nĐây là điều thực sự đáng tiếc”, bà Hường nói.",
+            "Em ấy chểnh mảng trong việc thi cử, tôi đã gọi điện nhiều lần.\nGần đến ngày thi, nhà trường tìm đủ cách liên lạc.\nĐây là điều thực sự đáng tiếc", "Vũ Thị Hường" },
+        { "straight marks over two paragraphs",
+            "Ông Lê Văn Nam là chuyên gia an ninh.\n\"Dư luận ngày càng ủng hộ việc tăng chi tiêu quốc phòng.\nViệc này sẽ làm gia tăng căng thẳng trong khu vực\", ông Lê Văn Nam nhận định.",
+            "Dư luận ngày càng ủng hộ việc tăng chi tiêu quốc phòng.\nViệc này sẽ làm gia tăng căng thẳng trong khu vực", "Lê Văn Nam" },
+        { "speaker after the quotation with an apposition",
+            "Giá vàng giảm mạnh.\n“Yếu tố địa chính trị có ít vai trò trong đợt tăng giá vừa rồi”, ông Trần Văn Bình, trưởng bộ phận phân tích của công ty, cho biết.",
+            "Yếu tố địa chính trị có ít vai trò trong đợt tăng giá vừa rồi", "Trần Văn Bình" },
+        { "short quotation inside the source's apposition",
+            "Ông Võ Quốc Bình, phụ huynh học sinh, người khiến mạng xã hội “dậy sóng” với đơn kiến nghị, chia sẻ: “Ban đại diện đã biến tướng thành cánh tay nối dài của nhà trường”.",
+            "Ban đại diện đã biến tướng thành cánh tay nối dài của nhà trường", "Võ Quốc Bình" },
+        { "continuation after a paragraph of reported speech",
+            "Ông Trần Văn Ngọc, Giám đốc Công ty Thiên Trường, cho biết, doanh nghiệp vận tải không có lãi.\n“Doanh nghiệp cố gắng giảm bớt một số chi phí để bù đắp vào việc tăng giá xăng dầu.",
+            "Doanh nghiệp cố gắng giảm bớt một số chi phí để bù đắp vào việc tăng giá xăng dầu", "Trần Văn Ngọc" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Direct))]
+    public void Process_DirectPattern_FindsContentOffsetsAndSpeaker(string pattern, string text, string content, string speaker)
+    {
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+        var q = quotes.SingleOrDefault(x => x.Type == QuoteTypes.Direct);
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => $"{x.Type} {x.Content}"))}");
+        Assert.Equal(content, q.Content);
+        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
+        Assert.Equal(q.Start + content.Length, q.End);
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
+    }
+
+    /// <summary>Text and the quotation contents the marks enclose, in order (an unclosed one runs to its paragraph end).</summary>
+    public static TheoryData<string, string[]> Marks => new()
+    {
+        { "“a “b” c”", ["a “b” c"] },
+        { "“a “b” c", ["a “b"] },
+        { "“a” và “b”", ["a", "b"] },
+        { "“a b\nc d”, e", ["a b\nc d"] },
+        { "“a b\n\nc d”", ["a b\n\nc d"] },
+        // the next paragraph balances on its own: the first quotation ends unclosed at its paragraph
+        { "“a b\n“c” d", ["a b", "c"] },
+        // a closer four paragraphs later is too far
+        { "“a\nb\nc\nd\ne”", ["a"] },
+        { "\"a b\nc\", d", ["a b\nc"] },
+        { "Anh ta nói ‘được’ rồi", ["được"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Marks))]
+    public void FindQuoteMarks_PairsNestedAndCrossParagraphMarks(string text, string[] contents)
+    {
+        var marks = new List<QuoteMarks>();
+        TextUnits.FindQuoteMarks(text, TextUnits.Paragraphs(text), marks);
+        marks.Sort((a, b) => a.Open.CompareTo(b.Open));
+        Assert.Equal(contents, marks.Select(m => text[m.ContentStart..m.ContentEnd]).ToArray());
+    }
+}
