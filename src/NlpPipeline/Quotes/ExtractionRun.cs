@@ -1907,7 +1907,8 @@ internal sealed partial class ExtractionRun
             }
             if (!standalone)
             {
-                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
+                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)
+                               ?? PersonAfterQuotation(m, qs, qe, sentence)) is { } spoken)
                     _found.Add(spoken);
                 continue;
             }
@@ -2026,6 +2027,40 @@ internal sealed partial class ExtractionRun
         if (!IsPersonSource(a, b))
             return null;
         return DirectOfMention(qs, qe, a, b, last - n + 1, last);
+    }
+
+    /// <summary>
+    /// <c>“...”, Thủ tướng Đức Angela Merkel phản ứng lại ...</c>, <c>“...”, AFP dẫn lời Jeremy Shapiro, ...</c>: a quotation that
+    /// opens its sentence, followed by a comma or dash and a clause whose leading name (after a relay such as <c>dẫn lời</c>)
+    /// is a person followed by a verb or an apposition, is that person's direct quote, whatever the verb; null otherwise.
+    /// </summary>
+    private QuoteCandidate? PersonAfterQuotation(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        if (m.Close < 0 || !_text.AsSpan(sentence.Start, m.Open - sentence.Start).IsWhiteSpace())
+            return null;
+        var k = FirstSyllableAt(m.Close + 1);
+        var last = FirstSyllableAt(sentence.End) - 1;
+        if (k >= last || _text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1).Trim().Trim(",-–—").Length > 0
+            || !_text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1).ContainsAny(",-–—"))
+            return null;
+        // A relay ("AFP dẫn lời X"): the person is the relay's object.
+        for (var r = k; r <= Math.Min(last - 2, k + 4); r++)
+        {
+            if (MatchAt(r, last + 1, 2, _lex.Marker("breaker").Contains) == 2 && Phrase(r, r + 1) == "dẫn lời")
+            {
+                k = r + 2;
+                break;
+            }
+        }
+        // An abbreviated title ("TS. X", "GS. X") before the name.
+        while (k < last && _syl[k].Lower.Length <= 3 && _syl[k + 1].Upper
+               && _text.AsSpan(_syl[k].End, _syl[k + 1].Start - _syl[k].End).Trim() is ".")
+            k++;
+        var (a, b) = LeadingName(k, last);
+        if (a < 0 || b >= last || !IsPersonSource(a, b))
+            return null;
+        var gap = _text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).Trim();
+        return gap.IsEmpty && !_syl[b + 1].Upper || gap is "," ? DirectOfMention(qs, qe, a, b) : null;
     }
 
     /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with

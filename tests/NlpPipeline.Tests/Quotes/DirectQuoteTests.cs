@@ -56,6 +56,43 @@ public class DirectQuoteTests
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
     }
 
+    /// <summary>Pattern, text, person names the entity stage would tag (empty: none), the quotation's content and its speaker.</summary>
+    public static TheoryData<string, string, string[], string, string> PersonAfter => new()
+    {
+        { "any verb after the person",
+            "“Tôi không đồng ý những lời đe dọa như thế”, bà Angela Merkel phản ứng lại lời đe dọa của ông Trump.",
+            [], "Tôi không đồng ý những lời đe dọa như thế", "Angela Merkel" },
+        { "a relay names the person",
+            "“Chiến dịch tranh cử đã đẩy bà ấy vào thế phải hùng biện”, AFP dẫn lời ông Jeremy Shapiro, giám đốc nghiên cứu của Hội đồng châu Âu.",
+            [], "Chiến dịch tranh cử đã đẩy bà ấy vào thế phải hùng biện", "Jeremy Shapiro" },
+        { "abbreviated title, then apposition",
+            "“Cứ lật qua lật lại, lo sợ nhiều quá thì không làm được đâu”, TS. Trần Đình Thiên, Viện trưởng Viện Kinh tế lên tiếng trước nhiều ý kiến.",
+            ["Trần Đình Thiên"], "Cứ lật qua lật lại, lo sợ nhiều quá thì không làm được đâu", "Trần Đình Thiên" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PersonAfter))]
+    public void Process_PersonClauseAfterQuotation_SpeaksTheQuotation(string pattern, string text, string[] persons, string content, string speaker)
+    {
+        var entities = persons.Select(n => text.IndexOf(n, StringComparison.Ordinal) is var i and >= 0
+            ? new Entity(EntityTypes.Person, i, i + n.Length, n) : throw new ArgumentException(n)).ToArray();
+        var doc = new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] };
+        var q = Extractor.Process(doc).Quotes.SingleOrDefault(x => x.Type == QuoteTypes.Direct);
+        Assert.True(q is not null, $"{pattern}: no direct quote");
+        Assert.Equal(content, q.Content);
+        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
+    }
+
+    [Fact]
+    public void Process_QuotationAfterWords_IsNoPersonAfterQuotation()
+    {
+        // the quotation does not open its sentence: a scare quote, not the following person's words
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t",
+            "Dự án gọi là “cánh đồng mẫu lớn của tỉnh nhà”, ông Trần Văn Bình phụ trách từ năm ngoái."))).Quotes;
+        Assert.DoesNotContain(quotes, q => q.Type == QuoteTypes.Direct);
+    }
+
     /// <summary>Text and the quotation contents the marks enclose, in order (an unclosed one runs to its paragraph end).</summary>
     public static TheoryData<string, string[]> Marks => new()
     {
