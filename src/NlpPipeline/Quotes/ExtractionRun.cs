@@ -1701,6 +1701,21 @@ internal sealed partial class ExtractionRun
                 (srcLast, afterParen) = (t, FirstSyllableAt(shut + 1));
                 break;
             }
+            // "Theo ông X - Phó Chủ tịch Y: “...”": a colon right before a quotation ends the source; a dashed apposition is cut off.
+            if (gap.Trim() is [':', .. var rest] && rest.Trim() is [var mark] && (TextUnits.IsOpener(mark) || mark == '"') && relayer < 0 && cueFirst == first)
+            {
+                srcLast = t;
+                for (var d = srcFirst + 1; d <= t; d++)
+                {
+                    if (_text.AsSpan(_syl[d - 1].End, _syl[d].Start - _syl[d - 1].End).Trim() is "-" or "–" && IsSource(srcFirst, d - 1, -1))
+                    {
+                        srcLast = d - 1;
+                        afterParen = t + 1;
+                        break;
+                    }
+                }
+                break;
+            }
             if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && (EndsWithInitial(_syl[t].End + 1) || _lex.Marker("abbrev").Contains(_syl[t].Lower))))
                 break;
         }
