@@ -342,10 +342,12 @@ internal sealed partial class ExtractionRun
             // X nói: (then the quotation in the next paragraph)
             if (hasSource && afterSyllables == 0 && NextParagraphQuotation(cueEnd) is { } q)
                 return Make(QuoteTypes.Direct, q.ContentStart, q.ContentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
-            // "<long description> chia sẻ: “...”": a quotation introduced by cue and colon is a quote even when the
-            // source phrase is not understood; the speaker is the person named last before the cue (resolved later).
-            if (!hasSource && !boundaryIsQuote && afterSyllables >= 3 && introduced && StartsWithQuote(contentStart)
-                && _text.AsSpan(cueEnd, contentStart - cueEnd).Contains(':')
+            // "<long description> chia sẻ: “...”": a quotation introduced by cue and colon (or following the cue directly, four
+            // syllables or more: "ông X đã hết sức bất ngờ nói “...”") is a quote even when the source phrase is not understood;
+            // the speaker is the person named last before the cue (resolved later).
+            var lead = _text.AsSpan(cueEnd, Math.Max(0, contentStart - cueEnd));
+            if (!hasSource && !boundaryIsQuote && afterSyllables >= 3 && StartsWithQuote(contentStart)
+                && (introduced && lead.Contains(':') || lead.IsWhiteSpace() && afterSyllables >= 4 && PersonInSegmentBefore(hit.First, first, sentStart))
                 && QuotationAt(contentStart) is { } dq && QuoteEnd(dq) >= contentEnd - 1)
             {
                 var (qs, qe) = TextUnits.TrimPunctuation(_text, dq.ContentStart, dq.ContentEnd, keepQuotes: false);
@@ -2076,6 +2078,20 @@ internal sealed partial class ExtractionRun
             return null;
         var gap = _text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).Trim();
         return gap.IsEmpty && !_syl[b + 1].Upper || gap is "," ? DirectOfMention(qs, qe, a, b) : null;
+    }
+
+    /// <summary>A person (an address and a name, or a person entity) is named in the comma segment that runs up to syllable j.</summary>
+    private bool PersonInSegmentBefore(int j, int first, int sentStart)
+    {
+        if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())
+            return false;
+        var seg = SegmentStart(j - 1, first, sentStart, out _);
+        for (var k = seg; k < j; k++)
+        {
+            if (IsHonorific(k) && NameAfterHead(k, j - 1) || HasPersonEntity(k, k))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with

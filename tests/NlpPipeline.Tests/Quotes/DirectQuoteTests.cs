@@ -41,6 +41,9 @@ public class DirectQuoteTests
         { "Theo, a dashed apposition, then colon and quotation",
             "Theo ông Ngô Văn Quý - Phó Chủ tịch UBND TP Hà Nội: “Hội sách năm nay được tổ chức tại Hoàng Thành Thăng Long”.",
             "Hội sách năm nay được tổ chức tại Hoàng Thành Thăng Long", "Ngô Văn Quý" },
+        { "cue right before the quotation, no colon, source not understood",
+            "Khi được cung cấp bằng chứng, ông Nguyễn Trường Tiến đã hết sức bất ngờ nói “Như vậy là không được rồi, sẽ cho xử lý ngay”",
+            "Như vậy là không được rồi, sẽ cho xử lý ngay", "Nguyễn Trường Tiến" },
         { "continuation after a paragraph of reported speech",
             "Ông Trần Văn Ngọc, Giám đốc Công ty Thiên Trường, cho biết, doanh nghiệp vận tải không có lãi.\n“Doanh nghiệp cố gắng giảm bớt một số chi phí để bù đắp vào việc tăng giá xăng dầu.",
             "Doanh nghiệp cố gắng giảm bớt một số chi phí để bù đắp vào việc tăng giá xăng dầu", "Trần Văn Ngọc" },
@@ -85,6 +88,15 @@ public class DirectQuoteTests
         Assert.Equal(content, q.Content);
         Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
+    }
+
+    [Fact]
+    public void Process_CueAfterCommaBeforeQuotation_NeedsAPersonInItsSegment()
+    {
+        // no colon, and the cue opens its own comma segment: no one is named there, so no quote is guessed
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t",
+            "Chủ quán đã đưa cho ông Lê Văn Điều một phong bì, nói \"biếu quà các bác uống nước nhé\"."))).Quotes;
+        Assert.DoesNotContain(quotes, q => q.Type == QuoteTypes.Direct);
     }
 
     [Fact]
