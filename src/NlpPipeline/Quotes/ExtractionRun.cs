@@ -2080,18 +2080,14 @@ internal sealed partial class ExtractionRun
         return gap.IsEmpty && !_syl[b + 1].Upper || gap is "," ? DirectOfMention(qs, qe, a, b) : null;
     }
 
-    /// <summary>A person (an address and a name, or a person entity) is named in the comma segment that runs up to syllable j.</summary>
+    /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person: an address and a name,
+    /// or a person entity.</summary>
     private bool PersonInSegmentBefore(int j, int first, int sentStart)
     {
         if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())
             return false;
-        var seg = SegmentStart(j - 1, first, sentStart, out _);
-        for (var k = seg; k < j; k++)
-        {
-            if (IsHonorific(k) && NameAfterHead(k, j - 1) || HasPersonEntity(k, k))
-                return true;
-        }
-        return false;
+        var k = SkipLeading(SegmentStart(j - 1, first, sentStart, out _), j - 1);
+        return k < j && (IsHonorific(k) && NameAfterHead(k, j - 1) || _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start == _syl[k].Start));
     }
 
     /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with
