@@ -2080,14 +2080,32 @@ internal sealed partial class ExtractionRun
         return gap.IsEmpty && !_syl[b + 1].Upper || gap is "," ? DirectOfMention(qs, qe, a, b) : null;
     }
 
-    /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person: an address and a name,
-    /// or a person entity.</summary>
+    /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a
+    /// person entity, and only adverbs and other non-noun, non-verb words of the word classes stand between the name and j
+    /// (<c>ông X đã hết sức bất ngờ nói</c>; not <c>X ... vì mẹ cho rằng</c>, <c>X được Viện KSND yêu cầu</c>).</summary>
     private bool PersonInSegmentBefore(int j, int first, int sentStart)
     {
         if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())
             return false;
         var k = SkipLeading(SegmentStart(j - 1, first, sentStart, out _), j - 1);
-        return k < j && (IsHonorific(k) && NameAfterHead(k, j - 1) || _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start == _syl[k].Start));
+        if (k >= j)
+            return false;
+        var nameEnd = -1;
+        if (IsHonorific(k) && NameAfterHead(k, j - 1))
+            nameEnd = LeadingName(k, j - 1).Item2;
+        else if (_doc.Entities.FirstOrDefault(x => x.Type == EntityTypes.Person && x.Start == _syl[k].Start) is { } person)
+            nameEnd = FirstSyllableAt(person.End) - 1;
+        if (nameEnd < k || nameEnd >= j)
+            return false;
+        if (nameEnd == j - 1)
+            return true;
+        var between = WordClassesOf(_syl[nameEnd + 1].Start, _syl[j - 1].End, 8);
+        for (var t = nameEnd + 1; t < j; t++)
+        {
+            if (_syl[t].Upper)
+                return false;
+        }
+        return between is not null && between.All(c => c is 'R' or 'O');
     }
 
     /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with

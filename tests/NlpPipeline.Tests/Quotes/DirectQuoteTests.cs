@@ -90,6 +90,16 @@ public class DirectQuoteTests
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
     }
 
+    [Theory]
+    [InlineData("Anh Trần Minh Khang theo học đàn chỉ vì mẹ cho rằng “bàn tay đẹp thì học đàn rất hợp”.")]
+    [InlineData("Ông Nguyễn Ngọc Long được Viện kiểm sát yêu cầu “phục hồi các quyền lợi hợp pháp đã bị tạm đình chỉ”.")]
+    public void Process_CueBeforeQuotationAfterAnotherSubject_IsNotTheOpeningPersons(string text)
+    {
+        // a noun or a verb between the person opening the segment and the cue: someone else speaks
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+        Assert.DoesNotContain(quotes, q => q.Type == QuoteTypes.Direct && q.Speaker?.Name is "Trần Minh Khang" or "Nguyễn Ngọc Long");
+    }
+
     [Fact]
     public void Process_CueAfterCommaBeforeQuotation_NeedsAPersonInItsSegment()
     {
