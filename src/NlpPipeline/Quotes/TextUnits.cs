@@ -178,6 +178,11 @@ internal static class TextUnits
                 || (c == '\'' && opener is '\'' or '‘' && (i + 1 >= end || !IsWordChar(text[i + 1])));
             if (apostrophe)
                 closes = false;
+            // A straight mark closing a quotation carried from an earlier paragraph ends a word (`... Trung Quốc", ông`);
+            // one after a space or a colon, or before a word, opens a quotation of its own.
+            if (c == '"' && open == Carried
+                && (i == start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == ':' || i + 1 < end && IsWordChar(text[i + 1])))
+                closes = false;
             if (!closes)
                 continue;
             if (depth > 0)

@@ -131,6 +131,8 @@ public class DirectQuoteTests
         // a closer four paragraphs later is too far
         { "“a\nb\nc\nd\ne”", ["a"] },
         { "\"a b\nc\", d", ["a b\nc"] },
+        // a straight mark after a colon opens a quotation of its own
+        { "X: \"a b\nY: \"c d", ["a b", "c d"] },
         { "Anh ta nói ‘được’ rồi", ["được"] },
     };
 
