@@ -28,8 +28,8 @@ internal sealed partial class ExtractionRun
         _syl = TextUnits.Syllabify(_text);
         _phrases = new PhraseCache(_text, _syl);
         _paragraphs = TextUnits.Paragraphs(_text);
-        foreach (var (s, e) in _paragraphs)
-            TextUnits.FindQuoteMarks(_text, s, e, _marks);
+        TextUnits.FindQuoteMarks(_text, _paragraphs, _marks);
+        _marks.Sort((a, b) => a.Open.CompareTo(b.Open));
         BuildSentences();
         FindCues();
         _resolver = new SpeakerResolver(_text, _syl, lexicon, doc.Entities, _phrases);
@@ -70,8 +70,9 @@ internal sealed partial class ExtractionRun
             if (_sentences.Count > 0)
             {
                 var last = _sentences[^1];
+                // An unclosed quotation runs only to its paragraph end; a closed one may span paragraphs.
                 var spanned = _marks.Any(m => m.Open < s.Start && QuoteEnd(m) > s.Start && m.Open >= last.Start
-                                              && !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n'));
+                                              && (m.Close >= 0 || !_text.AsSpan(last.End, Math.Max(0, s.Start - last.End)).Contains('\n')));
                 if (spanned)
                 {
                     _sentences[^1] = (last.Start, Math.Max(last.End, s.End));
@@ -313,6 +314,10 @@ internal sealed partial class ExtractionRun
         }
         if (srcFirst >= 0 && InPurposeClause(srcFirst, first))
             return null;
+        // "“...”, ông X, giám đốc Y, cho biết": with no earlier quote in the sentence, a comma before the cue closes the
+        // source's appositions; it continues nothing.
+        if (coordinated && previous is null && boundaryIsQuote && srcFirst >= 0)
+            coordinated = false;
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
         if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
             return null;
@@ -337,10 +342,12 @@ internal sealed partial class ExtractionRun
             // X nói: (then the quotation in the next paragraph)
             if (hasSource && afterSyllables == 0 && NextParagraphQuotation(cueEnd) is { } q)
                 return Make(QuoteTypes.Direct, q.ContentStart, q.ContentEnd, QuotePattern.CueBefore, hit, srcFirst, srcLast, previous, coordinated, true);
-            // "<long description> chia sẻ: “...”": a quotation introduced by cue and colon is a quote even when the
-            // source phrase is not understood; the speaker is the person named last before the cue (resolved later).
-            if (!hasSource && !boundaryIsQuote && afterSyllables >= 3 && introduced && StartsWithQuote(contentStart)
-                && _text.AsSpan(cueEnd, contentStart - cueEnd).Contains(':')
+            // "<long description> chia sẻ: “...”": a quotation introduced by cue and colon (or following the cue directly, four
+            // syllables or more: "ông X đã hết sức bất ngờ nói “...”") is a quote even when the source phrase is not understood;
+            // the speaker is the person named last before the cue (resolved later).
+            var lead = _text.AsSpan(cueEnd, Math.Max(0, contentStart - cueEnd));
+            if (!hasSource && !boundaryIsQuote && afterSyllables >= 3 && StartsWithQuote(contentStart)
+                && (introduced && lead.Contains(':') || lead.IsWhiteSpace() && afterSyllables >= 4 && PersonInSegmentBefore(hit.First, first, sentStart))
                 && QuotationAt(contentStart) is { } dq && QuoteEnd(dq) >= contentEnd - 1)
             {
                 var (qs, qe) = TextUnits.TrimPunctuation(_text, dq.ContentStart, dq.ContentEnd, keepQuotes: false);
@@ -970,7 +977,9 @@ internal sealed partial class ExtractionRun
             if (ps > prevEnd || _syl[ps].Lower == "theo" || MatchAt(ps, prevEnd + 1, 2, _lex.SourceStops.Contains) > 0
                 || _lex.Marker("time").Contains(_syl[ps].Lower))
                 break;
-            if ((IsHonorific(ps) && (!IsOccupation(ps) || NameAfterHead(ps, prevEnd)) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
+            // An occupation ("phụ huynh HS Trường X") is one more apposition when a person's address opens an earlier segment.
+            var apposition = IsOccupation(ps) && !NextSegmentIsNotPerson(prevEnd, first, sentStart);
+            if (!apposition && (IsHonorific(ps) && (!IsOccupation(ps) || NameAfterHead(ps, prevEnd)) || HasPersonEntity(ps, prevEnd) || (AllUpperRun(ps, prevEnd) && prevEnd - ps <= 3)
                  || (IsTitleHead(ps) && hop == 0 && NextSegmentIsNotPerson(prevEnd, first, sentStart) && !TitleOfEarlierPerson(ps)))
                 && IsSource(ps, prevEnd, sentStart))
                 return (ps, prevEnd, aq);
@@ -1097,6 +1106,12 @@ internal sealed partial class ExtractionRun
                 k = inner - 1;
                 continue;
             }
+            // A short quotation inside the phrase, right after a word, is part of it: "mạng xã hội “dậy sóng” với đơn ...".
+            if (ContainsCloser(gap) && gap.Trim().Length == 1 && EmbeddedQuotationStart(_syl[k - 1].End) is var inside and > 0 && inside > first)
+            {
+                k = inside - 1;
+                continue;
+            }
             if (gap.IndexOfAny(",;:()[]–—") >= 0 || gap.Contains(" - ", StringComparison.Ordinal) || ContainsQuoteChar(gap))
             {
                 afterQuote = ContainsCloser(gap);
@@ -1106,6 +1121,23 @@ internal sealed partial class ExtractionRun
         }
         afterQuote = k == first && ContainsCloser(_text.AsSpan(sentStart, Math.Max(0, _syl[k].Start - sentStart)));
         return k;
+    }
+
+    /// <summary>The first syllable of a quotation of at most four syllables that closes at <paramref name="close"/> and opens right
+    /// after a word (only spaces between); -1 otherwise.</summary>
+    private int EmbeddedQuotationStart(int close)
+    {
+        foreach (var m in _marks)
+        {
+            if (m.Close != close)
+                continue;
+            var inner = FirstSyllableAt(m.ContentStart);
+            if (inner < 1 || FirstSyllableAt(m.Close) - inner is < 1 or > 4
+                || !_text.AsSpan(_syl[inner - 1].End, m.Open - _syl[inner - 1].End).IsWhiteSpace())
+                return -1;
+            return inner;
+        }
+        return -1;
     }
 
     private static bool ContainsQuoteChar(ReadOnlySpan<char> s)
@@ -1671,6 +1703,21 @@ internal sealed partial class ExtractionRun
                 (srcLast, afterParen) = (t, FirstSyllableAt(shut + 1));
                 break;
             }
+            // "Theo ông X - Phó Chủ tịch Y: “...”": a colon right before a quotation ends the source; a dashed apposition is cut off.
+            if (gap.Trim() is [':', .. var rest] && rest.Trim() is [var mark] && (TextUnits.IsOpener(mark) || mark == '"') && relayer < 0 && cueFirst == first)
+            {
+                srcLast = t;
+                for (var d = srcFirst + 1; d <= t; d++)
+                {
+                    if (_text.AsSpan(_syl[d - 1].End, _syl[d].Start - _syl[d - 1].End).Trim() is "-" or "–" && IsSource(srcFirst, d - 1, -1))
+                    {
+                        srcLast = d - 1;
+                        afterParen = t + 1;
+                        break;
+                    }
+                }
+                break;
+            }
             if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && (EndsWithInitial(_syl[t].End + 1) || _lex.Marker("abbrev").Contains(_syl[t].Lower))))
                 break;
         }
@@ -1877,7 +1924,8 @@ internal sealed partial class ExtractionRun
             }
             if (!standalone)
             {
-                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)) is { } spoken)
+                if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)
+                               ?? PersonAfterQuotation(m, qs, qe, sentence)) is { } spoken)
                     _found.Add(spoken);
                 continue;
             }
@@ -1890,7 +1938,7 @@ internal sealed partial class ExtractionRun
                     continue;
                 // A quotation continues quoted words (or a cue that introduced them), not a "Theo X" report.
                 // A first-person quotation right after "Theo X, ..." in its paragraph continues X when X is a person (checked on resolution).
-                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || ParagraphIndex(c.Start) == para && c.Pattern != QuotePattern.Theo
+                if (c.Type != QuoteTypes.Indirect && c.Pattern != QuotePattern.Theo || c.Pattern != QuotePattern.Theo && (ParagraphIndex(c.Start) == para || c.MentionStart >= 0)
                     || ParagraphIndex(c.Start) == para && c.Pattern == QuotePattern.Theo && FirstPerson(qs, qe))
                     prev = c;
             }
@@ -1996,6 +2044,68 @@ internal sealed partial class ExtractionRun
         if (!IsPersonSource(a, b))
             return null;
         return DirectOfMention(qs, qe, a, b, last - n + 1, last);
+    }
+
+    /// <summary>
+    /// <c>“...”, Thủ tướng Đức Angela Merkel phản ứng lại ...</c>, <c>“...”, AFP dẫn lời Jeremy Shapiro, ...</c>: a quotation that
+    /// opens its sentence, followed by a comma or dash and a clause whose leading name (after a relay such as <c>dẫn lời</c>)
+    /// is a person followed by a verb or an apposition, is that person's direct quote, whatever the verb; null otherwise.
+    /// </summary>
+    private QuoteCandidate? PersonAfterQuotation(QuoteMarks m, int qs, int qe, (int Start, int End) sentence)
+    {
+        if (m.Close < 0 || !_text.AsSpan(sentence.Start, m.Open - sentence.Start).IsWhiteSpace())
+            return null;
+        var k = FirstSyllableAt(m.Close + 1);
+        var last = FirstSyllableAt(sentence.End) - 1;
+        if (k >= last || _text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1).Trim().Trim(",-–—").Length > 0
+            || !_text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1).ContainsAny(",-–—"))
+            return null;
+        // A relay ("AFP dẫn lời X"): the person is the relay's object.
+        for (var r = k; r <= Math.Min(last - 2, k + 4); r++)
+        {
+            if (MatchAt(r, last + 1, 2, _lex.Marker("breaker").Contains) == 2 && Phrase(r, r + 1) == "dẫn lời")
+            {
+                k = r + 2;
+                break;
+            }
+        }
+        // An abbreviated title ("TS. X", "GS. X") before the name.
+        while (k < last && _syl[k].Lower.Length <= 3 && _syl[k + 1].Upper
+               && _text.AsSpan(_syl[k].End, _syl[k + 1].Start - _syl[k].End).Trim() is ".")
+            k++;
+        var (a, b) = LeadingName(k, last);
+        if (a < 0 || b >= last || !IsPersonSource(a, b))
+            return null;
+        var gap = _text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).Trim();
+        return gap.IsEmpty && !_syl[b + 1].Upper || gap is "," ? DirectOfMention(qs, qe, a, b) : null;
+    }
+
+    /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a
+    /// person entity, and only adverbs and other non-noun, non-verb words of the word classes stand between the name and j
+    /// (<c>ông X đã hết sức bất ngờ nói</c>; not <c>X ... vì mẹ cho rằng</c>, <c>X được Viện KSND yêu cầu</c>).</summary>
+    private bool PersonInSegmentBefore(int j, int first, int sentStart)
+    {
+        if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())
+            return false;
+        var k = SkipLeading(SegmentStart(j - 1, first, sentStart, out _), j - 1);
+        if (k >= j)
+            return false;
+        var nameEnd = -1;
+        if (IsHonorific(k) && NameAfterHead(k, j - 1))
+            nameEnd = LeadingName(k, j - 1).Item2;
+        else if (_doc.Entities.FirstOrDefault(x => x.Type == EntityTypes.Person && x.Start == _syl[k].Start) is { } person)
+            nameEnd = FirstSyllableAt(person.End) - 1;
+        if (nameEnd < k || nameEnd >= j)
+            return false;
+        if (nameEnd == j - 1)
+            return true;
+        var between = WordClassesOf(_syl[nameEnd + 1].Start, _syl[j - 1].End, 8);
+        for (var t = nameEnd + 1; t < j; t++)
+        {
+            if (_syl[t].Upper)
+                return false;
+        }
+        return between is not null && between.All(c => c is 'R' or 'O');
     }
 
     /// <summary>A direct quote [qs, qe) whose source is mentioned at syllables [a, b] (resolved later); with

@@ -67,41 +67,136 @@ internal static class TextUnits
         return result;
     }
 
-    /// <summary>Pairs of quotation marks in one paragraph; an opener with no closer runs to the paragraph end.</summary>
-    public static void FindQuoteMarks(string text, int start, int end, List<QuoteMarks> into)
+    /// <summary>
+    /// Pairs of quotation marks over <paramref name="paragraphs"/> (in text order). Curly marks nest (<c>“a “b” c”</c> is one
+    /// quotation) when the paragraph balances that way; otherwise the first closer ends the opener. An opener left open at a
+    /// paragraph end continues into one of the next three paragraphs when that paragraph, read as still inside the
+    /// quotation, closes it and balances (and does not balance read from outside), the paragraphs between carrying no marks;
+    /// else it runs to its paragraph end (Close -1).
+    /// </summary>
+    public static void FindQuoteMarks(string text, IReadOnlyList<(int Start, int End)> paragraphs, List<QuoteMarks> into)
     {
-        var open = -1;
+        var scratch = new List<QuoteMarks>();
+        for (var p = 0; p < paragraphs.Count; p++)
+        {
+            var (start, end) = paragraphs[p];
+            var open = PairParagraph(text, start, end, into);
+            if (open < 0)
+                continue;
+            var joined = false;
+            for (var q = p + 1; q < paragraphs.Count && q <= p + 3 && !joined; q++)
+            {
+                var (ns, ne) = paragraphs[q];
+                scratch.Clear();
+                var fromOutside = Scan(text, ns, ne, false, '\0', scratch, out _, out var stray);
+                if (fromOutside < 0 && !stray && scratch.Count == 0)
+                    continue; // no marks: the quotation may go on
+                if (fromOutside < 0 && !stray)
+                    break; // balanced on its own: the quotation ended unclosed
+                if (ClosesCarried(text, ns, ne, text[open], scratch) is var close and >= 0)
+                {
+                    into.Add(new QuoteMarks(open, close, open + 1, close));
+                    into.AddRange(scratch);
+                    p = q;
+                    joined = true;
+                }
+                else
+                    break;
+            }
+            if (!joined)
+            {
+                var (a, b) = Trim(text, open + 1, end);
+                if (b > a)
+                    into.Add(new QuoteMarks(open, -1, a, b));
+            }
+        }
+    }
+
+    /// <summary>Pairs the marks of one paragraph (nested when that balances, else flat) into <paramref name="into"/>;
+    /// returns the opener left open at its end, or -1.</summary>
+    private static int PairParagraph(string text, int start, int end, List<QuoteMarks> into)
+    {
+        var nested = new List<QuoteMarks>();
+        if (Scan(text, start, end, false, '\0', nested, out _, out var stray, nest: true) < 0 && !stray)
+        {
+            into.AddRange(nested);
+            return -1;
+        }
+        return Scan(text, start, end, false, '\0', into, out _, out _);
+    }
+
+    /// <summary>The closer of a quotation opened by <paramref name="opener"/> before paragraph [start, end) when the paragraph,
+    /// read from inside it (nested, else flat), closes it and balances; its other pairs go to <paramref name="into"/>. -1 otherwise.</summary>
+    private static int ClosesCarried(string text, int start, int end, char opener, List<QuoteMarks> into)
+    {
+        foreach (var nest in (ReadOnlySpan<bool>)[true, false])
+        {
+            into.Clear();
+            if (Scan(text, start, end, true, opener, into, out var close, out var stray, nest) < 0 && !stray && close >= 0)
+                return close;
+        }
+        into.Clear();
+        return -1;
+    }
+
+    /// <summary>
+    /// One left-to-right pass over [start, end): pairs found go to <paramref name="into"/>. With <paramref name="startOpen"/>
+    /// the text starts inside a quotation, whose closer is <paramref name="firstClose"/> (-1 if none). <paramref name="stray"/>
+    /// tells whether a closing curly mark met no opener. Returns the opener still open at the end, or -1.
+    /// </summary>
+    private static int Scan(string text, int start, int end, bool startOpen, char carriedOpener, List<QuoteMarks> into, out int firstClose,
+        out bool stray, bool nest = false)
+    {
+        const int Carried = int.MinValue;
+        var open = startOpen ? Carried : -1;
+        var depth = 0;
+        firstClose = -1;
+        stray = false;
         for (var i = start; i < end; i++)
         {
             var c = text[i];
             if (!IsQuoteChar(c) && c != '\'')
                 continue;
-            if (open < 0)
+            var apostrophe = c == '’' && i + 1 < end && IsWordChar(text[i + 1]);
+            if (open == -1)
             {
                 var opens = IsOpener(c) || c == '"'
                     || (c == '\'' && (i == start || !IsWordChar(text[i - 1])) && i + 1 < end && IsWordChar(text[i + 1]));
                 if (opens)
                     open = i;
+                else if (c == '”' || c == '»')
+                    stray = true;
+                continue;
             }
-            else
+            var opener = open == Carried ? carriedOpener : text[open];
+            if (nest && c == opener && IsOpener(c))
             {
-                var closes = IsCloser(c) || c == '"'
-                    || (c == '\'' && text[open] is '\'' or '‘' && (i + 1 >= end || !IsWordChar(text[i + 1])));
-                if (c == '’' && i + 1 < end && IsWordChar(text[i + 1]))
-                    closes = false; // an apostrophe inside a word
-                if (closes)
-                {
-                    into.Add(new QuoteMarks(open, i, open + 1, i));
-                    open = -1;
-                }
+                depth++;
+                continue;
             }
+            var closes = IsCloser(c) || c == '"'
+                || (c == '\'' && opener is '\'' or '‘' && (i + 1 >= end || !IsWordChar(text[i + 1])));
+            if (apostrophe)
+                closes = false;
+            // A straight mark closing a quotation carried from an earlier paragraph ends a word (`... Trung Quốc", ông`);
+            // one after a space or a colon, or before a word, opens a quotation of its own.
+            if (c == '"' && open == Carried
+                && (i == start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == ':' || i + 1 < end && IsWordChar(text[i + 1])))
+                closes = false;
+            if (!closes)
+                continue;
+            if (depth > 0)
+            {
+                depth--;
+                continue;
+            }
+            if (open == Carried)
+                firstClose = i;
+            else
+                into.Add(new QuoteMarks(open, i, open + 1, i));
+            open = -1;
         }
-        if (open >= 0)
-        {
-            var (a, b) = Trim(text, open + 1, end);
-            if (b > a)
-                into.Add(new QuoteMarks(open, -1, a, b));
-        }
+        return open == Carried ? int.MaxValue : open;
     }
 
     /// <summary>The range without spaces at either end.</summary>
