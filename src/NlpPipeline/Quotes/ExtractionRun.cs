@@ -143,10 +143,26 @@ internal sealed partial class ExtractionRun
             // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
                 || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
-            if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
-                _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
+            var frame = _lex.Cues[Phrase(i, i + n - 1)];
+            if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
+                && ((frame & CueFrame.SubjectClause) == 0 || !IntentionOnly(i, i + n - 1)))
+                _hits.Add(new CueHit(i, i + n - 1, frame));
             i += n;
         }
+    }
+
+    /// <summary>A cue of frame S (<c>mong muốn</c>) from <paramref name="first"/> to <paramref name="last"/> states the source's
+    /// own intention, not words: a negation right before it (<c>không hề mong muốn</c>), or a verb, an adverb (word classes)
+    /// or <c>được</c> right after it (<c>mong muốn hợp tác</c>, <c>mong muốn được đi học</c>).</summary>
+    private bool IntentionOnly(int first, int last)
+    {
+        if (first > 0 && Adjacent(first - 1) && _lex.Marker("negation").Contains(_syl[first - 1].Lower))
+            return true;
+        var k = last + 1;
+        if (k >= _syl.Length || !Adjacent(last))
+            return false;
+        var n = WordClassLength(k, _syl.Length);
+        return _syl[k].Lower == "được" || n > 0 && _lex.WordClasses[_phrases.Get(k, n)!] is 'V' or 'R';
     }
 
     /// <summary>With word tokens from the segmenter, a cue must start and end on token boundaries (<c>khai</c> is not in <c>khai mạc</c>).</summary>
