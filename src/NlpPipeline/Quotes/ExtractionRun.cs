@@ -305,6 +305,9 @@ internal sealed partial class ExtractionRun
             var between = _text.AsSpan(cueEnd, _syl[next.First].Start - cueEnd);
             if (between.IndexOfAny(",.;:“”\"") >= 0)
                 break;
+            // "cảnh sát Anh cho biết đã cáo buộc ...": only adverbs between the two cues, so the next one is this cue's content.
+            if (SkipAdverbsBackward(next.First - 1, hit.Last + 1) <= hit.Last)
+                break;
             if (IsNounUse(next, first))
                 continue;
             var (ns, ne, _) = FindSourceBefore(SkipAdverbsBackward(next.First - 1, first), first, sentStart);
