@@ -297,6 +297,10 @@ internal sealed partial class ExtractionRun
             if (ofSource is not null || nounUse)
                 return ofSource;
         }
+        // "ông X cho biết, hi vọng ...": a wish (frame S) right after a cue (adverbs or a comma between) opens that cue's content.
+        if ((hit.Frame & CueFrame.SubjectClause) != 0 && SkipAdverbsBackward(hit.First - 1, first) is var j0 and >= 0 && j0 >= first && _hits.Any(h => h.Last == j0)
+            && _text.AsSpan(_syl[j0].End, _syl[j0 + 1].Start - _syl[j0].End).Trim().Trim(',').IsEmpty)
+            return null;
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
         foreach (var next in _hits)
         {

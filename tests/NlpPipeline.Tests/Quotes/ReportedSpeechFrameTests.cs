@@ -17,6 +17,13 @@ public class ReportedSpeechFrameTests
         "Trần Thị Hoa", "mong muốn", "trong thời gian tới, Việt Nam sẽ mở rộng các chương trình học bổng", QuoteTypes.Indirect)]
     [InlineData("Ông Nguyễn Văn Bình mong muốn, các doanh nghiệp sẽ sớm ký hợp đồng dài hạn.",
         "Nguyễn Văn Bình", "mong muốn", "các doanh nghiệp sẽ sớm ký hợp đồng dài hạn", QuoteTypes.Indirect)]
+    [InlineData("Bộ trưởng Lê Văn Nam hy vọng trong hội nghị tới, các nước sẽ thống nhất một kế hoạch chung.",
+        "Lê Văn Nam", "hy vọng", "trong hội nghị tới, các nước sẽ thống nhất một kế hoạch chung", QuoteTypes.Indirect)]
+    // a wish right after another cue and a comma opens that cue's content; a second cue after only adverbs is the content's verb
+    [InlineData("Nói về quan hệ với Đức, ông Lê Văn Nam cho biết, hi vọng quan hệ hai nước sẽ cải thiện trong thời gian tới.",
+        "Lê Văn Nam", "cho biết", "hi vọng quan hệ hai nước sẽ cải thiện trong thời gian tới", QuoteTypes.Indirect)]
+    [InlineData("Ngày 22/9, Công an tỉnh Hoa Mai cho biết đã đề nghị truy tố ba đối tượng về tội lừa đảo.",
+        "Công an tỉnh Hoa Mai", "cho biết", "đã đề nghị truy tố ba đối tượng về tội lừa đảo", QuoteTypes.Indirect)]
     // Theo with a cue closing the source; theo như; như opening the clause with a cue or a Theo form with của
     [InlineData("Nguyên nhân, theo ông Trần Văn Huy cho biết, do lúc đó công ty chỉ còn một con đường để đi.",
         "Trần Văn Huy", "theo", "do lúc đó công ty chỉ còn một con đường để đi", QuoteTypes.Indirect)]
@@ -42,6 +49,7 @@ public class ReportedSpeechFrameTests
     // frame S: a verb, an adverb or được right after the wish is the source's intention; a negated wish states none
     [InlineData("Tác giả Lê Văn An mong muốn kể tiếp câu chuyện về đất nước.")]
     [InlineData("Em Trần Thị Mai mong muốn được đi học như các bạn cùng lớp.")]
+    [InlineData("Ông Trần Văn Bình hy vọng sẽ sớm trở lại làm việc sau kỳ nghỉ.")]
     [InlineData("Tuy nhiên, Bắc Kinh không hề mong muốn chiến tranh nổ ra trên bán đảo.")]
     // như + a name with neither a cue nor a Theo form: a comparison (like X), no report
     [InlineData("Như ông Lê Văn Tám, nhiều người dân đã bỏ nghề nuôi cá để đi làm thuê.")]
