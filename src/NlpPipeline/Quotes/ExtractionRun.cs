@@ -1716,7 +1716,7 @@ internal sealed partial class ExtractionRun
             return;
         // "Theo Phó Chủ tịch ... của hãng X, Lê Văn A, ...": a title phrase with the name in commas after it; the name is the source.
         if (srcLast >= 0 && !trailing && relayer < 0 && afterParen < 0 && !endsInCue && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
-            (srcFirst, srcLast) = (srcLast + 1, nameLast);
+            (srcFirst, srcLast, segLast) = (srcLast + 1, nameLast, nameLast);
         // "Theo kết luận của thanh tra tỉnh, ...": after a report noun and của, a lower-case noun phrase names the author.
         var ofAuthor = formLen > 0 && _syl[k + formLen].Lower == "của" && srcLast >= 0 && !_syl[srcFirst].Upper
             && srcLast - srcFirst < 8 && NounPhrase(srcFirst, srcLast);
