@@ -1601,8 +1601,9 @@ internal sealed partial class ExtractionRun
             }
             var gapBefore = k == first ? ReadOnlySpan<char>.Empty : _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
             // "Như ông X cho biết, ...", "bởi như tính toán của X, ...": `như` opening a clause (after at most one word) with a
-            // source that ends in a cue or follows a Theo form with của; "như ông X, ..." (like X) is no report.
-            if (_syl[k].Lower == "như" && (k == first || gapBefore.Contains(',') || k - 1 == first
+            // source that ends in a cue or follows a Theo form with của; "như ông X, ..." (like X) and a negated "không như
+            // nhiều người nghĩ" (unlike what they think) are no report.
+            if (_syl[k].Lower == "như" && !(k > first && _lex.Marker("negation").Contains(_syl[k - 1].Lower)) && (k == first || gapBefore.Contains(',') || k - 1 == first
                     || _text.AsSpan(_syl[k - 2].End, _syl[k - 1].Start - _syl[k - 2].End).Contains(',')))
             {
                 TheoAt(k, first, limit, sentStart, sentEnd, atStart: false, asLike: true);

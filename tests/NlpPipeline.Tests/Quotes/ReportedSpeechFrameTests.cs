@@ -53,6 +53,7 @@ public class ReportedSpeechFrameTests
     [InlineData("Tuy nhiên, Bắc Kinh không hề mong muốn chiến tranh nổ ra trên bán đảo.")]
     // như + a name with neither a cue nor a Theo form: a comparison (like X), no report
     [InlineData("Như ông Lê Văn Tám, nhiều người dân đã bỏ nghề nuôi cá để đi làm thuê.")]
+    [InlineData("Không như nhiều người nghĩ, giá nhà ở ngoại thành vẫn tăng đều trong năm qua.")]
     public void Process_IntentionOrComparison_GivesNoQuote(string text) => Assert.Empty(Extract(text));
 
     [Fact]
