@@ -86,7 +86,7 @@ public static class QuoteCommands
         cmd.Options.Add(output);
         cmd.Options.Add(min);
         cmd.Options.Add(vntc);
-        var uses = new Option<bool>("--uses") { Description = "Instead: for each cue of the lexicon, count its uses (all, before rằng/là/colon/quote, before a plain noun phrase), the evidence for frame O." };
+        var uses = new Option<bool>("--uses") { Description = "Instead: for each cue of the lexicon, count its uses (all, before rằng/là/colon/quote, before a plain noun phrase, before a verb or adverb), the evidence for frames O and S." };
         cmd.Options.Add(uses);
         cmd.SetAction(parseResult =>
         {
@@ -111,8 +111,8 @@ public static class QuoteCommands
                 var u = QuoteCueMiner.CountUses(docs.Select(d => d.Item1), lexicon);
                 File.WriteAllLines(parseResult.GetValue(output)!, u.Where(kv => kv.Value.Total >= parseResult.GetValue(min))
                     .OrderByDescending(kv => (double)kv.Value.Object / kv.Value.Total).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                    .Select(kv => $"{kv.Key}\t{kv.Value.Total}\t{kv.Value.Speech}\t{kv.Value.Object}\t{(double)kv.Value.Object / kv.Value.Total:0.000}")
-                    .Prepend("cue\ttotal\tspeech\tobject\tobject_share"));
+                    .Select(kv => $"{kv.Key}\t{kv.Value.Total}\t{kv.Value.Speech}\t{kv.Value.Object}\t{(double)kv.Value.Object / kv.Value.Total:0.000}\t{kv.Value.VerbFirst}\t{(double)kv.Value.VerbFirst / kv.Value.Total:0.000}")
+                    .Prepend("cue\ttotal\tspeech\tobject\tobject_share\tverb_first\tverb_first_share"));
                 Console.WriteLine($"{docs.Count} documents, {u.Count} cues");
                 return 0;
             }

@@ -144,10 +144,26 @@ internal sealed partial class ExtractionRun
             // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
                 || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
-            if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End))
-                _hits.Add(new CueHit(i, i + n - 1, _lex.Cues[Phrase(i, i + n - 1)]));
+            var frame = _lex.Cues[Phrase(i, i + n - 1)];
+            if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
+                && ((frame & CueFrame.SubjectClause) == 0 || !IntentionOnly(i, i + n - 1)))
+                _hits.Add(new CueHit(i, i + n - 1, frame));
             i += n;
         }
+    }
+
+    /// <summary>A cue of frame S (<c>mong muốn</c>) from <paramref name="first"/> to <paramref name="last"/> states the source's
+    /// own intention, not words: a negation right before it (<c>không hề mong muốn</c>), or a verb, an adverb (word classes)
+    /// or <c>được</c> right after it (<c>mong muốn hợp tác</c>, <c>mong muốn được đi học</c>).</summary>
+    private bool IntentionOnly(int first, int last)
+    {
+        if (first > 0 && Adjacent(first - 1) && _lex.Marker("negation").Contains(_syl[first - 1].Lower))
+            return true;
+        var k = last + 1;
+        if (k >= _syl.Length || !Adjacent(last))
+            return false;
+        var n = WordClassLength(k, _syl.Length);
+        return _syl[k].Lower == "được" || n > 0 && _lex.WordClasses[_phrases.Get(k, n)!] is 'V' or 'R';
     }
 
     /// <summary>With word tokens from the segmenter, a cue must start and end on token boundaries (<c>khai</c> is not in <c>khai mạc</c>).</summary>
@@ -282,6 +298,10 @@ internal sealed partial class ExtractionRun
             if (ofSource is not null || nounUse)
                 return ofSource;
         }
+        // "ông X cho biết, hi vọng ...": a wish (frame S) right after a cue (adverbs or a comma between) opens that cue's content.
+        if ((hit.Frame & CueFrame.SubjectClause) != 0 && SkipAdverbsBackward(hit.First - 1, first) is var j0 and >= 0 && j0 >= first && _hits.Any(h => h.Last == j0)
+            && _text.AsSpan(_syl[j0].End, _syl[j0 + 1].Start - _syl[j0].End).Trim().Trim(',').IsEmpty)
+            return null;
         // "cơ quan đánh giá tín dụng S&P cho biết ...": this cue lies inside the source of the next cue.
         foreach (var next in _hits)
         {
@@ -289,6 +309,9 @@ internal sealed partial class ExtractionRun
                 continue;
             var between = _text.AsSpan(cueEnd, _syl[next.First].Start - cueEnd);
             if (between.IndexOfAny(",.;:“”\"") >= 0)
+                break;
+            // "cảnh sát Anh cho biết đã cáo buộc ...": only adverbs between the two cues, so the next one is this cue's content.
+            if (SkipAdverbsBackward(next.First - 1, hit.Last + 1) <= hit.Last)
                 break;
             if (IsNounUse(next, first))
                 continue;
@@ -1608,11 +1631,20 @@ internal sealed partial class ExtractionRun
                 TheoAt(k, first, limit, sentStart, sentEnd, atStart: false, relayer);
                 continue;
             }
+            var gapBefore = k == first ? ReadOnlySpan<char>.Empty : _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            // "Như ông X cho biết, ...", "bởi như tính toán của X, ...": `như` opening a clause (after at most one word) with a
+            // source that ends in a cue or follows a Theo form with của; "như ông X, ..." (like X) and a negated "không như
+            // nhiều người nghĩ" (unlike what they think) are no report.
+            if (_syl[k].Lower == "như" && !(k > first && _lex.Marker("negation").Contains(_syl[k - 1].Lower)) && (k == first || gapBefore.Contains(',') || k - 1 == first
+                    || _text.AsSpan(_syl[k - 2].End, _syl[k - 1].Start - _syl[k - 2].End).Contains(',')))
+            {
+                TheoAt(k, first, limit, sentStart, sentEnd, atStart: false, asLike: true);
+                continue;
+            }
             if (_syl[k].Lower != "theo")
                 continue;
             // At the start of the sentence (after a connective) or of a comma clause.
             var lead = SkipLeading(first, k);
-            var gapBefore = k == first ? ReadOnlySpan<char>.Empty : _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
             if (lead != k && !gapBefore.Contains(','))
                 continue;
             TheoAt(k, first, limit, sentStart, sentEnd, atStart: lead == k && k == SkipLeading(first, limit - 1));
@@ -1653,9 +1685,12 @@ internal sealed partial class ExtractionRun
     }
 
     /// <summary>A Theo report at <paramref name="cueFirst"/>; with <paramref name="relayer"/> ≥ 0 a trailing relay whose content ends before the relayer.</summary>
-    private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart, int relayer = -1)
+    private void TheoAt(int cueFirst, int first, int limit, int sentStart, int sentEnd, bool atStart, int relayer = -1, bool asLike = false)
     {
         var k = cueFirst;
+        // "theo như lời của X": như after theo changes nothing.
+        if (!asLike && k + 1 < limit && Adjacent(k) && _syl[k + 1].Lower == "như")
+            k++;
         var formLen = k + 1 < limit && Adjacent(k) ? MatchAt(k + 1, limit, 4, _lex.TheoForms.Contains) : 0;
         if (formLen == 0 && k + 1 < limit && Adjacent(k))
             formLen = FormAcrossRecency(k + 1, limit);
@@ -1721,9 +1756,15 @@ internal sealed partial class ExtractionRun
             if (gap.IndexOfAny(".;:(") >= 0 && !(gap.StartsWith(". ") && (EndsWithInitial(_syl[t].End + 1) || _lex.Marker("abbrev").Contains(_syl[t].Lower))))
                 break;
         }
+        // "theo ông X cho biết, ...", "như anh nói, ...", "như ông tính toán, ...": a cue, or the verb of a Theo form noun, ends the source.
+        var (endsInCue, segLast) = (false, srcLast);
+        if (srcLast > srcFirst && !trailing && afterParen < 0 && SpeechVerbEndingAt(srcLast, srcFirst + 1) is var verbFirst and > 0)
+            (srcLast, endsInCue) = (SkipAdverbsBackward(verbFirst - 1, srcFirst), true);
+        if (asLike && (trailing || !endsInCue && !(formLen > 0 && _syl[k + formLen].Lower == "của")))
+            return;
         // "Theo Phó Chủ tịch ... của hãng X, Lê Văn A, ...": a title phrase with the name in commas after it; the name is the source.
-        if (srcLast >= 0 && !trailing && relayer < 0 && afterParen < 0 && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
-            (srcFirst, srcLast) = (srcLast + 1, nameLast);
+        if (srcLast >= 0 && !trailing && relayer < 0 && afterParen < 0 && !endsInCue && IsTitleHead(srcFirst) && NameInCommas(srcLast + 1, limit) is var nameLast and >= 0)
+            (srcFirst, srcLast, segLast) = (srcLast + 1, nameLast, nameLast);
         // "Theo kết luận của thanh tra tỉnh, ...": after a report noun and của, a lower-case noun phrase names the author.
         var ofAuthor = formLen > 0 && _syl[k + formLen].Lower == "của" && srcLast >= 0 && !_syl[srcFirst].Upper
             && srcLast - srcFirst < 8 && NounPhrase(srcFirst, srcLast);
@@ -1747,7 +1788,7 @@ internal sealed partial class ExtractionRun
         else
         {
             // An apposition after the source: "Theo ông X, Chủ tịch Y, ...": skip it.
-            var next = afterParen >= 0 ? afterParen : srcLast + 1;
+            var next = afterParen >= 0 ? afterParen : segLast + 1;
             if (next < limit && IsTitleHead(next))
             {
                 for (var t = next; t < Math.Min(limit - 1, next + 20); t++)
@@ -1780,6 +1821,23 @@ internal sealed partial class ExtractionRun
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
+    }
+
+    /// <summary>The first syllable of a cue (or of a Theo form's noun used as a verb: <c>tính toán</c>, <c>nhận định</c>) that ends
+    /// at syllable <paramref name="last"/> and starts at or after <paramref name="floor"/>; -1 when none does.</summary>
+    private int SpeechVerbEndingAt(int last, int floor)
+    {
+        foreach (var h in _hits)
+        {
+            if (h.Last == last && h.First >= floor)
+                return h.First;
+        }
+        for (var n = Math.Min(3, last - floor + 1); n >= 1; n--)
+        {
+            if (_phrases.Get(last - n + 1, n) is { } noun && _lex.TheoForms.Contains(noun + " của"))
+                return last - n + 1;
+        }
+        return -1;
     }
 
     /// <summary>The last syllable of a person's name (2-5 capitalised syllables, a person entity among them or a family name first) from

@@ -58,8 +58,10 @@ public static class QuoteCueMiner
     /// (<c>rằng</c>/<c>là</c>, a colon or a quotation mark next: <c>Speech</c>), and those whose words up to the next
     /// punctuation (one to eight lower-case syllables) read as a plain noun phrase by <see cref="QuoteLexicon.WordClasses"/>: a
     /// noun first (after at most one quantifier such as <c>những</c>, <c>các</c>, a figure) and no verb or adverb
-    /// (<c>chia sẻ kinh nghiệm.</c>, <c>tiết lộ danh tính của họ,</c>: <c>Object</c>).</summary>
-    public readonly record struct CueUse(int Total, int Speech, int Object);
+    /// (<c>chia sẻ kinh nghiệm.</c>, <c>tiết lộ danh tính của họ,</c>: <c>Object</c>), and those followed right away by a verb or
+    /// an adverb of the word classes or by <c>được</c> (<c>mong muốn hợp tác</c>, <c>mong muốn được đi học</c>: a verb phrase,
+    /// no clause of its own subject: <c>VerbFirst</c>, the evidence for frame S).</summary>
+    public readonly record struct CueUse(int Total, int Speech, int Object, int VerbFirst);
 
     /// <summary>Counts <see cref="CueUse"/> for every cue of the lexicon (longest match) in the texts.</summary>
     public static Dictionary<string, CueUse> CountUses(IEnumerable<string> texts, QuoteLexicon lexicon)
@@ -83,7 +85,10 @@ public static class QuoteCueMiner
                 var gap = next < syl.Length ? text.AsSpan(syl[next - 1].End, syl[next].Start - syl[next - 1].End) : ":";
                 var speech = gap.IndexOfAny(":“\"«‘") >= 0 || next < syl.Length && gap.Trim().IsEmpty && syl[next].Lower is "rằng" or "là";
                 var obj = !speech && gap.Trim().IsEmpty && IsPlainNounPhrase(text, syl, next, lexicon);
-                uses[cue] = new CueUse(u.Total + 1, u.Speech + (speech ? 1 : 0), u.Object + (obj ? 1 : 0));
+                var verb = !speech && next < syl.Length && gap.Trim().IsEmpty && gap.Length == 1
+                    && (syl[next].Lower == "được" || LongestMatch(text, syl, next, lexicon.MaxWordClassLength, lexicon.WordClasses.ContainsKey) is var vn and > 0
+                        && lexicon.WordClasses[string.Join(' ', Enumerable.Range(next, vn).Select(t => syl[t].Lower))] is 'V' or 'R');
+                uses[cue] = new CueUse(u.Total + 1, u.Speech + (speech ? 1 : 0), u.Object + (obj ? 1 : 0), u.VerbFirst + (verb ? 1 : 0));
                 i += n - 1;
             }
         }

@@ -24,6 +24,10 @@ public enum CueFrame
     /// <summary>Takes a noun-phrase object at times (<c>thông báo lệnh khám xét nhà</c>): a lower-case noun phrase whose verbs
     /// all follow a noun reads as that object. Without it, noun + verb after the cue is a clause (<c>cho biết người dân phản đối</c>).</summary>
     ObjectAtTimes = 64,
+    /// <summary>Reports words only with a clause of its own subject (<c>mong muốn hai nước sẽ ...</c>): a bare content that
+    /// opens with a verb or an adverb (<c>mong muốn hợp tác</c>, <c>mong muốn được đi học</c>) is the source's own intention,
+    /// and a negated cue (<c>không mong muốn</c>) reports nothing.</summary>
+    SubjectClause = 128,
 }
 
 /// <summary>What a source word is: an honorific, a pronoun, a title, a group, a document or an organisation head.</summary>
@@ -153,6 +157,7 @@ public sealed class QuoteLexicon
                     'D' => CueFrame.DocumentOnly,
                     'O' => CueFrame.ObjectFirst,
                     'N' => CueFrame.ObjectAtTimes,
+                    'S' => CueFrame.SubjectClause,
                     _ => throw new InvalidDataException($"quote-cues.tsv: unknown frame letter '{ch}' in '{line}'"),
                 };
             }

@@ -31,13 +31,22 @@ public class QuoteCueMinerTests
     {
         const string text = "Ông An chia sẻ kinh nghiệm. Bà Hoa chia sẻ rằng giá tăng. Anh Nam chia sẻ: “Vui lắm”. Họ chia sẻ khi đã xong việc. Chị Lan chia sẻ kinh nghiệm nhiều năm, rồi về nhà.";
         var uses = QuoteCueMiner.CountUses([text], QuoteLexicon.Default);
-        Assert.Equal(new QuoteCueMiner.CueUse(5, 2, 2), uses["chia sẻ"]);
+        Assert.Equal(new QuoteCueMiner.CueUse(5, 2, 2, 0), uses["chia sẻ"]);
     }
 
     [Fact]
     public void CountUses_CueInsideALongerWord_IsNotCounted()
     {
         var uses = QuoteCueMiner.CountUses(["Lễ khai mạc diễn ra hôm qua. Bị cáo khai rằng không biết."], QuoteLexicon.Default);
-        Assert.Equal(new QuoteCueMiner.CueUse(1, 1, 0), uses["khai"]);
+        Assert.Equal(new QuoteCueMiner.CueUse(1, 1, 0, 0), uses["khai"]);
+    }
+
+    [Fact]
+    public void CountUses_VerbOrDuocRightAfterTheCue_CountsAsVerbFirst()
+    {
+        const string text = "Ông An mong muốn hợp tác lâu dài. Em Mai mong muốn được đi học. Bà Hoa mong muốn hai nước sẽ hợp tác. Ông Nam mong muốn, các bên sẽ ký kết.";
+        var uses = QuoteCueMiner.CountUses([text], QuoteLexicon.Default);
+        Assert.Equal(4, uses["mong muốn"].Total);
+        Assert.Equal(2, uses["mong muốn"].VerbFirst);
     }
 }
