@@ -1758,7 +1758,7 @@ internal sealed partial class ExtractionRun
         }
         // "theo ông X cho biết, ...", "như anh nói, ...", "như ông tính toán, ...": a cue, or the verb of a Theo form noun, ends the source.
         var (endsInCue, segLast) = (false, srcLast);
-        if (srcLast > srcFirst && !trailing && afterParen < 0 && SpeechVerbEndingAt(srcLast, srcFirst + 1) is var verbFirst and > 0)
+        if (srcLast > srcFirst && !trailing && afterParen < 0 && SpeechVerbEndingAt(srcLast, srcFirst + 1, asLike) is var verbFirst and > 0)
             (srcLast, endsInCue) = (SkipAdverbsBackward(verbFirst - 1, srcFirst), true);
         if (asLike && (trailing || !endsInCue && !(formLen > 0 && _syl[k + formLen].Lower == "của")))
             return;
@@ -1823,16 +1823,18 @@ internal sealed partial class ExtractionRun
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
     }
 
-    /// <summary>The first syllable of a cue (or of a Theo form's noun used as a verb: <c>tính toán</c>, <c>nhận định</c>) that ends
-    /// at syllable <paramref name="last"/> and starts at or after <paramref name="floor"/>; -1 when none does.</summary>
-    private int SpeechVerbEndingAt(int last, int floor)
+    /// <summary>The first syllable of a cue taking a bare clause (<c>cho biết</c>, <c>nói</c>; not a weak cue such as the <c>tin</c>
+    /// of <c>nguồn tin</c>), or, after <c>như</c> (<paramref name="asLike"/>), of a Theo form's noun used as a verb (<c>như ông
+    /// tính toán</c>; after <c>theo</c> such a noun ends the source: <c>theo một nguồn tin</c>), that ends at syllable
+    /// <paramref name="last"/> and starts at or after <paramref name="floor"/>; -1 when none does.</summary>
+    private int SpeechVerbEndingAt(int last, int floor, bool asLike)
     {
         foreach (var h in _hits)
         {
-            if (h.Last == last && h.First >= floor)
+            if (h.Last == last && h.First >= floor && (h.Frame & CueFrame.Bare) != 0)
                 return h.First;
         }
-        for (var n = Math.Min(3, last - floor + 1); n >= 1; n--)
+        for (var n = asLike ? Math.Min(3, last - floor + 1) : 0; n >= 1; n--)
         {
             if (_phrases.Get(last - n + 1, n) is { } noun && _lex.TheoForms.Contains(noun + " của"))
                 return last - n + 1;

@@ -65,6 +65,8 @@ public class SpeakerNamingTests
             ["ORG|Nhà nước Hồi giáo Sahel|e1|", "ORG|ISS|e2|"], "tiến hành", "Liên minh Nhà nước Hồi giáo Sahel" },
         { "a second cue after only adverbs opens the first cue's content", "Ngày 3/5, cảnh sát Pháp cho biết đã cáo buộc một người đàn ông 30 tuổi âm mưu giết người tại Lyon.",
             ["LOC|Pháp|e1|", "LOC|Lyon|e2|"], "đã cáo buộc", "cảnh sát Pháp" },
+        { "a weak cue syllable ending a Theo source belongs to the source", "Theo một nguồn tin, nhà máy sẽ đóng cửa vào tháng tới.",
+            [], "nhà máy", "nguồn tin" },
         { "the leader of a place is its one titled person", "Thủ tướng Canada Justin Trudeau đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
             ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "hai nước", "Justin Trudeau" },
         { "a paper named after a country", "Báo Nhật Bản: Tiết lộ Hàn Quốc bí mật đóng tàu ngầm mới.",
