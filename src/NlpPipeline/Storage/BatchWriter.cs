@@ -15,6 +15,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _findDocument, _insertDocument, _insertEntity,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
     private readonly RawStatement[] _deletes;
+    private byte[] _sortKey = new byte[256];
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -127,7 +128,14 @@ internal sealed class BatchWriter : IDisposable
         var d = doc.Document;
         Delete(d.Id);
         var sortDate = string.IsNullOrEmpty(d.Date) ? "~" : d.Date;
-        var sortKey = sortDate + "\u0001" + d.Id;
+        // The listing order of the document's quotes, encoded once for all of them.
+        var sortKeyLength = System.Text.Encoding.UTF8.GetByteCount(sortDate) + 1 + System.Text.Encoding.UTF8.GetByteCount(d.Id);
+        if (_sortKey.Length < sortKeyLength)
+            _sortKey = new byte[Math.Max(sortKeyLength, _sortKey.Length * 2)];
+        var written = System.Text.Encoding.UTF8.GetBytes(sortDate, _sortKey);
+        _sortKey[written++] = 1;
+        written += System.Text.Encoding.UTF8.GetBytes(d.Id, _sortKey.AsSpan(written));
+        var sortKey = _sortKey.AsSpan(0, written);
         var topic = doc.Topic;
         var docId = _insertDocument.Text(0, d.Id).Text(1, d.Title).Text(2, d.Date).Text(3, d.Url).Text(4, d.Source)
             .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, prepared.TextLength).Text(9, doc.Error)
@@ -158,7 +166,7 @@ internal sealed class BatchWriter : IDisposable
             long? speaker = prepared.Speakers[i] is var row and >= 0 ? rowIds[row] : null;
             var quoteId = _insertQuote.Int(0, docId).Text(1, q.Type).Int(2, q.Start).Int(3, q.End).Text(4, q.Content)
                 .Text(5, q.Cue).Int(6, speaker).Text(7, q.Speaker?.Name).Text(8, q.Speaker?.Mention).Text(9, q.Speaker?.Kind)
-                .Text(10, q.Speaker?.Title).Real(11, q.Confidence).Text(12, sortKey).Insert();
+                .Text(10, q.Speaker?.Title).Real(11, q.Confidence).Utf8(12, sortKey).Insert();
             var ftsStart = System.Diagnostics.Stopwatch.GetTimestamp();
             _insertQuoteFts.Int(0, quoteId).Text(1, prepared.FoldedQuotes[i]).Step();
             QuoteFtsTicks += System.Diagnostics.Stopwatch.GetTimestamp() - ftsStart;

@@ -66,6 +66,17 @@ internal sealed unsafe class RawStatement : IDisposable
             return Bound(Native.sqlite3_bind_text(_stmtHandle, _indexes[i], utf8, length, Native.Transient));
     }
 
+    /// <summary>
+    /// Binds parameter <paramref name="i"/> to text given as UTF-8 (not checked), which SQLite copies before this
+    /// returns; empty is text, not null.
+    /// </summary>
+    public RawStatement Utf8(int i, ReadOnlySpan<byte> utf8)
+    {
+        // An empty span may have a null pointer, which would bind NULL: bind "" from the (never empty) buffer instead.
+        fixed (byte* text = utf8.IsEmpty ? _utf8 : utf8)
+            return Bound(Native.sqlite3_bind_text(_stmtHandle, _indexes[i], text, utf8.Length, Native.Transient));
+    }
+
     /// <summary>Binds parameter <paramref name="i"/> to an integer, or null.</summary>
     public RawStatement Int(int i, long? value) =>
         value is { } v ? Bound(Native.sqlite3_bind_int64(_stmtHandle, _indexes[i], v)) : Null(i);

@@ -339,14 +339,19 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", "$type", "$key", "$id"))
         {
             long id = 0;
+            var forms = new List<(string Type, string Key, long Entity)>(plan.Entities.Count);
             foreach (var entity in plan.Entities)
             {
                 id++;
                 var (quotes, documents) = plan.SpeakerCounts?[id - 1] ?? default;
                 insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Int(4, quotes).Int(5, documents).Step();
                 foreach (var form in entity.Forms)
-                    insertForm.Text(0, form.Type).Text(1, form.Key).Int(2, id).Step();
+                    forms.Add((form.Type, form.Key, id));
             }
+            // In key order (near enough: ordinal UTF-16 rather than UTF-8), so that the WITHOUT ROWID table is appended to.
+            forms.Sort(static (a, b) => a.Type != b.Type ? string.CompareOrdinal(a.Type, b.Type) : string.CompareOrdinal(a.Key, b.Key));
+            foreach (var (type, key, entity) in forms)
+                insertForm.Text(0, type).Text(1, key).Int(2, entity).Step();
         }
 
         Phase("resolve: clear canonical tables + write entities, forms", ref since);

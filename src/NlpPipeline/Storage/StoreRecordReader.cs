@@ -13,8 +13,6 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal sealed class StoreRecordReader
 {
-    private char[] _buffer = new char[1 << 14];
-
     public (AnnotatedDocument Document, int TextLength) Read(ReadOnlySpan<byte> utf8Json, long sequence)
     {
         var reader = new Utf8JsonReader(utf8Json);
@@ -49,8 +47,8 @@ internal sealed class StoreRecordReader
         }, textLength);
     }
 
-    // Length of the string value in UTF-16 code units, unescaped into a reused buffer; 0 for a non-string.
-    private int TextLength(ref Utf8JsonReader reader)
+    // Length of the string value in UTF-16 code units; 0 for a non-string.
+    private static int TextLength(ref Utf8JsonReader reader)
     {
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.String)
@@ -58,11 +56,25 @@ internal sealed class StoreRecordReader
             reader.Skip();
             return 0;
         }
-        if (!reader.ValueIsEscaped)
-            return System.Text.Encoding.UTF8.GetCharCount(reader.ValueSpan);
-        if (_buffer.Length < reader.ValueSpan.Length)
-            _buffer = new char[Math.Max(reader.ValueSpan.Length, _buffer.Length * 2)];
-        return reader.CopyString(_buffer);
+        return reader.ValueIsEscaped ? UnescapedUtf16Length(reader.ValueSpan) : System.Text.Encoding.UTF8.GetCharCount(reader.ValueSpan);
+    }
+
+    /// <summary>
+    /// The UTF-16 length of a JSON string's value from its escaped UTF-8 bytes (as the reader validated them), without
+    /// unescaping: escapes are ASCII, so each counts its bytes as characters; <c>\uXXXX</c> (6 bytes) stands for one
+    /// UTF-16 code unit (a surrogate pair is two such escapes) and every other escape (2 bytes) for one character.
+    /// </summary>
+    internal static int UnescapedUtf16Length(ReadOnlySpan<byte> escaped)
+    {
+        var length = System.Text.Encoding.UTF8.GetCharCount(escaped);
+        int i;
+        while ((i = escaped.IndexOf((byte)'\\')) >= 0)
+        {
+            var unicode = escaped[i + 1] == (byte)'u';
+            length -= unicode ? 5 : 1;
+            escaped = escaped[(i + (unicode ? 6 : 2))..];
+        }
+        return length;
     }
 
     private delegate T ItemReader<T>(ref Utf8JsonReader reader);

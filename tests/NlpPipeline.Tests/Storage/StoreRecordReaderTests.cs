@@ -44,6 +44,25 @@ public sealed class StoreRecordReaderTests
         Assert.Empty(read.Sentences);
     }
 
+    // JSON string values as written in a record, escapes included.
+    public static TheoryData<string> EscapedValues => new()
+    {
+        "plain ascii",
+        "Dòng một\\nDòng hai\\r\\n\\t\\\"trích\\\" \\\\ \\/",
+        "\\u0001\\u00e0\\u1ea1",
+        "\\ud83d\\ude00 và 😀", // a surrogate pair escaped, then the same one in UTF-8
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(EscapedValues))]
+    public void UnescapedUtf16Length_EscapedValue_IsTheLengthOfTheUnescapedString(string escaped)
+    {
+        var json = Encoding.UTF8.GetBytes("\"" + escaped + "\"");
+
+        Assert.Equal(JsonSerializer.Deserialize<string>(json)!.Length, StoreRecordReader.UnescapedUtf16Length(json.AsSpan(1, json.Length - 2)));
+    }
+
     [Fact]
     public void Read_ErrorRecord_KeepsTheError()
     {
