@@ -85,15 +85,16 @@ internal sealed class BatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(doc);
         var entities = LocalEntityGrouper.Group(doc, out var speakers);
-        char[] spans = [];
+        var spans = _spans ??= new byte[256];
         var rows = new List<PreparedEntity>(entities.Count);
         foreach (var entity in entities)
         {
             if (entity.Name.Length == 0)
                 continue;
             entity.Row = rows.Count;
-            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey, string.Join(AliasSeparator, entity.Aliases),
-                MentionSpans(entity.Mentions, ref spans).ToString(), entity.Titles));
+            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey,
+                entity.Aliases.Count == 1 ? entity.Aliases[0] : string.Join(AliasSeparator, entity.Aliases),
+                MentionSpans(entity.Mentions, ref spans).ToArray(), entity.Titles.Count == 0 ? [] : [.. entity.Titles]));
             uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entity.Aliases));
             foreach (var (title, _, _) in entity.Titles)
                 uses?.AddTitle(entity.Type, entity.NameKey, title);
@@ -113,9 +114,14 @@ internal sealed class BatchWriter : IDisposable
             if (rowQuotes[r] > 0)
                 uses!.AddSpeakerQuotes(ordinal, rows[r].Type, rows[r].NameKey, rowQuotes[r]);
         }
+        _spans = spans;
         // The mentions are in the rows now: the prepared document does not keep them alive while it waits to be written.
         return new PreparedDocument(doc with { Entities = [] }, textLength, rows, quoteSpeakers, folded, TopicAlternatives(doc.Topic));
     }
+
+    // Prepare's buffer for the mention spans of an entity, per thread.
+    [ThreadStatic]
+    private static byte[]? _spans;
 
     /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
     public int Write(AnnotatedDocument doc) => Write(Prepare(doc, doc.Text.Length));
@@ -155,7 +161,7 @@ internal sealed class BatchWriter : IDisposable
         {
             var entity = prepared.Entities[r];
             var id = rowIds[r] = _insertEntity.Int(0, docId).Text(1, entity.Type).Text(2, entity.Name)
-                .Text(3, entity.NameKey).Text(4, entity.Aliases).Text(5, entity.Mentions).Insert();
+                .Text(3, entity.NameKey).Text(4, entity.Aliases).Utf8(5, entity.Mentions).Insert();
             foreach (var (title, start, end) in entity.Titles)
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
         }
@@ -203,37 +209,37 @@ internal sealed class BatchWriter : IDisposable
 
     /// <summary>
     /// <c>doc_entities.mentions</c> for <paramref name="mentions"/>: a JSON array of [start, end] pairs in text order,
-    /// one per distinct (start, end, type), written into <paramref name="buffer"/> (grown when short). Sorts <paramref name="mentions"/>.
+    /// one per distinct (start, end, type), as UTF-8 written into <paramref name="buffer"/> (grown when short). Sorts <paramref name="mentions"/>.
     /// </summary>
-    internal static ReadOnlySpan<char> MentionSpans(List<Entity> mentions, ref char[] buffer)
+    internal static ReadOnlySpan<byte> MentionSpans(List<Entity> mentions, ref byte[] buffer)
     {
         mentions.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? a.End.CompareTo(b.End) : string.CompareOrdinal(a.Type, b.Type));
         // '[' + per pair: ",[" + two ints of at most 11 chars + ',' + ']' + final ']'.
         var needed = 2 + mentions.Count * 27;
         if (buffer.Length < needed)
-            buffer = new char[Math.Max(needed, buffer.Length * 2)];
-        var chars = buffer.AsSpan();
+            buffer = new byte[Math.Max(needed, buffer.Length * 2)];
+        var bytes = buffer.AsSpan();
         var n = 0;
-        chars[n++] = '[';
+        bytes[n++] = (byte)'[';
         Entity? previous = null;
         foreach (var m in mentions)
         {
             if (previous is not null && previous.Start == m.Start && previous.End == m.End && previous.Type == m.Type)
                 continue;
             if (previous is not null)
-                chars[n++] = ',';
+                bytes[n++] = (byte)',';
             previous = m;
-            chars[n++] = '[';
-            m.Start.TryFormat(chars[n..], out var w, default, CultureInfo.InvariantCulture);
+            bytes[n++] = (byte)'[';
+            m.Start.TryFormat(bytes[n..], out var w, default, CultureInfo.InvariantCulture);
             n += w;
-            chars[n++] = ',';
-            m.End.TryFormat(chars[n..], out w, default, CultureInfo.InvariantCulture);
+            bytes[n++] = (byte)',';
+            m.End.TryFormat(bytes[n..], out w, default, CultureInfo.InvariantCulture);
             n += w;
-            chars[n++] = ']';
+            bytes[n++] = (byte)']';
         }
-        chars[n++] = ']';
-        return chars[..n];
+        bytes[n++] = (byte)']';
+        return bytes[..n];
     }
 
     private void InsertTopic(long docId, string label, string kind, double? score) =>
@@ -246,9 +252,9 @@ internal sealed class BatchWriter : IDisposable
     }
 }
 
-/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>) and its titles.</summary>
-internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, string Mentions,
-    List<(string Title, int? Start, int? End)> Titles);
+/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>; the mentions as UTF-8) and its titles.</summary>
+internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, byte[] Mentions,
+    (string Title, int? Start, int? End)[] Titles);
 
 /// <summary>
 /// A document ready for <see cref="BatchWriter.Write(PreparedDocument)"/> (<see cref="Document"/> without its entity

@@ -108,7 +108,7 @@ internal sealed class StoreRecordReader
             if (reader.ValueTextEquals("type"u8)) type = ReadCommonString(ref reader);
             else if (reader.ValueTextEquals("start"u8)) start = ReadInt(ref reader);
             else if (reader.ValueTextEquals("end"u8)) end = ReadInt(ref reader);
-            else if (reader.ValueTextEquals("text"u8)) text = ReadString(ref reader);
+            else if (reader.ValueTextEquals("text"u8)) text = ReadName(ref reader);
             else if (reader.ValueTextEquals("ref"u8)) @ref = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("person"u8)) person = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("confidence"u8)) confidence = ReadDouble(ref reader);
@@ -266,15 +266,23 @@ internal sealed class StoreRecordReader
         return reader.GetString();
     }
 
-    // Refs ("e12") and topic labels recur in every record: short unescaped values are read through a small cache of
-    // strings by their UTF-8 bytes (per thread; a slot holds the last value hashed to it), so each is made once.
+    // Refs ("e12") and topic labels recur in every record, and entity texts (names) within and across records: short
+    // unescaped values are read through small caches of strings by their UTF-8 bytes (per thread; a slot holds the last
+    // value hashed to it), so each recurring value is made once. Refs and labels have their own cache, so that names
+    // do not push them out.
     [ThreadStatic]
-    private static (byte[] Utf8, string Value)[]? _shortStrings;
+    private static (byte[] Utf8, string Value)[]? _shortStrings, _names;
 
-    private const int ShortStringMax = 24;
+    private const int ShortStringMax = 24, NameMax = 48;
 
     // As ReadString, returning a cached string for a short value seen before.
-    private static string? ReadShortString(ref Utf8JsonReader reader)
+    private static string? ReadShortString(ref Utf8JsonReader reader) => ReadCached(ref reader, _shortStrings ??= new (byte[], string)[256], ShortStringMax);
+
+    // As ReadString, returning a cached string for an entity text seen before.
+    private static string? ReadName(ref Utf8JsonReader reader) => ReadCached(ref reader, _names ??= new (byte[], string)[4096], NameMax);
+
+    // cache: a power-of-two number of slots; values longer than max bytes are not cached.
+    private static string? ReadCached(ref Utf8JsonReader reader, (byte[] Utf8, string Value)[] cache, int max)
     {
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.String)
@@ -283,13 +291,12 @@ internal sealed class StoreRecordReader
             return null;
         }
         var utf8 = reader.ValueSpan;
-        if (reader.ValueIsEscaped || utf8.Length > ShortStringMax)
+        if (reader.ValueIsEscaped || utf8.Length > max)
             return reader.GetString();
-        var cache = _shortStrings ??= new (byte[], string)[256];
         uint hash = (uint)utf8.Length;
         foreach (var b in utf8)
             hash = hash * 31 + b;
-        ref var slot = ref cache[hash & 255];
+        ref var slot = ref cache[hash & (uint)(cache.Length - 1)];
         if (slot.Utf8 is { } known && utf8.SequenceEqual(known))
             return slot.Value;
         var value = reader.GetString()!;

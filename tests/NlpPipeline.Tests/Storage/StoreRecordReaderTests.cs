@@ -90,6 +90,22 @@ public sealed class StoreRecordReaderTests
         Assert.Same(first.Topic!.Label, other.Topic!.Label);
     }
 
+    [Fact]
+    public void Read_EntityTextsRecurring_SameTextAsOneStringEach()
+    {
+        static byte[] Line(params string[] texts) => Encoding.UTF8.GetBytes("{\"id\": \"a\", \"entities\": ["
+            + string.Join(",", texts.Select(t => $$$"""{"type": "LOC", "start": 0, "end": 1, "text": "{{{t}}}"}""")) + "]}");
+        var reader = new StoreRecordReader();
+
+        var (first, _) = reader.Read(Line("Hà Nội", "Việt Nam", "Hà Nội"), 0);
+        var (second, _) = reader.Read(Line("Việt Nam", "H\u00e0 N\u1ed9i", new string('x', 60)), 1);
+
+        Assert.Equal(["Hà Nội", "Việt Nam", "Hà Nội", "Việt Nam", "Hà Nội", new string('x', 60)],
+            first.Entities.Concat(second.Entities).Select(e => e.Text));
+        Assert.Same(first.Entities[0].Text, first.Entities[2].Text);
+        Assert.Same(first.Entities[1].Text, second.Entities[0].Text);
+    }
+
     public static TheoryData<string> Malformed => new()
     {
         "[1, 2]",
