@@ -78,6 +78,9 @@ internal static class StoreFigures
     /// </summary>
     public static void RunIndex(string input, int runs, int batchSize)
     {
+        // As nlp does first thing (Program.Main), unless NLP_SERIALIZED is set (SQLite's default mode, for comparison).
+        var configured = Environment.GetEnvironmentVariable("NLP_SERIALIZED") is null && SqliteProcess.Configure();
+        Console.WriteLine($"SQLite multi-thread mode without memory statistics: {(configured ? "yes" : "no")}");
         var path = Path.Combine(Path.GetTempPath(), $"nlp-index-figures-{Environment.ProcessId}.db");
         void Malformed(string p, int n, System.Text.Json.JsonException ex) => throw ex;
         long documents = 0, quotes = 0;

@@ -20,6 +20,16 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         "Nga luôn sẵn sàng cho một cuộc đối thoại cân bằng, phi chính trị hóa với Mỹ về các vấn đề an ninh mạng quốc tế, trên cơ sở song phương cũng như quốc tế",
     ];
 
+    [Fact]
+    public void SqliteProcessConfigure_AfterSQLiteStarted_RefusedAndStoresWorkAsBefore()
+    {
+        using var store = NewStore();
+
+        Assert.False(SqliteProcess.Configure());
+        store.Index([SeedArticleFixture.Load()]);
+        Assert.Equal(4, store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov" }).Count);
+    }
+
     public static TheoryData<string> SyromolotovForms => new() { "Syromolotov", "Oleg Syromolotov", "syromolotov", "OLEG SYROMOLOTOV" };
 
     [Theory]
