@@ -95,16 +95,18 @@ internal static class StoreFigures
         });
         var parseAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
         allocated = GC.GetTotalAllocatedBytes(true);
+        var uses = new FormUses(countSpeakers: true);
         var (prepareWall, prepareCpu) = Measure(() =>
         {
-            var uses = new FormUses();
             long ordinal = 0;
             foreach (var (doc, length) in AnnotationLines.ReadForStore([input], Malformed))
                 BatchWriter.Prepare(doc, length, uses, ++ordinal);
         });
         var prepareAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        var (planWall, planCpu) = Measure(() => SqliteAnnotationStore.PlanResolution(uses));
         Console.WriteLine($"{input}: {documents} documents, {quotes} quotes; parsing alone {parseWall:F0} ms wall, {parseCpu:F0} ms CPU, {parseAllocated >> 20} MB allocated; "
-            + $"parsing and preparing rows (the second thread's work) {prepareWall:F0} ms wall, {prepareCpu:F0} ms CPU, {prepareAllocated >> 20} MB allocated");
+            + $"parsing and preparing rows (the second thread's work) {prepareWall:F0} ms wall, {prepareCpu:F0} ms CPU, {prepareAllocated >> 20} MB allocated; "
+            + $"the resolver's plan from those form uses {planWall:F0} ms wall, {planCpu:F0} ms CPU");
         var wall = new List<double>();
         var cpu = new List<double>();
         for (var run = 0; run <= runs; run++)

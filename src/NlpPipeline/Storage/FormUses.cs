@@ -57,6 +57,19 @@ internal sealed class FormUses
             Titles = f.Value.Titles,
         });
 
+    /// <summary>Records the canonical entity (its id) that the form resolved to, for <see cref="EntityAliases"/> and <see cref="EntityOf"/>.</summary>
+    public void SetEntity(string type, string key, long entity) => _forms[(type, key)].Entity = entity;
+
+    /// <summary>The entity set for a form by <see cref="SetEntity"/>.</summary>
+    public long EntityOf((string Type, string Key) form) => _forms[form].Entity;
+
+    /// <summary>
+    /// Every form's aliases, in the order of <see cref="Aliases"/>, with the entity set for the form by
+    /// <see cref="SetEntity"/> (0 when none was) and the number of documents each was seen in.
+    /// </summary>
+    public IEnumerable<(long Entity, string Alias, long Documents)> EntityAliases() =>
+        _forms.Values.SelectMany(u => u.Aliases().Select(a => (u.Entity, a.Alias, a.Documents)));
+
     /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
     public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
         _forms.SelectMany(f => f.Value.Aliases().Select(a => (f.Key, a.Alias, a.Documents)));
@@ -73,6 +86,8 @@ internal sealed class FormUses
         private Dictionary<string, (long Documents, long LastDocument)>? _aliases;
 
         public HashSet<string>? Titles { get; set; }
+
+        public long Entity { get; set; }
 
         /// <summary>The aliases in the order first added, with the number of documents each was seen in.</summary>
         public IEnumerable<(string Alias, long Documents)> Aliases()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NlpPipeline.Documents;
 
 namespace NlpPipeline.Storage;
@@ -28,6 +29,8 @@ public sealed record CanonicalEntity(string Type, string Name, string Slug, IRea
 /// </summary>
 public static class NameSuffixEntityResolver
 {
+    // Runs once per resolution: compiled optimised at once (tiered compilation would run it unoptimised).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<CanonicalEntity> Resolve(IEnumerable<NameForm> forms)
     {
         ArgumentNullException.ThrowIfNull(forms);
@@ -96,16 +99,14 @@ public static class NameSuffixEntityResolver
 
     // One form per (type, key), sorted ordinally by type then key: the ordinal-first name, and the union of the
     // titles (null when none has any).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<NameForm> Distinct(IEnumerable<NameForm> forms)
     {
-        var all = forms.ToList();
-        all.Sort(static (a, b) =>
-        {
-            var c = string.CompareOrdinal(a.Type, b.Type);
-            if (c == 0)
-                c = string.CompareOrdinal(a.Key, b.Key);
-            return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
-        });
+        // Sorted as boxes, a reference type: the sort's shared code for reference types is compiled and optimised by
+        // the time a load resolves (a sort of structs would run once per process, unoptimised).
+        var boxes = forms.Select(f => new StrongBox<NameForm>(f)).ToArray();
+        Array.Sort(boxes, static (a, b) => FormOrder(a.Value, b.Value));
+        var all = boxes.Select(b => b.Value).ToList();
         var distinct = new List<NameForm>(all.Count);
         for (var start = 0; start < all.Count;)
         {
@@ -120,6 +121,15 @@ public static class NameSuffixEntityResolver
             start = end;
         }
         return distinct;
+    }
+
+    // Ordinal by type, key, then name.
+    private static int FormOrder(NameForm a, NameForm b)
+    {
+        var c = string.CompareOrdinal(a.Type, b.Type);
+        if (c == 0)
+            c = string.CompareOrdinal(a.Key, b.Key);
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
     }
 
     // Both forms have titles and no title of one is a word-prefix of (or equal to) a title of the other, once

@@ -30,7 +30,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// <summary>
     /// Wall time of each phase of the last <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/> or
     /// <see cref="ResolveEntities()"/> call, in order (for the benchmark's breakdown); phases prefixed with
-    /// "of which" are part of the phase before them.
+    /// "of which" are part of the phase before them, those prefixed with "alongside:" ran on another thread during it.
     /// </summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> LastPhases => _phases;
 
@@ -173,10 +173,19 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _phases.Add(("of which quote FTS inserts", Stopwatch.GetElapsedTime(0, _quoteFtsTicks)));
             _bulkLoad = false;
             // Resolution needs only the form uses: with them in hand, it runs while SQLite builds the indexes.
-            var plan = _loadUses is { } uses ? Task.Run(() => PlanResolution(uses)) : null;
+            var planTime = TimeSpan.Zero;
+            var plan = _loadUses is { } uses ? Task.Run(() =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                var planned = PlanResolution(uses);
+                planTime = Stopwatch.GetElapsedTime(start);
+                return planned;
+            }) : null;
             checkpointer?.Committed(); // the batches
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Phase("per-document index rebuild (resolver alongside)", ref since);
+            plan?.Wait();
+            _phases.Add(("alongside: the resolver's plan, on another thread", planTime));
             var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
             since = Stopwatch.GetTimestamp();
             if (bulkLoad)
@@ -259,33 +268,56 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// What resolution writes: the canonical entities (ids from 1 in order), their searchable names, and per entity
     /// its quote and document counts as a speaker (null when the form uses did not count them).
     /// </summary>
-    private sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names,
+    internal sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names,
         (long Quotes, long Documents)[]? SpeakerCounts);
 
     // The managed part of resolution, from the form uses alone (no database access, so it may run on another thread).
-    private static ResolutionPlan PlanResolution(FormUses uses)
+    // Runs once per load: compiled optimised at once (tiered compilation would run it unoptimised).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static ResolutionPlan PlanResolution(FormUses uses)
     {
         var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
-        var formEntity = new Dictionary<(string, string), long>(uses.Count);
         for (var i = 0; i < entities.Count; i++)
         {
             foreach (var form in entities[i].Forms)
-                formEntity[(form.Type, form.Key)] = i + 1;
+                uses.SetEntity(form.Type, form.Key, i + 1);
         }
-        // Every alias of every form, counted in documents, becomes a searchable name of its entity.
-        var names = new SortedDictionary<(long Entity, string Alias), long>();
-        foreach (var (form, alias, documents) in uses.Aliases())
+        // Every alias of every form, counted in documents, becomes a searchable name of its entity: per entity, aliases
+        // equal under the default string comparer are one name, spelt as first seen, and the names are in that
+        // comparer's order (as in a map sorted by entity and alias).
+        var comparer = Comparer<string>.Default;
+        var perEntity = new List<(string Alias, long Documents)>?[entities.Count + 1];
+        var count = 0;
+        foreach (var (entity, alias, documents) in uses.EntityAliases())
         {
-            var key = (formEntity[form], alias);
-            names[key] = names.GetValueOrDefault(key) + documents;
+            var list = perEntity[entity] ??= [];
+            var k = 0;
+            while (k < list.Count && comparer.Compare(list[k].Alias, alias) != 0)
+                k++;
+            if (k < list.Count)
+                list[k] = (list[k].Alias, list[k].Documents + documents);
+            else
+            {
+                list.Add((alias, documents));
+                count++;
+            }
         }
-        return new ResolutionPlan(entities, names.Select(n => (n.Key.Entity, n.Key.Alias, n.Value, SearchText.Fold(n.Key.Alias))).ToList(),
-            SpeakerCounts(uses, formEntity, entities.Count));
+        var names = new List<(long Entity, string Alias, long Documents, string Folded)>(count);
+        for (var entity = 1; entity < perEntity.Length; entity++)
+        {
+            if (perEntity[entity] is not { } list)
+                continue;
+            list.Sort((a, b) => comparer.Compare(a.Alias, b.Alias));
+            foreach (var (alias, documents) in list)
+                names.Add((entity, alias, documents, SearchText.Fold(alias)));
+        }
+        return new ResolutionPlan(entities, names, SpeakerCounts(uses, entities.Count));
     }
 
     // Per entity (index id - 1): its attributed quotes and the distinct documents they are in, as the speaker-count
-    // query of ResolveEntities computes them; null when the uses did not count speakers.
-    private static (long Quotes, long Documents)[]? SpeakerCounts(FormUses uses, Dictionary<(string, string), long> formEntity, int entities)
+    // query of ResolveEntities computes them; null when the uses did not count speakers. The forms' entities are set.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (long Quotes, long Documents)[]? SpeakerCounts(FormUses uses, int entities)
     {
         if (uses.SpeakerQuotes is not { } speakerQuotes)
             return null;
@@ -294,7 +326,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // Added document by document: an entity's documents are counted once each, whichever of its forms spoke.
         foreach (var (document, form, quotes) in speakerQuotes)
         {
-            var i = formEntity[form] - 1;
+            var i = uses.EntityOf(form) - 1;
             counts[i].Quotes += quotes;
             if (lastDocument[i] != document)
             {
