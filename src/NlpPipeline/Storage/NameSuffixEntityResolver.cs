@@ -10,6 +10,9 @@ namespace NlpPipeline.Storage;
 public readonly record struct NameForm(string Type, string Key, string Name)
 {
     public IReadOnlyCollection<string>? Titles { get; init; }
+
+    /// <summary>Where the form came from (<see cref="FormUses"/> sets its own record of the form), kept by resolution.</summary>
+    internal object? Source { get; init; }
 }
 
 /// <summary>A canonical entity: one node across the archive, with the name forms it was seen under.</summary>
@@ -40,6 +43,7 @@ public static class NameSuffixEntityResolver
         var target = Enumerable.Range(0, distinct.Count).ToArray();
         // Every proper word-suffix of every person form, with the forms it ends ("phúc" → "xuân phúc", "nguyễn xuân phúc").
         var endings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var endingsBySpan = endings.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < distinct.Count; i++)
         {
             if (distinct[i].Type != EntityTypes.Person)
@@ -47,9 +51,10 @@ public static class NameSuffixEntityResolver
             var key = distinct[i].Key;
             for (var space = key.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = key.IndexOf(' ', space + 1))
             {
-                var suffix = key[(space + 1)..];
-                if (!endings.TryGetValue(suffix, out var list))
-                    endings[suffix] = list = [];
+                // A suffix becomes a string only the first time it is seen.
+                var suffix = key.AsSpan(space + 1);
+                if (!endingsBySpan.TryGetValue(suffix, out var list))
+                    endings[suffix.ToString()] = list = new List<int>(1);
                 list.Add(i);
             }
         }
@@ -79,7 +84,7 @@ public static class NameSuffixEntityResolver
         // members[head]: the forms that join form head, in form order; entities come out in head order.
         var members = new List<NameForm>?[distinct.Count];
         for (var i = 0; i < distinct.Count; i++)
-            (members[target[i]] ??= []).Add(distinct[i]);
+            (members[target[i]] ??= new List<NameForm>(1)).Add(distinct[i]);
 
         var slugs = new HashSet<(string Type, string Slug)>();
         var result = new List<CanonicalEntity>();

@@ -99,11 +99,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
 
     /// <summary>
     /// Indexes annotation JSON Lines files (<see cref="AnnotationLines"/>) as <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/>
-    /// does, reading, parsing and preparing rows (<see cref="BatchWriter.Prepare"/>) on a second thread; a malformed
-    /// line is reported to <paramref name="malformed"/> and skipped.
+    /// does, in a pipeline of three threads: one reads and parses the lines, one prepares their rows
+    /// (<see cref="BatchWriter.Prepare"/>), and the calling thread writes them, each up to 64 documents ahead of the
+    /// next, in order; a malformed line is reported to <paramref name="malformed"/> (on the parsing thread) and skipped.
     /// </summary>
     public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
-        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.ReadForStore(paths, malformed), uses), 64), batchSize);
+        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 64), uses), 64), batchSize);
 
     // The documents prepared in order; with uses, each one's entities are added to it under its 1-based position.
     private static IEnumerable<PreparedDocument> Prepared(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, FormUses? uses)
@@ -184,9 +185,9 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             checkpointer?.Committed(); // the batches
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Phase("per-document index rebuild (resolver alongside)", ref since);
-            plan?.Wait();
-            _phases.Add(("alongside: the resolver's plan, on another thread", planTime));
-            var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
+            var planPhase = _phases.Count;
+            var entities = ResolveEntities(plan, clearPhases: false);
+            _phases.Insert(planPhase, ("alongside: the resolver's plan, on another thread", planTime));
             since = Stopwatch.GetTimestamp();
             if (bulkLoad)
             {
@@ -280,7 +281,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         for (var i = 0; i < entities.Count; i++)
         {
             foreach (var form in entities[i].Forms)
-                uses.SetEntity(form.Type, form.Key, i + 1);
+                uses.SetEntity(form, i + 1);
         }
         // Every alias of every form, counted in documents, becomes a searchable name of its entity: per entity, aliases
         // equal under the default string comparer are one name, spelt as first seen, and the names are in that
@@ -290,7 +291,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var count = 0;
         foreach (var (entity, alias, documents) in uses.EntityAliases())
         {
-            var list = perEntity[entity] ??= [];
+            var list = perEntity[entity] ??= new(1);
             var k = 0;
             while (k < list.Count && comparer.Compare(list[k].Alias, alias) != 0)
                 k++;
@@ -307,7 +308,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         {
             if (perEntity[entity] is not { } list)
                 continue;
-            list.Sort((a, b) => comparer.Compare(a.Alias, b.Alias));
+            if (list.Count > 1)
+                list.Sort(static (a, b) => Comparer<string>.Default.Compare(a.Alias, b.Alias));
             foreach (var (alias, documents) in list)
                 names.Add((entity, alias, documents, SearchText.Fold(alias)));
         }
@@ -337,13 +339,14 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         return counts;
     }
 
-    // plan: resolution planned from the form uses of every stored per-document entity when the caller had them
-    // (a load into an empty store); otherwise the uses are read from doc_entities and planned here.
-    private int ResolveEntities(ResolutionPlan? plan, bool clearPhases)
+    // planned: resolution planned (on another thread) from the form uses of every stored per-document entity when the
+    // caller had them (a load into an empty store), waited for here; otherwise the uses are read from doc_entities and planned here.
+    private int ResolveEntities(Task<ResolutionPlan>? planned, bool clearPhases)
     {
         if (clearPhases)
             _phases.Clear();
         var since = Stopwatch.GetTimestamp();
+        var plan = planned?.GetAwaiter().GetResult();
         using var transaction = _connection.BeginTransaction();
         if (plan is null)
         {
