@@ -266,11 +266,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public int ResolveEntities() => ResolveEntities(null, clearPhases: true);
 
     /// <summary>
-    /// What resolution writes: the canonical entities (ids from 1 in order), their searchable names, and per entity
-    /// its quote and document counts as a speaker (null when the form uses did not count them).
+    /// What resolution writes: the canonical entities (ids from 1 in order), per entity its quote and document counts
+    /// as a speaker (null when the form uses did not count them), and their searchable names (made on another thread
+    /// while the entities are written).
     /// </summary>
-    internal sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names,
-        (long Quotes, long Documents)[]? SpeakerCounts);
+    internal sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, (long Quotes, long Documents)[]? SpeakerCounts,
+        Task<List<(long Entity, string Alias, long Documents, string Folded)>> Names);
 
     // The managed part of resolution, from the form uses alone (no database access, so it may run on another thread).
     // Runs once per load: compiled optimised at once (tiered compilation would run it unoptimised).
@@ -283,11 +284,18 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             foreach (var form in entities[i].Forms)
                 uses.SetEntity(form, i + 1);
         }
-        // Every alias of every form, counted in documents, becomes a searchable name of its entity: per entity, aliases
-        // equal under the default string comparer are one name, spelt as first seen, and the names are in that
-        // comparer's order (as in a map sorted by entity and alias).
+        // The names only read the uses from here on, as do the speaker counts.
+        return new ResolutionPlan(entities, SpeakerCounts(uses, entities.Count), Task.Run(() => Names(uses, entities.Count)));
+    }
+
+    // Every alias of every form, counted in documents, becomes a searchable name of its entity: per entity, aliases
+    // equal under the default string comparer are one name, spelt as first seen, and the names are in that comparer's
+    // order (as in a map sorted by entity and alias). The forms' entities are set.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static List<(long Entity, string Alias, long Documents, string Folded)> Names(FormUses uses, int entities)
+    {
         var comparer = Comparer<string>.Default;
-        var perEntity = new List<(string Alias, long Documents)>?[entities.Count + 1];
+        var perEntity = new List<(string Alias, long Documents)>?[entities + 1];
         var count = 0;
         foreach (var (entity, alias, documents) in uses.EntityAliases())
         {
@@ -313,7 +321,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             foreach (var (alias, documents) in list)
                 names.Add((entity, alias, documents, SearchText.Fold(alias)));
         }
-        return new ResolutionPlan(entities, names, SpeakerCounts(uses, entities.Count));
+        return names;
     }
 
     // Per entity (index id - 1): its attributed quotes and the distinct documents they are in, as the speaker-count
@@ -364,7 +372,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             Phase("resolve: read form uses", ref since);
             plan = PlanResolution(uses);
         }
-        Phase("resolve: resolver + names (managed; after a load, the wait for it)", ref since);
+        Phase("resolve: resolver (managed; after a load, the wait for it)", ref since);
 
         // The canonical tables are written whole: their secondary indexes are built once after the rows.
         Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
@@ -389,12 +397,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
                 insertForm.Text(0, type).Text(1, key).Int(2, entity).Step();
         }
 
-        Phase("resolve: clear canonical tables + write entities, forms", ref since);
+        Phase("resolve: clear canonical tables + write entities, forms (names made alongside)", ref since);
         using (var insertName = new RawStatement(_connection, "INSERT INTO entity_names(id, entity_id, name, documents) VALUES ($id, $entity, $name, $docs)", "$id", "$entity", "$name", "$docs"))
         using (var insertFts = new RawStatement(_connection, "INSERT INTO name_fts(rowid, name) VALUES ($id, $folded)", "$id", "$folded"))
         {
             long id = 0;
-            foreach (var (entity, alias, count, folded) in plan.Names)
+            foreach (var (entity, alias, count, folded) in plan.Names.GetAwaiter().GetResult())
             {
                 id++;
                 insertName.Int(0, id).Int(1, entity).Text(2, alias).Int(3, count).Step();

@@ -133,7 +133,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
         var resolve = new[]
         {
-            "resolve: resolver + names (managed; after a load, the wait for it)", "resolve: clear canonical tables + write entities, forms",
+            "resolve: resolver (managed; after a load, the wait for it)", "resolve: clear canonical tables + write entities, forms (names made alongside)",
             "resolve: write names + name FTS", "resolve: speaker counts", "resolve: canonical index build", "resolve: commit",
         };
         // A load into an empty store plans resolution alongside the index rebuild; on its own, resolution reads the uses back.
