@@ -7,6 +7,8 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // Every command uses each SQLite connection from one thread at a time.
+        Storage.SqliteProcess.Configure();
         var parseResult = BuildRoot().Parse(args);
         if (parseResult.Errors is [var error, ..])
         {

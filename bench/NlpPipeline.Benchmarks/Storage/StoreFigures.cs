@@ -78,6 +78,9 @@ internal static class StoreFigures
     /// </summary>
     public static void RunIndex(string input, int runs, int batchSize)
     {
+        // As nlp does first thing (Program.Main), unless NLP_SERIALIZED is set (SQLite's default mode, for comparison).
+        var configured = Environment.GetEnvironmentVariable("NLP_SERIALIZED") is null && SqliteProcess.Configure();
+        Console.WriteLine($"SQLite multi-thread mode without memory statistics: {(configured ? "yes" : "no")}");
         var path = Path.Combine(Path.GetTempPath(), $"nlp-index-figures-{Environment.ProcessId}.db");
         void Malformed(string p, int n, System.Text.Json.JsonException ex) => throw ex;
         long documents = 0, quotes = 0;
@@ -92,16 +95,23 @@ internal static class StoreFigures
         });
         var parseAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
         allocated = GC.GetTotalAllocatedBytes(true);
+        var uses = new FormUses(countSpeakers: true);
         var (prepareWall, prepareCpu) = Measure(() =>
         {
-            var uses = new FormUses();
             long ordinal = 0;
             foreach (var (doc, length) in AnnotationLines.ReadForStore([input], Malformed))
                 BatchWriter.Prepare(doc, length, uses, ++ordinal);
         });
         var prepareAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        // The plan three times: the first call as in nlp index (compiled as it goes), then warm.
+        allocated = GC.GetTotalAllocatedBytes(true);
+        var (planWall, planCpu) = Measure(() => SqliteAnnotationStore.PlanResolution(uses));
+        var planAllocated = GC.GetTotalAllocatedBytes(true) - allocated;
+        var warmPlans = Enumerable.Range(0, 2).Select(_ => Measure(() => SqliteAnnotationStore.PlanResolution(uses))).ToList();
         Console.WriteLine($"{input}: {documents} documents, {quotes} quotes; parsing alone {parseWall:F0} ms wall, {parseCpu:F0} ms CPU, {parseAllocated >> 20} MB allocated; "
-            + $"parsing and preparing rows (the second thread's work) {prepareWall:F0} ms wall, {prepareCpu:F0} ms CPU, {prepareAllocated >> 20} MB allocated");
+            + $"parsing and preparing rows (the second thread's work) {prepareWall:F0} ms wall, {prepareCpu:F0} ms CPU, {prepareAllocated >> 20} MB allocated; "
+            + $"the resolver's plan from those form uses {planWall:F0} ms wall, {planCpu:F0} ms CPU, {planAllocated >> 20} MB allocated "
+            + $"(warm: {string.Join(", ", warmPlans.Select(p => $"{p.WallMs:F0} ms wall, {p.CpuMs:F0} ms CPU"))})");
         var wall = new List<double>();
         var cpu = new List<double>();
         for (var run = 0; run <= runs; run++)

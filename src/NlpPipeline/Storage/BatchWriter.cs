@@ -15,6 +15,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly RawStatement _findDocument, _insertDocument, _insertEntity,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
     private readonly RawStatement[] _deletes;
+    private byte[] _sortKey = new byte[256];
 
     public BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -84,15 +85,16 @@ internal sealed class BatchWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(doc);
         var entities = LocalEntityGrouper.Group(doc, out var speakers);
-        char[] spans = [];
+        var spans = _spans ??= new byte[256];
         var rows = new List<PreparedEntity>(entities.Count);
         foreach (var entity in entities)
         {
             if (entity.Name.Length == 0)
                 continue;
             entity.Row = rows.Count;
-            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey, string.Join(AliasSeparator, entity.Aliases),
-                MentionSpans(entity.Mentions, ref spans).ToString(), entity.Titles));
+            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey,
+                entity.Aliases.Count == 1 ? entity.Aliases[0] : string.Join(AliasSeparator, entity.Aliases),
+                MentionSpans(entity.Mentions, ref spans).ToArray(), entity.Titles.Count == 0 ? [] : [.. entity.Titles]));
             uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entity.Aliases));
             foreach (var (title, _, _) in entity.Titles)
                 uses?.AddTitle(entity.Type, entity.NameKey, title);
@@ -112,9 +114,14 @@ internal sealed class BatchWriter : IDisposable
             if (rowQuotes[r] > 0)
                 uses!.AddSpeakerQuotes(ordinal, rows[r].Type, rows[r].NameKey, rowQuotes[r]);
         }
+        _spans = spans;
         // The mentions are in the rows now: the prepared document does not keep them alive while it waits to be written.
         return new PreparedDocument(doc with { Entities = [] }, textLength, rows, quoteSpeakers, folded, TopicAlternatives(doc.Topic));
     }
+
+    // Prepare's buffer for the mention spans of an entity, per thread.
+    [ThreadStatic]
+    private static byte[]? _spans;
 
     /// <summary>Replaces the stored rows of <paramref name="doc"/>; returns the number of quotes written.</summary>
     public int Write(AnnotatedDocument doc) => Write(Prepare(doc, doc.Text.Length));
@@ -127,7 +134,14 @@ internal sealed class BatchWriter : IDisposable
         var d = doc.Document;
         Delete(d.Id);
         var sortDate = string.IsNullOrEmpty(d.Date) ? "~" : d.Date;
-        var sortKey = sortDate + "\u0001" + d.Id;
+        // The listing order of the document's quotes, encoded once for all of them.
+        var sortKeyLength = System.Text.Encoding.UTF8.GetByteCount(sortDate) + 1 + System.Text.Encoding.UTF8.GetByteCount(d.Id);
+        if (_sortKey.Length < sortKeyLength)
+            _sortKey = new byte[Math.Max(sortKeyLength, _sortKey.Length * 2)];
+        var written = System.Text.Encoding.UTF8.GetBytes(sortDate, _sortKey);
+        _sortKey[written++] = 1;
+        written += System.Text.Encoding.UTF8.GetBytes(d.Id, _sortKey.AsSpan(written));
+        var sortKey = _sortKey.AsSpan(0, written);
         var topic = doc.Topic;
         var docId = _insertDocument.Text(0, d.Id).Text(1, d.Title).Text(2, d.Date).Text(3, d.Url).Text(4, d.Source)
             .Text(5, topic?.Label).Real(6, topic?.Score).Text(7, d.GoldTopic).Int(8, prepared.TextLength).Text(9, doc.Error)
@@ -147,7 +161,7 @@ internal sealed class BatchWriter : IDisposable
         {
             var entity = prepared.Entities[r];
             var id = rowIds[r] = _insertEntity.Int(0, docId).Text(1, entity.Type).Text(2, entity.Name)
-                .Text(3, entity.NameKey).Text(4, entity.Aliases).Text(5, entity.Mentions).Insert();
+                .Text(3, entity.NameKey).Text(4, entity.Aliases).Utf8(5, entity.Mentions).Insert();
             foreach (var (title, start, end) in entity.Titles)
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
         }
@@ -158,7 +172,7 @@ internal sealed class BatchWriter : IDisposable
             long? speaker = prepared.Speakers[i] is var row and >= 0 ? rowIds[row] : null;
             var quoteId = _insertQuote.Int(0, docId).Text(1, q.Type).Int(2, q.Start).Int(3, q.End).Text(4, q.Content)
                 .Text(5, q.Cue).Int(6, speaker).Text(7, q.Speaker?.Name).Text(8, q.Speaker?.Mention).Text(9, q.Speaker?.Kind)
-                .Text(10, q.Speaker?.Title).Real(11, q.Confidence).Text(12, sortKey).Insert();
+                .Text(10, q.Speaker?.Title).Real(11, q.Confidence).Utf8(12, sortKey).Insert();
             var ftsStart = System.Diagnostics.Stopwatch.GetTimestamp();
             _insertQuoteFts.Int(0, quoteId).Text(1, prepared.FoldedQuotes[i]).Step();
             QuoteFtsTicks += System.Diagnostics.Stopwatch.GetTimestamp() - ftsStart;
@@ -195,37 +209,37 @@ internal sealed class BatchWriter : IDisposable
 
     /// <summary>
     /// <c>doc_entities.mentions</c> for <paramref name="mentions"/>: a JSON array of [start, end] pairs in text order,
-    /// one per distinct (start, end, type), written into <paramref name="buffer"/> (grown when short). Sorts <paramref name="mentions"/>.
+    /// one per distinct (start, end, type), as UTF-8 written into <paramref name="buffer"/> (grown when short). Sorts <paramref name="mentions"/>.
     /// </summary>
-    internal static ReadOnlySpan<char> MentionSpans(List<Entity> mentions, ref char[] buffer)
+    internal static ReadOnlySpan<byte> MentionSpans(List<Entity> mentions, ref byte[] buffer)
     {
         mentions.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.End != b.End ? a.End.CompareTo(b.End) : string.CompareOrdinal(a.Type, b.Type));
         // '[' + per pair: ",[" + two ints of at most 11 chars + ',' + ']' + final ']'.
         var needed = 2 + mentions.Count * 27;
         if (buffer.Length < needed)
-            buffer = new char[Math.Max(needed, buffer.Length * 2)];
-        var chars = buffer.AsSpan();
+            buffer = new byte[Math.Max(needed, buffer.Length * 2)];
+        var bytes = buffer.AsSpan();
         var n = 0;
-        chars[n++] = '[';
+        bytes[n++] = (byte)'[';
         Entity? previous = null;
         foreach (var m in mentions)
         {
             if (previous is not null && previous.Start == m.Start && previous.End == m.End && previous.Type == m.Type)
                 continue;
             if (previous is not null)
-                chars[n++] = ',';
+                bytes[n++] = (byte)',';
             previous = m;
-            chars[n++] = '[';
-            m.Start.TryFormat(chars[n..], out var w, default, CultureInfo.InvariantCulture);
+            bytes[n++] = (byte)'[';
+            m.Start.TryFormat(bytes[n..], out var w, default, CultureInfo.InvariantCulture);
             n += w;
-            chars[n++] = ',';
-            m.End.TryFormat(chars[n..], out w, default, CultureInfo.InvariantCulture);
+            bytes[n++] = (byte)',';
+            m.End.TryFormat(bytes[n..], out w, default, CultureInfo.InvariantCulture);
             n += w;
-            chars[n++] = ']';
+            bytes[n++] = (byte)']';
         }
-        chars[n++] = ']';
-        return chars[..n];
+        bytes[n++] = (byte)']';
+        return bytes[..n];
     }
 
     private void InsertTopic(long docId, string label, string kind, double? score) =>
@@ -238,9 +252,9 @@ internal sealed class BatchWriter : IDisposable
     }
 }
 
-/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>) and its titles.</summary>
-internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, string Mentions,
-    List<(string Title, int? Start, int? End)> Titles);
+/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>; the mentions as UTF-8) and its titles.</summary>
+internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, byte[] Mentions,
+    (string Title, int? Start, int? End)[] Titles);
 
 /// <summary>
 /// A document ready for <see cref="BatchWriter.Write(PreparedDocument)"/> (<see cref="Document"/> without its entity

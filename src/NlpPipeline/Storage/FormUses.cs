@@ -55,7 +55,32 @@ internal sealed class FormUses
         _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.DisplayName)
         {
             Titles = f.Value.Titles,
+            Source = f.Value,
         });
+
+    /// <summary>Records the canonical entity (its id) that a form of <see cref="Forms"/> resolved to, for <see cref="EntityAliases"/> and <see cref="EntityOf"/>.</summary>
+    public void SetEntity(NameForm form, long entity) => (form.Source as Use ?? _forms[(form.Type, form.Key)]).Entity = entity;
+
+    /// <summary>The entity set for a form by <see cref="SetEntity"/>.</summary>
+    public long EntityOf((string Type, string Key) form) => _forms[form].Entity;
+
+    /// <summary>
+    /// Every form's aliases, in the order of <see cref="Aliases"/>, with the entity set for the form by
+    /// <see cref="SetEntity"/> (0 when none was) and the number of documents each was seen in.
+    /// </summary>
+    public IEnumerable<(long Entity, string Alias, long Documents)> EntityAliases()
+    {
+        foreach (var use in _forms.Values)
+        {
+            if (use.AliasMap is { } map)
+            {
+                foreach (var (alias, seen) in map)
+                    yield return (use.Entity, alias, seen.Documents);
+            }
+            else if (use.Alias is { } alias)
+                yield return (use.Entity, alias, use.AliasDocuments);
+        }
+    }
 
     /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
     public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
@@ -73,6 +98,13 @@ internal sealed class FormUses
         private Dictionary<string, (long Documents, long LastDocument)>? _aliases;
 
         public HashSet<string>? Titles { get; set; }
+
+        public long Entity { get; set; }
+
+        // The aliases as kept: the first one inline with its document count until a second one makes the map.
+        public string? Alias => _alias;
+        public long AliasDocuments => _aliasSeen.Documents;
+        public Dictionary<string, (long Documents, long LastDocument)>? AliasMap => _aliases;
 
         /// <summary>The aliases in the order first added, with the number of documents each was seen in.</summary>
         public IEnumerable<(string Alias, long Documents)> Aliases()

@@ -7,6 +7,19 @@ internal sealed class LocalEntity(string type)
 {
     public string Type { get; set; } = type;
     public string Name { get; set; } = string.Empty;
+
+    // Makes this a new entity of the type (the grouper reuses entities from one document to the next).
+    internal void Reset(string type)
+    {
+        Type = type;
+        Name = NameKey = string.Empty;
+        NameFromSpeaker = false;
+        Mentions.Clear();
+        Titles.Clear();
+        Aliases.Clear();
+        Row = -1;
+    }
+
     /// <summary><see cref="SearchText.NameKey"/> of <see cref="Name"/>, set by <see cref="LocalEntityGrouper.Group"/>.</summary>
     public string NameKey { get; set; } = string.Empty;
     public bool NameFromSpeaker { get; set; }
@@ -29,20 +42,47 @@ internal static class LocalEntityGrouper
     /// <summary>Speaker kind of QUOTES.md for sources that are neither people nor organisations.</summary>
     public const string OtherKind = "OTHER";
 
+    // The grouping state of one thread, reused from one document to the next: the key maps, the entities in order,
+    // and the entity objects made so far (the first order.Count of them in use).
+    private sealed class State
+    {
+        public readonly Dictionary<string, LocalEntity> ByRef = new(StringComparer.Ordinal);
+        public readonly Dictionary<(int, int), LocalEntity> BySpan = [];
+        public readonly Dictionary<(string, string), LocalEntity> BySpeaker = [];
+        public readonly List<LocalEntity> Order = [];
+        public readonly List<LocalEntity> Made = [];
+        public char[] KeyBuffer = new char[64];
+    }
+
+    [ThreadStatic]
+    private static State? _state;
+
+    /// <summary>
+    /// The document's local entities in order, and per quote its speaker's entity (null for none). The list and the
+    /// entities belong to the calling thread and are reused by its next call: use them before calling again.
+    /// </summary>
     public static List<LocalEntity> Group(AnnotatedDocument doc, out LocalEntity?[] speakers)
     {
         ArgumentNullException.ThrowIfNull(doc);
+        var state = _state ??= new State();
         // Three key spaces: a ref, a span (mentions without a ref), a speaker's kind and name (speakers without a ref).
-        var byRef = new Dictionary<string, LocalEntity>(StringComparer.Ordinal);
-        var bySpan = new Dictionary<(int, int), LocalEntity>();
-        var bySpeaker = new Dictionary<(string, string), LocalEntity>();
-        var order = new List<LocalEntity>();
+        var byRef = state.ByRef;
+        var bySpan = state.BySpan;
+        var bySpeaker = state.BySpeaker;
+        var order = state.Order;
+        byRef.Clear();
+        bySpan.Clear();
+        bySpeaker.Clear();
+        order.Clear();
         LocalEntity Get<TKey>(Dictionary<TKey, LocalEntity> byKey, TKey key, string type)
             where TKey : notnull
         {
             if (!byKey.TryGetValue(key, out var entity))
             {
-                entity = new LocalEntity(type);
+                if (order.Count < state.Made.Count)
+                    (entity = state.Made[order.Count]).Reset(type);
+                else
+                    state.Made.Add(entity = new LocalEntity(type));
                 byKey.Add(key, entity);
                 order.Add(entity);
             }
@@ -86,7 +126,7 @@ internal static class LocalEntityGrouper
             speakers[i] = entity;
         }
 
-        var keyBuffer = new char[64];
+        var keyBuffer = state.KeyBuffer;
         foreach (var entity in order)
         {
             if (!entity.NameFromSpeaker)
@@ -100,7 +140,7 @@ internal static class LocalEntityGrouper
             foreach (var m in entity.Mentions)
             {
                 if (keyBuffer.Length < m.Text.Length)
-                    keyBuffer = new char[Math.Max(m.Text.Length, keyBuffer.Length * 2)];
+                    keyBuffer = state.KeyBuffer = new char[Math.Max(m.Text.Length, keyBuffer.Length * 2)];
                 var key = MentionKey(m.Text, keyBuffer);
                 if (!typed && key.SequenceEqual(nameKey))
                 {

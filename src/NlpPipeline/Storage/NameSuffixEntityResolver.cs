@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NlpPipeline.Documents;
 
 namespace NlpPipeline.Storage;
@@ -9,6 +10,9 @@ namespace NlpPipeline.Storage;
 public readonly record struct NameForm(string Type, string Key, string Name)
 {
     public IReadOnlyCollection<string>? Titles { get; init; }
+
+    /// <summary>Where the form came from (<see cref="FormUses"/> sets its own record of the form), kept by resolution.</summary>
+    internal object? Source { get; init; }
 }
 
 /// <summary>A canonical entity: one node across the archive, with the name forms it was seen under.</summary>
@@ -28,6 +32,8 @@ public sealed record CanonicalEntity(string Type, string Name, string Slug, IRea
 /// </summary>
 public static class NameSuffixEntityResolver
 {
+    // Runs once per resolution: compiled optimised at once (tiered compilation would run it unoptimised).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<CanonicalEntity> Resolve(IEnumerable<NameForm> forms)
     {
         ArgumentNullException.ThrowIfNull(forms);
@@ -37,6 +43,7 @@ public static class NameSuffixEntityResolver
         var target = Enumerable.Range(0, distinct.Count).ToArray();
         // Every proper word-suffix of every person form, with the forms it ends ("phúc" → "xuân phúc", "nguyễn xuân phúc").
         var endings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var endingsBySpan = endings.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < distinct.Count; i++)
         {
             if (distinct[i].Type != EntityTypes.Person)
@@ -44,9 +51,10 @@ public static class NameSuffixEntityResolver
             var key = distinct[i].Key;
             for (var space = key.IndexOf(' ', StringComparison.Ordinal); space >= 0; space = key.IndexOf(' ', space + 1))
             {
-                var suffix = key[(space + 1)..];
-                if (!endings.TryGetValue(suffix, out var list))
-                    endings[suffix] = list = [];
+                // A suffix becomes a string only the first time it is seen.
+                var suffix = key.AsSpan(space + 1);
+                if (!endingsBySpan.TryGetValue(suffix, out var list))
+                    endings[suffix.ToString()] = list = new List<int>(1);
                 list.Add(i);
             }
         }
@@ -76,7 +84,7 @@ public static class NameSuffixEntityResolver
         // members[head]: the forms that join form head, in form order; entities come out in head order.
         var members = new List<NameForm>?[distinct.Count];
         for (var i = 0; i < distinct.Count; i++)
-            (members[target[i]] ??= []).Add(distinct[i]);
+            (members[target[i]] ??= new List<NameForm>(1)).Add(distinct[i]);
 
         var slugs = new HashSet<(string Type, string Slug)>();
         var result = new List<CanonicalEntity>();
@@ -96,16 +104,14 @@ public static class NameSuffixEntityResolver
 
     // One form per (type, key), sorted ordinally by type then key: the ordinal-first name, and the union of the
     // titles (null when none has any).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<NameForm> Distinct(IEnumerable<NameForm> forms)
     {
-        var all = forms.ToList();
-        all.Sort(static (a, b) =>
-        {
-            var c = string.CompareOrdinal(a.Type, b.Type);
-            if (c == 0)
-                c = string.CompareOrdinal(a.Key, b.Key);
-            return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
-        });
+        // Sorted as boxes, a reference type: the sort's shared code for reference types is compiled and optimised by
+        // the time a load resolves (a sort of structs would run once per process, unoptimised).
+        var boxes = forms.Select(f => new StrongBox<NameForm>(f)).ToArray();
+        Array.Sort(boxes, static (a, b) => FormOrder(a.Value, b.Value));
+        var all = boxes.Select(b => b.Value).ToList();
         var distinct = new List<NameForm>(all.Count);
         for (var start = 0; start < all.Count;)
         {
@@ -120,6 +126,15 @@ public static class NameSuffixEntityResolver
             start = end;
         }
         return distinct;
+    }
+
+    // Ordinal by type, key, then name.
+    private static int FormOrder(NameForm a, NameForm b)
+    {
+        var c = string.CompareOrdinal(a.Type, b.Type);
+        if (c == 0)
+            c = string.CompareOrdinal(a.Key, b.Key);
+        return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
     }
 
     // Both forms have titles and no title of one is a word-prefix of (or equal to) a title of the other, once

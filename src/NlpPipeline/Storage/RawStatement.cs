@@ -66,6 +66,17 @@ internal sealed unsafe class RawStatement : IDisposable
             return Bound(Native.sqlite3_bind_text(_stmtHandle, _indexes[i], utf8, length, Native.Transient));
     }
 
+    /// <summary>
+    /// Binds parameter <paramref name="i"/> to text given as UTF-8 (not checked), which SQLite copies before this
+    /// returns; empty is text, not null.
+    /// </summary>
+    public RawStatement Utf8(int i, ReadOnlySpan<byte> utf8)
+    {
+        // An empty span may have a null pointer, which would bind NULL: bind "" from the (never empty) buffer instead.
+        fixed (byte* text = utf8.IsEmpty ? _utf8 : utf8)
+            return Bound(Native.sqlite3_bind_text(_stmtHandle, _indexes[i], text, utf8.Length, Native.Transient));
+    }
+
     /// <summary>Binds parameter <paramref name="i"/> to an integer, or null.</summary>
     public RawStatement Int(int i, long? value) =>
         value is { } v ? Bound(Native.sqlite3_bind_int64(_stmtHandle, _indexes[i], v)) : Null(i);
@@ -122,7 +133,8 @@ internal sealed unsafe class RawStatement : IDisposable
 
     public void Dispose() => _stmt.Dispose();
 
-    // The functions of the SQLite library that SQLitePCLRaw loads (e_sqlite3), on raw handles.
+    // The functions of the SQLite library that SQLitePCLRaw loads (e_sqlite3), on raw handles. Those that return at
+    // once without I/O (binds copy one value; column and rowid reads) skip the GC transition.
     private static class Native
     {
         private const string Library = "e_sqlite3";
@@ -130,16 +142,16 @@ internal sealed unsafe class RawStatement : IDisposable
         /// <summary>SQLITE_TRANSIENT: SQLite copies the value before the bind returns.</summary>
         public static readonly IntPtr Transient = new(-1);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_bind_text(IntPtr stmt, int index, byte* text, int length, IntPtr destructor);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_bind_int64(IntPtr stmt, int index, long value);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_bind_double(IntPtr stmt, int index, double value);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_bind_null(IntPtr stmt, int index);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
@@ -148,13 +160,13 @@ internal sealed unsafe class RawStatement : IDisposable
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         public static extern int sqlite3_reset(IntPtr stmt);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern int sqlite3_column_type(IntPtr stmt, int column);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern long sqlite3_column_int64(IntPtr stmt, int column);
 
-        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true), SuppressGCTransition]
         public static extern long sqlite3_last_insert_rowid(IntPtr db);
     }
 }

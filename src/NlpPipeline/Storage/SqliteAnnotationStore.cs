@@ -30,7 +30,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// <summary>
     /// Wall time of each phase of the last <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/> or
     /// <see cref="ResolveEntities()"/> call, in order (for the benchmark's breakdown); phases prefixed with
-    /// "of which" are part of the phase before them.
+    /// "of which" are part of the phase before them, those prefixed with "alongside:" ran on another thread during it.
     /// </summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> LastPhases => _phases;
 
@@ -99,11 +99,12 @@ public sealed partial class SqliteAnnotationStore : IDisposable
 
     /// <summary>
     /// Indexes annotation JSON Lines files (<see cref="AnnotationLines"/>) as <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/>
-    /// does, reading, parsing and preparing rows (<see cref="BatchWriter.Prepare"/>) on a second thread; a malformed
-    /// line is reported to <paramref name="malformed"/> and skipped.
+    /// does, in a pipeline of three threads: one reads and parses the lines, one prepares their rows
+    /// (<see cref="BatchWriter.Prepare"/>), and the calling thread writes them, each up to 64 documents ahead of the
+    /// next, in order; a malformed line is reported to <paramref name="malformed"/> (on the parsing thread) and skipped.
     /// </summary>
     public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
-        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.ReadForStore(paths, malformed), uses), 64), batchSize);
+        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 64), uses), 64), batchSize);
 
     // The documents prepared in order; with uses, each one's entities are added to it under its 1-based position.
     private static IEnumerable<PreparedDocument> Prepared(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, FormUses? uses)
@@ -173,11 +174,20 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _phases.Add(("of which quote FTS inserts", Stopwatch.GetElapsedTime(0, _quoteFtsTicks)));
             _bulkLoad = false;
             // Resolution needs only the form uses: with them in hand, it runs while SQLite builds the indexes.
-            var plan = _loadUses is { } uses ? Task.Run(() => PlanResolution(uses)) : null;
+            var planTime = TimeSpan.Zero;
+            var plan = _loadUses is { } uses ? Task.Run(() =>
+            {
+                var start = Stopwatch.GetTimestamp();
+                var planned = PlanResolution(uses);
+                planTime = Stopwatch.GetElapsedTime(start);
+                return planned;
+            }) : null;
             checkpointer?.Committed(); // the batches
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Phase("per-document index rebuild (resolver alongside)", ref since);
-            var entities = ResolveEntities(plan?.GetAwaiter().GetResult(), clearPhases: false);
+            var planPhase = _phases.Count;
+            var entities = ResolveEntities(plan, clearPhases: false);
+            _phases.Insert(planPhase, ("alongside: the resolver's plan, on another thread", planTime));
             since = Stopwatch.GetTimestamp();
             if (bulkLoad)
             {
@@ -256,36 +266,68 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     public int ResolveEntities() => ResolveEntities(null, clearPhases: true);
 
     /// <summary>
-    /// What resolution writes: the canonical entities (ids from 1 in order), their searchable names, and per entity
-    /// its quote and document counts as a speaker (null when the form uses did not count them).
+    /// What resolution writes: the canonical entities (ids from 1 in order), per entity its quote and document counts
+    /// as a speaker (null when the form uses did not count them), and their searchable names (made on another thread
+    /// while the entities are written).
     /// </summary>
-    private sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, List<(long Entity, string Alias, long Documents, string Folded)> Names,
-        (long Quotes, long Documents)[]? SpeakerCounts);
+    internal sealed record ResolutionPlan(IReadOnlyList<CanonicalEntity> Entities, (long Quotes, long Documents)[]? SpeakerCounts,
+        Task<List<(long Entity, string Alias, long Documents, string Folded)>> Names);
 
     // The managed part of resolution, from the form uses alone (no database access, so it may run on another thread).
-    private static ResolutionPlan PlanResolution(FormUses uses)
+    // Runs once per load: compiled optimised at once (tiered compilation would run it unoptimised).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static ResolutionPlan PlanResolution(FormUses uses)
     {
         var entities = NameSuffixEntityResolver.Resolve(uses.Forms());
-        var formEntity = new Dictionary<(string, string), long>(uses.Count);
         for (var i = 0; i < entities.Count; i++)
         {
             foreach (var form in entities[i].Forms)
-                formEntity[(form.Type, form.Key)] = i + 1;
+                uses.SetEntity(form, i + 1);
         }
-        // Every alias of every form, counted in documents, becomes a searchable name of its entity.
-        var names = new SortedDictionary<(long Entity, string Alias), long>();
-        foreach (var (form, alias, documents) in uses.Aliases())
+        // The names only read the uses from here on, as do the speaker counts.
+        return new ResolutionPlan(entities, SpeakerCounts(uses, entities.Count), Task.Run(() => Names(uses, entities.Count)));
+    }
+
+    // Every alias of every form, counted in documents, becomes a searchable name of its entity: per entity, aliases
+    // equal under the default string comparer are one name, spelt as first seen, and the names are in that comparer's
+    // order (as in a map sorted by entity and alias). The forms' entities are set.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static List<(long Entity, string Alias, long Documents, string Folded)> Names(FormUses uses, int entities)
+    {
+        var comparer = Comparer<string>.Default;
+        var perEntity = new List<(string Alias, long Documents)>?[entities + 1];
+        var count = 0;
+        foreach (var (entity, alias, documents) in uses.EntityAliases())
         {
-            var key = (formEntity[form], alias);
-            names[key] = names.GetValueOrDefault(key) + documents;
+            var list = perEntity[entity] ??= new(1);
+            var k = 0;
+            while (k < list.Count && comparer.Compare(list[k].Alias, alias) != 0)
+                k++;
+            if (k < list.Count)
+                list[k] = (list[k].Alias, list[k].Documents + documents);
+            else
+            {
+                list.Add((alias, documents));
+                count++;
+            }
         }
-        return new ResolutionPlan(entities, names.Select(n => (n.Key.Entity, n.Key.Alias, n.Value, SearchText.Fold(n.Key.Alias))).ToList(),
-            SpeakerCounts(uses, formEntity, entities.Count));
+        var names = new List<(long Entity, string Alias, long Documents, string Folded)>(count);
+        for (var entity = 1; entity < perEntity.Length; entity++)
+        {
+            if (perEntity[entity] is not { } list)
+                continue;
+            if (list.Count > 1)
+                list.Sort(static (a, b) => Comparer<string>.Default.Compare(a.Alias, b.Alias));
+            foreach (var (alias, documents) in list)
+                names.Add((entity, alias, documents, SearchText.Fold(alias)));
+        }
+        return names;
     }
 
     // Per entity (index id - 1): its attributed quotes and the distinct documents they are in, as the speaker-count
-    // query of ResolveEntities computes them; null when the uses did not count speakers.
-    private static (long Quotes, long Documents)[]? SpeakerCounts(FormUses uses, Dictionary<(string, string), long> formEntity, int entities)
+    // query of ResolveEntities computes them; null when the uses did not count speakers. The forms' entities are set.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static (long Quotes, long Documents)[]? SpeakerCounts(FormUses uses, int entities)
     {
         if (uses.SpeakerQuotes is not { } speakerQuotes)
             return null;
@@ -294,7 +336,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // Added document by document: an entity's documents are counted once each, whichever of its forms spoke.
         foreach (var (document, form, quotes) in speakerQuotes)
         {
-            var i = formEntity[form] - 1;
+            var i = uses.EntityOf(form) - 1;
             counts[i].Quotes += quotes;
             if (lastDocument[i] != document)
             {
@@ -305,13 +347,14 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         return counts;
     }
 
-    // plan: resolution planned from the form uses of every stored per-document entity when the caller had them
-    // (a load into an empty store); otherwise the uses are read from doc_entities and planned here.
-    private int ResolveEntities(ResolutionPlan? plan, bool clearPhases)
+    // planned: resolution planned (on another thread) from the form uses of every stored per-document entity when the
+    // caller had them (a load into an empty store), waited for here; otherwise the uses are read from doc_entities and planned here.
+    private int ResolveEntities(Task<ResolutionPlan>? planned, bool clearPhases)
     {
         if (clearPhases)
             _phases.Clear();
         var since = Stopwatch.GetTimestamp();
+        var plan = planned?.GetAwaiter().GetResult();
         using var transaction = _connection.BeginTransaction();
         if (plan is null)
         {
@@ -329,7 +372,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             Phase("resolve: read form uses", ref since);
             plan = PlanResolution(uses);
         }
-        Phase("resolve: resolver + names (managed; after a load, the wait for it)", ref since);
+        Phase("resolve: resolver (managed; after a load, the wait for it)", ref since);
 
         // The canonical tables are written whole: their secondary indexes are built once after the rows.
         Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
@@ -339,22 +382,27 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", "$type", "$key", "$id"))
         {
             long id = 0;
+            var forms = new List<(string Type, string Key, long Entity)>(plan.Entities.Count);
             foreach (var entity in plan.Entities)
             {
                 id++;
                 var (quotes, documents) = plan.SpeakerCounts?[id - 1] ?? default;
                 insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Int(4, quotes).Int(5, documents).Step();
                 foreach (var form in entity.Forms)
-                    insertForm.Text(0, form.Type).Text(1, form.Key).Int(2, id).Step();
+                    forms.Add((form.Type, form.Key, id));
             }
+            // In key order (near enough: ordinal UTF-16 rather than UTF-8), so that the WITHOUT ROWID table is appended to.
+            forms.Sort(static (a, b) => a.Type != b.Type ? string.CompareOrdinal(a.Type, b.Type) : string.CompareOrdinal(a.Key, b.Key));
+            foreach (var (type, key, entity) in forms)
+                insertForm.Text(0, type).Text(1, key).Int(2, entity).Step();
         }
 
-        Phase("resolve: clear canonical tables + write entities, forms", ref since);
+        Phase("resolve: clear canonical tables + write entities, forms (names made alongside)", ref since);
         using (var insertName = new RawStatement(_connection, "INSERT INTO entity_names(id, entity_id, name, documents) VALUES ($id, $entity, $name, $docs)", "$id", "$entity", "$name", "$docs"))
         using (var insertFts = new RawStatement(_connection, "INSERT INTO name_fts(rowid, name) VALUES ($id, $folded)", "$id", "$folded"))
         {
             long id = 0;
-            foreach (var (entity, alias, count, folded) in plan.Names)
+            foreach (var (entity, alias, count, folded) in plan.Names.GetAwaiter().GetResult())
             {
                 id++;
                 insertName.Int(0, id).Int(1, entity).Text(2, alias).Int(3, count).Step();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using NlpPipeline.Documents;
 
@@ -13,8 +14,6 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal sealed class StoreRecordReader
 {
-    private char[] _buffer = new char[1 << 14];
-
     public (AnnotatedDocument Document, int TextLength) Read(ReadOnlySpan<byte> utf8Json, long sequence)
     {
         var reader = new Utf8JsonReader(utf8Json);
@@ -49,8 +48,8 @@ internal sealed class StoreRecordReader
         }, textLength);
     }
 
-    // Length of the string value in UTF-16 code units, unescaped into a reused buffer; 0 for a non-string.
-    private int TextLength(ref Utf8JsonReader reader)
+    // Length of the string value in UTF-16 code units; 0 for a non-string.
+    private static int TextLength(ref Utf8JsonReader reader)
     {
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.String)
@@ -58,11 +57,57 @@ internal sealed class StoreRecordReader
             reader.Skip();
             return 0;
         }
-        if (!reader.ValueIsEscaped)
-            return System.Text.Encoding.UTF8.GetCharCount(reader.ValueSpan);
-        if (_buffer.Length < reader.ValueSpan.Length)
-            _buffer = new char[Math.Max(reader.ValueSpan.Length, _buffer.Length * 2)];
-        return reader.CopyString(_buffer);
+        return reader.ValueIsEscaped ? UnescapedUtf16Length(reader.ValueSpan) : Utf16Length(reader.ValueSpan);
+    }
+
+    /// <summary>
+    /// The UTF-16 length of valid UTF-8 (what <see cref="System.Text.Encoding.GetCharCount(ReadOnlySpan{byte})"/>
+    /// gives, without validating): every byte but continuation bytes (<c>10xxxxxx</c>) starts a character, and a
+    /// 4-byte one (<c>11110xxx</c>) is two UTF-16 code units.
+    /// </summary>
+    internal static int Utf16Length(ReadOnlySpan<byte> utf8)
+    {
+        var length = utf8.Length;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var mask = Vector256.Create((byte)0xC0);
+            var continuation = Vector256.Create((byte)0x80);
+            var fourByte = Vector256.Create((byte)0xEF);
+            for (; i + 32 <= utf8.Length; i += 32)
+            {
+                var v = Vector256.Create(utf8.Slice(i, 32));
+                length -= System.Numerics.BitOperations.PopCount(Vector256.Equals(v & mask, continuation).ExtractMostSignificantBits());
+                length += System.Numerics.BitOperations.PopCount(Vector256.GreaterThan(v, fourByte).ExtractMostSignificantBits());
+            }
+        }
+        for (; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if ((b & 0xC0) == 0x80)
+                length--;
+            else if (b >= 0xF0)
+                length++;
+        }
+        return length;
+    }
+
+    /// <summary>
+    /// The UTF-16 length of a JSON string's value from its escaped UTF-8 bytes (as the reader validated them), without
+    /// unescaping: escapes are ASCII, so each counts its bytes as characters; <c>\uXXXX</c> (6 bytes) stands for one
+    /// UTF-16 code unit (a surrogate pair is two such escapes) and every other escape (2 bytes) for one character.
+    /// </summary>
+    internal static int UnescapedUtf16Length(ReadOnlySpan<byte> escaped)
+    {
+        var length = Utf16Length(escaped);
+        int i;
+        while ((i = escaped.IndexOf((byte)'\\')) >= 0)
+        {
+            var unicode = escaped[i + 1] == (byte)'u';
+            length -= unicode ? 5 : 1;
+            escaped = escaped[(i + (unicode ? 6 : 2))..];
+        }
+        return length;
     }
 
     private delegate T ItemReader<T>(ref Utf8JsonReader reader);
@@ -96,7 +141,7 @@ internal sealed class StoreRecordReader
             if (reader.ValueTextEquals("type"u8)) type = ReadCommonString(ref reader);
             else if (reader.ValueTextEquals("start"u8)) start = ReadInt(ref reader);
             else if (reader.ValueTextEquals("end"u8)) end = ReadInt(ref reader);
-            else if (reader.ValueTextEquals("text"u8)) text = ReadString(ref reader);
+            else if (reader.ValueTextEquals("text"u8)) text = ReadName(ref reader);
             else if (reader.ValueTextEquals("ref"u8)) @ref = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("person"u8)) person = ReadShortString(ref reader);
             else if (reader.ValueTextEquals("confidence"u8)) confidence = ReadDouble(ref reader);
@@ -254,15 +299,23 @@ internal sealed class StoreRecordReader
         return reader.GetString();
     }
 
-    // Refs ("e12") and topic labels recur in every record: short unescaped values are read through a small cache of
-    // strings by their UTF-8 bytes (per thread; a slot holds the last value hashed to it), so each is made once.
+    // Refs ("e12") and topic labels recur in every record, and entity texts (names) within and across records: short
+    // unescaped values are read through small caches of strings by their UTF-8 bytes (per thread; a slot holds the last
+    // value hashed to it), so each recurring value is made once. Refs and labels have their own cache, so that names
+    // do not push them out.
     [ThreadStatic]
-    private static (byte[] Utf8, string Value)[]? _shortStrings;
+    private static (byte[] Utf8, string Value)[]? _shortStrings, _names;
 
-    private const int ShortStringMax = 24;
+    private const int ShortStringMax = 24, NameMax = 48;
 
     // As ReadString, returning a cached string for a short value seen before.
-    private static string? ReadShortString(ref Utf8JsonReader reader)
+    private static string? ReadShortString(ref Utf8JsonReader reader) => ReadCached(ref reader, _shortStrings ??= new (byte[], string)[256], ShortStringMax);
+
+    // As ReadString, returning a cached string for an entity text seen before.
+    private static string? ReadName(ref Utf8JsonReader reader) => ReadCached(ref reader, _names ??= new (byte[], string)[4096], NameMax);
+
+    // cache: a power-of-two number of slots; values longer than max bytes are not cached.
+    private static string? ReadCached(ref Utf8JsonReader reader, (byte[] Utf8, string Value)[] cache, int max)
     {
         Read(ref reader);
         if (reader.TokenType != JsonTokenType.String)
@@ -271,13 +324,12 @@ internal sealed class StoreRecordReader
             return null;
         }
         var utf8 = reader.ValueSpan;
-        if (reader.ValueIsEscaped || utf8.Length > ShortStringMax)
+        if (reader.ValueIsEscaped || utf8.Length > max)
             return reader.GetString();
-        var cache = _shortStrings ??= new (byte[], string)[256];
         uint hash = (uint)utf8.Length;
         foreach (var b in utf8)
             hash = hash * 31 + b;
-        ref var slot = ref cache[hash & 255];
+        ref var slot = ref cache[hash & (uint)(cache.Length - 1)];
         if (slot.Utf8 is { } known && utf8.SequenceEqual(known))
             return slot.Value;
         var value = reader.GetString()!;

@@ -50,6 +50,22 @@ public sealed class FormUsesTests
     }
 
     [Fact]
+    public void EntityAliases_EntitiesSetThroughForms_EachAliasWithItsFormsEntity()
+    {
+        var uses = new FormUses();
+        uses.Add(1, "PER", "tám", "Tám", new[] { "Tám" });
+        uses.Add(2, "PER", "lê văn tám", "Lê Văn Tám", new[] { "Lê Văn Tám", "LÊ VĂN TÁM" });
+        uses.Add(3, "ORG", "vnpt", "VNPT", new[] { "VNPT" });
+
+        foreach (var form in uses.Forms())
+            uses.SetEntity(form, form.Type == "PER" ? 1 : 2);
+        uses.SetEntity(new NameForm("ORG", "vnpt", "VNPT"), 3); // a form not from Forms() is found by its key
+
+        Assert.Equal(["1 Tám 1", "1 Lê Văn Tám 1", "1 LÊ VĂN TÁM 1", "3 VNPT 1"], uses.EntityAliases().Select(a => $"{a.Entity} {a.Alias} {a.Documents}"));
+        Assert.Equal(1, uses.EntityOf(("PER", "tám")));
+    }
+
+    [Fact]
     public void SpeakerQuotes_CountedOnlyWhenAskedFor()
     {
         var counted = new FormUses(countSpeakers: true);

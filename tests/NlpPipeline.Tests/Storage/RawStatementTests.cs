@@ -16,7 +16,20 @@ public sealed class RawStatementTests
 
     [Theory]
     [MemberData(nameof(Texts))]
-    public void Text_BoundThenStored_ReadsBackAsTheSameTextOrNull(string? value, string expected)
+    public void Text_BoundThenStored_ReadsBackAsTheSameTextOrNull(string? value, string expected) =>
+        Assert.Equal(expected, BindAndReadBack(insert => insert.Text(0, value)));
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Utf8_BoundThenStored_ReadsBackAsTheSameText(string? value, string expected)
+    {
+        if (value is null)
+            return; // UTF-8 bytes are always text
+        Assert.Equal(expected, BindAndReadBack(insert => insert.Utf8(0, System.Text.Encoding.UTF8.GetBytes(value))));
+    }
+
+    // Binds through bind after a longer value, runs the insert and reads back typeof(v) || '|' || v.
+    private static object? BindAndReadBack(Func<RawStatement, RawStatement> bind)
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
@@ -29,11 +42,10 @@ public sealed class RawStatementTests
         {
             // Twice through the same statement: a long value first leaves no trace in a short one after.
             insert.Text(0, "long enough to stay in the buffer").Step();
-            insert.Text(0, value).Step();
+            bind(insert).Step();
         }
         using var read = connection.CreateCommand();
         read.CommandText = "SELECT typeof(v) || '|' || coalesce(v, '') FROM t ORDER BY rowid DESC LIMIT 1";
-
-        Assert.Equal(expected, read.ExecuteScalar());
+        return read.ExecuteScalar();
     }
 }

@@ -20,6 +20,16 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         "Nga luôn sẵn sàng cho một cuộc đối thoại cân bằng, phi chính trị hóa với Mỹ về các vấn đề an ninh mạng quốc tế, trên cơ sở song phương cũng như quốc tế",
     ];
 
+    [Fact]
+    public void SqliteProcessConfigure_AfterSQLiteStarted_RefusedAndStoresWorkAsBefore()
+    {
+        using var store = NewStore();
+
+        Assert.False(SqliteProcess.Configure());
+        store.Index([SeedArticleFixture.Load()]);
+        Assert.Equal(4, store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov" }).Count);
+    }
+
     public static TheoryData<string> SyromolotovForms => new() { "Syromolotov", "Oleg Syromolotov", "syromolotov", "OLEG SYROMOLOTOV" };
 
     [Theory]
@@ -123,11 +133,12 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
         var resolve = new[]
         {
-            "resolve: resolver + names (managed; after a load, the wait for it)", "resolve: clear canonical tables + write entities, forms",
+            "resolve: resolver (managed; after a load, the wait for it)", "resolve: clear canonical tables + write entities, forms (names made alongside)",
             "resolve: write names + name FTS", "resolve: speaker counts", "resolve: canonical index build", "resolve: commit",
         };
         // A load into an empty store plans resolution alongside the index rebuild; on its own, resolution reads the uses back.
-        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild (resolver alongside)", .. resolve, "WAL checkpoint"],
+        Assert.Equal(["batches (parse wait + document writes)", "of which quote FTS inserts", "per-document index rebuild (resolver alongside)",
+            "alongside: the resolver's plan, on another thread", .. resolve, "WAL checkpoint"],
             store.LastPhases.Select(p => p.Phase));
         Assert.All(store.LastPhases, p => Assert.True(p.Elapsed >= TimeSpan.Zero));
 

@@ -44,6 +44,42 @@ public sealed class StoreRecordReaderTests
         Assert.Empty(read.Sentences);
     }
 
+    // JSON string values as written in a record, escapes included.
+    public static TheoryData<string> EscapedValues => new()
+    {
+        "plain ascii",
+        "Dòng một\\nDòng hai\\r\\n\\t\\\"trích\\\" \\\\ \\/",
+        "\\u0001\\u00e0\\u1ea1",
+        "\\ud83d\\ude00 và 😀", // a surrogate pair escaped, then the same one in UTF-8
+        "",
+    };
+
+    [Theory]
+    [MemberData(nameof(EscapedValues))]
+    public void UnescapedUtf16Length_EscapedValue_IsTheLengthOfTheUnescapedString(string escaped)
+    {
+        var json = Encoding.UTF8.GetBytes("\"" + escaped + "\"");
+
+        Assert.Equal(JsonSerializer.Deserialize<string>(json)!.Length, StoreRecordReader.UnescapedUtf16Length(json.AsSpan(1, json.Length - 2)));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ascii only, longer than one vector of thirty-two bytes")]
+    [InlineData("Ông Oleg Syromolotov nói “hai bên cùng có lợi”, đặc biệt là an ninh mạng.")]
+    [InlineData("😀 𝔸 và 你好 ở cuối: ạ😀")]
+    public void Utf16Length_ValidUtf8_SameAsGetCharCount(string text)
+    {
+        // Every start offset, so that each byte falls both in the vector part and in the tail.
+        var utf8 = Encoding.UTF8.GetBytes(text + text + text);
+        for (var start = 0; start < utf8.Length; start++)
+        {
+            if ((utf8[start] & 0xC0) == 0x80)
+                continue;
+            Assert.Equal(Encoding.UTF8.GetCharCount(utf8.AsSpan(start)), StoreRecordReader.Utf16Length(utf8.AsSpan(start)));
+        }
+    }
+
     [Fact]
     public void Read_ErrorRecord_KeepsTheError()
     {
@@ -69,6 +105,22 @@ public sealed class StoreRecordReaderTests
         Assert.Equal(["e1", "e1", "e1", "e2"], new[] { first, second, escaped, other }.Select(d => d.Entities[0].Ref));
         Assert.Same(first.Entities[0].Ref, second.Entities[0].Ref);
         Assert.Same(first.Topic!.Label, other.Topic!.Label);
+    }
+
+    [Fact]
+    public void Read_EntityTextsRecurring_SameTextAsOneStringEach()
+    {
+        static byte[] Line(params string[] texts) => Encoding.UTF8.GetBytes("{\"id\": \"a\", \"entities\": ["
+            + string.Join(",", texts.Select(t => $$$"""{"type": "LOC", "start": 0, "end": 1, "text": "{{{t}}}"}""")) + "]}");
+        var reader = new StoreRecordReader();
+
+        var (first, _) = reader.Read(Line("Hà Nội", "Việt Nam", "Hà Nội"), 0);
+        var (second, _) = reader.Read(Line("Việt Nam", "H\u00e0 N\u1ed9i", new string('x', 60)), 1);
+
+        Assert.Equal(["Hà Nội", "Việt Nam", "Hà Nội", "Việt Nam", "Hà Nội", new string('x', 60)],
+            first.Entities.Concat(second.Entities).Select(e => e.Text));
+        Assert.Same(first.Entities[0].Text, first.Entities[2].Text);
+        Assert.Same(first.Entities[1].Text, second.Entities[0].Text);
     }
 
     public static TheoryData<string> Malformed => new()
