@@ -79,15 +79,14 @@ public static class QuoteCueMiner
                 if (n == 0 || LongestMatch(text, syl, i, lexicon.MaxWordClassLength, lexicon.WordClasses.ContainsKey) > n
                     || i > 0 && LongestMatch(text, syl, i - 1, lexicon.MaxWordClassLength, lexicon.WordClasses.ContainsKey) > 1)
                     continue;
-                var cue = string.Join(' ', Enumerable.Range(i, n).Select(k => syl[k].Lower));
+                var cue = Phrase(syl, i, n);
                 var u = uses.GetValueOrDefault(cue);
                 var next = i + n;
                 var gap = next < syl.Length ? text.AsSpan(syl[next - 1].End, syl[next].Start - syl[next - 1].End) : ":";
                 var speech = gap.IndexOfAny(":“\"«‘") >= 0 || next < syl.Length && gap.Trim().IsEmpty && syl[next].Lower is "rằng" or "là";
                 var obj = !speech && gap.Trim().IsEmpty && IsPlainNounPhrase(text, syl, next, lexicon);
                 var verb = !speech && next < syl.Length && gap.Trim().IsEmpty && gap.Length == 1
-                    && (syl[next].Lower == "được" || LongestMatch(text, syl, next, lexicon.MaxWordClassLength, lexicon.WordClasses.ContainsKey) is var vn and > 0
-                        && lexicon.WordClasses[string.Join(' ', Enumerable.Range(next, vn).Select(t => syl[t].Lower))] is 'V' or 'R');
+                    && (syl[next].Lower == "được" || WordClassAt(text, syl, next, lexicon.MaxWordClassLength, lexicon).Class is 'V' or 'R');
                 uses[cue] = new CueUse(u.Total + 1, u.Speech + (speech ? 1 : 0), u.Object + (obj ? 1 : 0), u.VerbFirst + (verb ? 1 : 0));
                 i += n - 1;
             }
@@ -116,14 +115,20 @@ public static class QuoteCueMiner
         var classes = new List<char>();
         for (var k = i; k < end;)
         {
-            var n = LongestMatch(text, syl, k, Math.Min(lexicon.MaxWordClassLength, end - k), lexicon.WordClasses.ContainsKey);
-            classes.Add(n > 0 ? lexicon.WordClasses[string.Join(' ', Enumerable.Range(k, n).Select(t => syl[t].Lower))]
-                : char.IsDigit(syl[k].Lower[0]) || Quantifiers.Contains(syl[k].Lower) ? 'Q' : '\0');
+            var (n, cls) = WordClassAt(text, syl, k, Math.Min(lexicon.MaxWordClassLength, end - k), lexicon);
+            classes.Add(n > 0 ? cls : char.IsDigit(syl[k].Lower[0]) || Quantifiers.Contains(syl[k].Lower) ? 'Q' : '\0');
             k += Math.Max(n, 1);
         }
         var head = classes[0] == 'Q' || Quantifiers.Contains(syl[i].Lower) ? 1 : 0;
         return head < classes.Count && classes[head] == 'N' && !classes.Any(c => c is 'V' or 'R');
     }
+
+    /// <summary>The lower-case phrase key of syllables [i, i + n).</summary>
+    private static string Phrase(IReadOnlyList<Syllable> syl, int i, int n) => string.Join(' ', Enumerable.Range(i, n).Select(k => syl[k].Lower));
+
+    /// <summary>The longest word of the word classes at syllable i (at most maxLen syllables): its length and class, or (0, '\0').</summary>
+    private static (int Length, char Class) WordClassAt(string text, IReadOnlyList<Syllable> syl, int i, int maxLen, QuoteLexicon lexicon) =>
+        LongestMatch(text, syl, i, maxLen, lexicon.WordClasses.ContainsKey) is var n and > 0 ? (n, lexicon.WordClasses[Phrase(syl, i, n)]) : (0, '\0');
 
     /// <summary>Syllables in the longest phrase starting at syllable i (adjacent, no punctuation between) that the predicate knows.</summary>
     private static int LongestMatch(string text, IReadOnlyList<Syllable> syl, int i, int maxLen, Func<string, bool> contains)
