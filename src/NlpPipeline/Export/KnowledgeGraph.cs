@@ -38,7 +38,7 @@ public sealed record KnowledgeGraph(
             SELECT ef.entity_id, t.title, min(d.date), max(d.date), count(DISTINCT t.doc_id)
             FROM titles t
             JOIN doc_entities de ON de.id = t.doc_entity_id
-            JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            JOIN entity_forms ef ON ef.form_id = de.form_id
             JOIN documents d ON d.id = t.doc_id
             GROUP BY ef.entity_id, t.title ORDER BY ef.entity_id, min(d.date) IS NULL, min(d.date), t.title
             """, r => (r.GetInt64(0), new TitleSeen(r.GetString(1), S(r, 2), S(r, 3), r.GetInt32(4)))).ToLookup(t => t.Item1, t => t.Item2);
@@ -47,7 +47,7 @@ public sealed record KnowledgeGraph(
             SELECT d.key, q.start, q."end", q.type, q.content, q.cue, ef.entity_id, q.speaker_name, q.confidence, q.id
             FROM quotes q JOIN documents d ON d.id = q.doc_id
             LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id
-            LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            LEFT JOIN entity_forms ef ON ef.form_id = de.form_id
             ORDER BY d.key, q.start, q.id
             """, r => (Id: r.GetInt64(9), Quote: new GraphQuote(r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetString(3), r.GetString(4),
                 S(r, 5), r.IsDBNull(6) ? null : r.GetInt64(6), S(r, 7), r.GetDouble(8), [])));
@@ -55,7 +55,7 @@ public sealed record KnowledgeGraph(
             SELECT DISTINCT q.id, mf.entity_id FROM quotes q
             JOIN doc_entities me ON me.doc_id = q.doc_id
             JOIN json_each(me.mentions) m ON m.value ->> 0 >= q.start AND m.value ->> 1 <= q."end"
-            JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
+            JOIN entity_forms mf ON mf.form_id = me.form_id
             ORDER BY q.id, mf.entity_id
             """, r => (r.GetInt64(0), r.GetInt64(1))).ToLookup(a => a.Item1, a => a.Item2);
         var graphQuotes = quotes.Select(q => q.Quote with
@@ -66,7 +66,7 @@ public sealed record KnowledgeGraph(
         var mentions = Read(store, """
             SELECT d.key, ef.entity_id, sum(json_array_length(de.mentions)) FROM doc_entities de
             JOIN documents d ON d.id = de.doc_id
-            JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            JOIN entity_forms ef ON ef.form_id = de.form_id
             WHERE de.mentions <> '[]'
             GROUP BY d.key, ef.entity_id ORDER BY d.key, ef.entity_id
             """, r => new GraphMention(r.GetString(0), r.GetInt64(1), r.GetInt32(2)));

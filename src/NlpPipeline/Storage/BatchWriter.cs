@@ -12,7 +12,7 @@ internal sealed class BatchWriter : IDisposable
     public const char AliasSeparator = '\n';
 
     private readonly List<RawStatement> _commands = [];
-    private readonly RawStatement _findDocument, _insertDocument, _insertEntity,
+    private readonly RawStatement _findDocument, _insertDocument, _insertEntity, _findForm, _insertForm,
         _insertTitle, _insertQuote, _insertQuoteFts, _insertTopic;
     private readonly RawStatement[] _deletes;
     private byte[] _sortKey = new byte[256];
@@ -43,8 +43,10 @@ internal sealed class BatchWriter : IDisposable
             VALUES ($key, $title, $date, $url, $source, $topic, $score, $gold, $length, $error, $sort, $alternatives)
             """, "$key", "$title", "$date", "$url", "$source", "$topic", "$score", "$gold", "$length", "$error", "$sort", "$alternatives");
         _insertEntity = Make("""
-            INSERT INTO doc_entities(doc_id, type, name, form_key, aliases, mentions) VALUES ($doc, $type, $name, $form, $aliases, $mentions)
+            INSERT INTO doc_entities(doc_id, type, name, form_id, aliases, mentions) VALUES ($doc, $type, $name, $form, $aliases, $mentions)
             """, "$doc", "$type", "$name", "$form", "$aliases", "$mentions");
+        _findForm = Make("SELECT id FROM forms WHERE type = $type AND form_key = $key", "$type", "$key");
+        _insertForm = Make("INSERT INTO forms(id, type, form_key) VALUES ($id, $type, $key)", "$id", "$type", "$key");
         _insertTitle = Make("""
             INSERT INTO titles(doc_id, doc_entity_id, title, start, "end") VALUES ($doc, $entity, $title, $start, $end)
             """, "$doc", "$entity", "$title", "$start", "$end");
@@ -63,6 +65,14 @@ internal sealed class BatchWriter : IDisposable
 
     /// <summary>Runs once before the rows of a stored document are deleted (to replace it or on <see cref="Delete"/>).</summary>
     public Action? BeforeReplace { get; set; }
+
+    /// <summary>
+    /// Null (the default): a form's id is looked up in <c>forms</c> by its (type, key), and a new form is added with
+    /// the next rowid. Otherwise the prepared entities carry form ids numbered 1, 2, … in the order this load first
+    /// prepared them (<see cref="FormUses.Add"/>, into a store whose <c>forms</c> table was empty), and this is the
+    /// highest of them written so far: a higher one is the next new form, added under its id.
+    /// </summary>
+    public long? PreparedFormsWritten { get; set; }
 
     /// <summary>Removes every row of the document with this id; true when it was stored.</summary>
     public bool Delete(string key)
@@ -92,10 +102,10 @@ internal sealed class BatchWriter : IDisposable
             if (entity.Name.Length == 0)
                 continue;
             entity.Row = rows.Count;
-            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey,
+            var formId = uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entity.Aliases)) ?? 0;
+            rows.Add(new PreparedEntity(entity.Type, entity.Name, entity.NameKey, formId,
                 entity.Aliases.Count == 1 ? entity.Aliases[0] : string.Join(AliasSeparator, entity.Aliases),
                 MentionSpans(entity.Mentions, ref spans).ToArray(), entity.Titles.Count == 0 ? [] : [.. entity.Titles]));
-            uses?.Add(ordinal, entity.Type, entity.NameKey, entity.Name, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entity.Aliases));
             foreach (var (title, _, _) in entity.Titles)
                 uses?.AddTitle(entity.Type, entity.NameKey, title);
         }
@@ -161,7 +171,7 @@ internal sealed class BatchWriter : IDisposable
         {
             var entity = prepared.Entities[r];
             var id = rowIds[r] = _insertEntity.Int(0, docId).Text(1, entity.Type).Text(2, entity.Name)
-                .Text(3, entity.NameKey).Text(4, entity.Aliases).Utf8(5, entity.Mentions).Insert();
+                .Int(3, FormId(entity)).Text(4, entity.Aliases).Utf8(5, entity.Mentions).Insert();
             foreach (var (title, start, end) in entity.Titles)
                 _insertTitle.Int(0, docId).Int(1, id).Text(2, title).Int(3, start).Int(4, end).Step();
         }
@@ -178,6 +188,22 @@ internal sealed class BatchWriter : IDisposable
             QuoteFtsTicks += System.Diagnostics.Stopwatch.GetTimestamp() - ftsStart;
         }
         return doc.Quotes.Length;
+    }
+
+    // The entity's forms.id, adding the form when it is new (see PreparedFormsWritten).
+    private long FormId(PreparedEntity entity)
+    {
+        if (PreparedFormsWritten is { } written)
+        {
+            if (entity.FormId <= written)
+                return entity.FormId;
+            if (entity.FormId != written + 1)
+                throw new InvalidOperationException($"Form {entity.FormId} was prepared out of order (forms up to {written} written).");
+            PreparedFormsWritten = entity.FormId;
+            return _insertForm.Int(0, entity.FormId).Text(1, entity.Type).Text(2, entity.NameKey).Insert();
+        }
+        return _findForm.Text(0, entity.Type).Text(1, entity.NameKey).Step()
+            ?? _insertForm.Null(0).Text(1, entity.Type).Text(2, entity.NameKey).Insert();
     }
 
     /// <summary>
@@ -252,8 +278,11 @@ internal sealed class BatchWriter : IDisposable
     }
 }
 
-/// <summary>The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>; the mentions as UTF-8) and its titles.</summary>
-internal sealed record PreparedEntity(string Type, string Name, string NameKey, string Aliases, byte[] Mentions,
+/// <summary>
+/// The <c>doc_entities</c> columns of a local entity (<see cref="LocalEntity"/>; the mentions as UTF-8; the form's id as
+/// <see cref="FormUses.Add"/> numbered it, 0 when not) and its titles.
+/// </summary>
+internal sealed record PreparedEntity(string Type, string Name, string NameKey, long FormId, string Aliases, byte[] Mentions,
     (string Title, int? Start, int? End)[] Titles);
 
 /// <summary>

@@ -27,33 +27,40 @@ internal sealed class FormUses
     public void AddSpeakerQuotes(long document, string type, string key, int quotes) =>
         SpeakerQuotes?.Add((document, (type, key), quotes));
 
-    public void Add(long document, string type, string key, string name, ReadOnlySpan<string> aliases)
+    /// <summary>
+    /// Adds a document entity of the form (type, key); returns the form's id: <paramref name="id"/> when the form is
+    /// new and it is given (a stored <c>forms.id</c>), else the number of forms added so far, counting this one (1, 2, …
+    /// in the order forms are first added).
+    /// </summary>
+    public long Add(long document, string type, string key, string name, ReadOnlySpan<string> aliases, long id = 0)
     {
-        var use = Add(type, key, name);
+        var use = Add(type, key, name, id);
         foreach (var alias in aliases)
             use.AddAlias(alias, document);
+        return use.Id;
     }
 
     /// <summary>Adds a title (any spelling; kept as its <see cref="SearchText.NameKey"/>) that the form was seen with.</summary>
     public void AddTitle(string type, string key, string title)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
-        use ??= new Use();
+        use ??= new Use { Id = _forms.Count };
         (use.Titles ??= new HashSet<string>(StringComparer.Ordinal)).Add(SearchText.NameKey(title));
     }
 
-    private Use Add(string type, string key, string name)
+    private Use Add(string type, string key, string name, long id)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
-        use ??= new Use();
+        use ??= new Use { Id = id != 0 ? id : _forms.Count };
         use.AddSpelling(name);
         return use;
     }
 
-    /// <summary>Every form with its display name: the most frequent spelling (ties: ordinal first).</summary>
+    /// <summary>Every form with its id and display name: the most frequent spelling (ties: ordinal first).</summary>
     public IEnumerable<NameForm> Forms() =>
         _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.DisplayName)
         {
+            Id = f.Value.Id,
             Titles = f.Value.Titles,
             Source = f.Value,
         });
@@ -98,6 +105,9 @@ internal sealed class FormUses
         private Dictionary<string, (long Documents, long LastDocument)>? _aliases;
 
         public HashSet<string>? Titles { get; set; }
+
+        /// <summary>The form's id (<see cref="FormUses.Add"/>).</summary>
+        public long Id { get; init; }
 
         public long Entity { get; set; }
 

@@ -11,6 +11,9 @@ public readonly record struct NameForm(string Type, string Key, string Name)
 {
     public IReadOnlyCollection<string>? Titles { get; init; }
 
+    /// <summary>The form's id in the store (<c>forms.id</c>; 0 when not from a store).</summary>
+    internal long Id { get; init; }
+
     /// <summary>Where the form came from (<see cref="FormUses"/> sets its own record of the form), kept by resolution.</summary>
     internal object? Source { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed partial class SqliteAnnotationStore
     private const string SpeakerJoins = """
         FROM quotes q JOIN documents d ON d.id = q.doc_id
         LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id
-        LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+        LEFT JOIN entity_forms ef ON ef.form_id = de.form_id
         LEFT JOIN entities e ON e.id = ef.entity_id
         WHERE 1 = 1
         """;
@@ -27,7 +27,7 @@ public sealed partial class SqliteAnnotationStore
     // Quotes whose speaker is one of the canonical entities in the JSON array parameter.
     private const string SpeakerIn =
         "q.speaker_entity_id IN (SELECT de.id FROM entity_forms ef "
-        + "JOIN doc_entities de ON de.type = ef.type AND de.form_key = ef.form_key "
+        + "JOIN doc_entities de ON de.form_id = ef.form_id "
         + "WHERE ef.entity_id IN (SELECT value FROM json_each(";
 
     /// <summary>Quotes matching every filter of <paramref name="query"/>, by date, document, then position.</summary>
@@ -48,7 +48,7 @@ public sealed partial class SqliteAnnotationStore
                 sql.Append("""
 
                     CROSS JOIN doc_entities de ON de.id = q.speaker_entity_id
-                    CROSS JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                    CROSS JOIN entity_forms ef ON ef.form_id = de.form_id
                     WHERE +ef.entity_id IN (SELECT value FROM json_each($speakers))
                     """);
             }
@@ -80,7 +80,7 @@ public sealed partial class SqliteAnnotationStore
 
                 AND EXISTS (SELECT 1 FROM doc_entities me
                     CROSS JOIN json_each(me.mentions) m
-                    CROSS JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
+                    CROSS JOIN entity_forms mf ON mf.form_id = me.form_id
                     WHERE me.doc_id = q.doc_id AND m.value ->> 0 >= q.start AND m.value ->> 1 <= q."end"
                       AND +mf.entity_id IN (SELECT value FROM json_each($mentioned)))
                 """);
@@ -104,7 +104,7 @@ public sealed partial class SqliteAnnotationStore
         sql.Append(OrderBy).Append(")\n").Append(QuoteColumns).Append('\n').Append("""
             FROM page JOIN quotes q ON q.id = page.id JOIN documents d ON d.id = q.doc_id
             LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id
-            LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            LEFT JOIN entity_forms ef ON ef.form_id = de.form_id
             LEFT JOIN entities e ON e.id = ef.entity_id
             ORDER BY page.sort_key, page.start
             """);
@@ -203,17 +203,17 @@ public sealed partial class SqliteAnnotationStore
         var topics = List("""
             SELECT t.label, NULL, count(DISTINCT q.doc_id) FROM quotes q
             JOIN doc_entities de ON de.id = q.speaker_entity_id
-            JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            JOIN entity_forms ef ON ef.form_id = de.form_id
             JOIN topics t ON t.doc_id = q.doc_id AND t.kind IN ('label', 'subtopic')
             WHERE ef.entity_id = $id GROUP BY t.label ORDER BY 3 DESC, t.label
             """, id);
         var about = List("""
             SELECT e.name, e.type, count(*) FROM quotes q
             JOIN doc_entities de ON de.id = q.speaker_entity_id
-            JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            JOIN entity_forms ef ON ef.form_id = de.form_id
             JOIN doc_entities me ON me.doc_id = q.doc_id
             JOIN json_each(me.mentions) m ON m.value ->> 0 >= q.start AND m.value ->> 1 <= q."end"
-            JOIN entity_forms mf ON mf.type = me.type AND mf.form_key = me.form_key
+            JOIN entity_forms mf ON mf.form_id = me.form_id
             JOIN entities e ON e.id = mf.entity_id
             WHERE ef.entity_id = $id AND mf.entity_id <> $id
             GROUP BY e.id ORDER BY 3 DESC, e.name
@@ -229,7 +229,7 @@ public sealed partial class SqliteAnnotationStore
             SELECT t.title, min(d.date), max(d.date), count(DISTINCT t.doc_id)
             FROM titles t
             JOIN doc_entities de ON de.id = t.doc_entity_id
-            JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+            JOIN entity_forms ef ON ef.form_id = de.form_id
             JOIN documents d ON d.id = t.doc_id
             WHERE ef.entity_id = $id
             GROUP BY t.title ORDER BY min(d.date) IS NULL, min(d.date), t.title

@@ -21,6 +21,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private readonly SqliteConnection _connection;
     private bool _bulkLoad;
     private FormUses? _loadUses;
+    // During a load into an empty store: the highest prepared form id committed (BatchWriter.PreparedFormsWritten).
+    private long? _loadFormsWritten;
     private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
     private long _quoteFtsTicks;
 
@@ -135,7 +137,10 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // Into an empty store, preparing the documents also gathers the form uses that resolution would read back.
         _loadUses = _bulkLoad ? new FormUses(countSpeakers: true) : null;
         var documents = source(_loadUses);
-        Execute(_connection, _bulkLoad ? StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
+        // Into an empty store, the forms are numbered while preparing, from 1: forms left by deleted documents go
+        // (with the canonical forms that point to them, which resolution rewrites whole).
+        _loadFormsWritten = _bulkLoad ? 0 : null;
+        Execute(_connection, _bulkLoad ? "DELETE FROM entity_forms; DELETE FROM forms;" + StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
         // Into an empty store, the WAL is copied into the database file alongside the load, on another connection.
         using var checkpointer = bulkLoad && !string.IsNullOrEmpty(_connection.DataSource) ? new WalCheckpointer(_connection.DataSource) : null;
         LastCheckpointer = checkpointer;
@@ -147,6 +152,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         {
             _bulkLoad = false;
             _loadUses = null;
+            _loadFormsWritten = null;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Execute(_connection, $"PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = {CacheSize};");
         }
@@ -226,14 +232,16 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private (int Documents, int Quotes) IndexBatch(IEnumerable<PreparedDocument> batch)
     {
         using var transaction = _connection.BeginTransaction();
-        using var writer = new BatchWriter(_connection, transaction);
+        using var writer = new BatchWriter(_connection, transaction) { PreparedFormsWritten = _loadFormsWritten };
         // A document indexed again during a bulk load: its rows are found through the per-document indexes,
-        // and the form uses gathered so far include the replaced rows, so resolution reads them back.
+        // the form uses gathered so far include the replaced rows, so resolution reads them back, and forms are
+        // looked up from here on (those prepared later were numbered in the uses).
         if (_bulkLoad)
             writer.BeforeReplace = () =>
             {
                 _bulkLoad = false;
                 _loadUses = null;
+                _loadFormsWritten = writer.PreparedFormsWritten = null;
                 writer.BeforeReplace = null;
                 Execute(_connection, StoreSchema.CreatePerDocumentIndexes, transaction);
             };
@@ -246,6 +254,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         _quoteFtsTicks += writer.QuoteFtsTicks;
         if (docs > 0)
             transaction.Commit();
+        _loadFormsWritten = writer.PreparedFormsWritten;
         return (docs, quotes);
     }
 
@@ -360,12 +369,16 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         {
             var uses = new FormUses();
             // Rowid order: a document's rows are consecutive.
-            using var cmd = Command("SELECT doc_id, type, form_key, name, aliases FROM doc_entities", transaction);
+            using var cmd = Command("""
+                SELECT de.doc_id, f.type, f.form_key, de.name, de.aliases, f.id FROM doc_entities de JOIN forms f ON f.id = de.form_id ORDER BY de.id
+                """, transaction);
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
                 uses.Add(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    reader.GetString(4).Split(BatchWriter.AliasSeparator, StringSplitOptions.RemoveEmptyEntries));
-            using var titles = Command("SELECT de.type, de.form_key, t.title FROM titles t JOIN doc_entities de ON de.id = t.doc_entity_id", transaction);
+                    reader.GetString(4).Split(BatchWriter.AliasSeparator, StringSplitOptions.RemoveEmptyEntries), reader.GetInt64(5));
+            using var titles = Command("""
+                SELECT f.type, f.form_key, t.title FROM titles t JOIN doc_entities de ON de.id = t.doc_entity_id JOIN forms f ON f.id = de.form_id
+                """, transaction);
             using var titleReader = titles.ExecuteReader();
             while (titleReader.Read())
                 uses.AddTitle(titleReader.GetString(0), titleReader.GetString(1), titleReader.GetString(2));
@@ -375,26 +388,32 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         Phase("resolve: resolver (managed; after a load, the wait for it)", ref since);
 
         // The canonical tables are written whole: their secondary indexes are built once after the rows.
+        // Forms no document entity has any more (their documents were deleted or replaced) go, when read from the rows.
         Execute(_connection, "DELETE FROM entity_forms; DELETE FROM entity_names; DELETE FROM entities; INSERT INTO name_fts(name_fts) VALUES ('delete-all');"
+            + (planned is null ? "DELETE FROM forms WHERE id NOT IN (SELECT form_id FROM doc_entities);" : "")
             + StoreSchema.DropCanonicalIndexes, transaction);
         using (var insertEntity = new RawStatement(_connection, "INSERT INTO entities(id, type, name, slug, quotes, documents) VALUES ($id, $type, $name, $slug, $quotes, $docs)",
             "$id", "$type", "$name", "$slug", "$quotes", "$docs"))
-        using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(type, form_key, entity_id) VALUES ($type, $key, $id)", "$type", "$key", "$id"))
+        using (var insertForm = new RawStatement(_connection, "INSERT INTO entity_forms(form_id, entity_id) VALUES ($form, $id)", "$form", "$id"))
         {
             long id = 0;
-            var forms = new List<(string Type, string Key, long Entity)>(plan.Entities.Count);
+            List<long> forms = new(plan.Entities.Count), formEntities = new(plan.Entities.Count);
             foreach (var entity in plan.Entities)
             {
                 id++;
                 var (quotes, documents) = plan.SpeakerCounts?[id - 1] ?? default;
                 insertEntity.Int(0, id).Text(1, entity.Type).Text(2, entity.Name).Text(3, entity.Slug).Int(4, quotes).Int(5, documents).Step();
                 foreach (var form in entity.Forms)
-                    forms.Add((form.Type, form.Key, id));
+                {
+                    forms.Add(form.Id);
+                    formEntities.Add(id);
+                }
             }
-            // In key order (near enough: ordinal UTF-16 rather than UTF-8), so that the WITHOUT ROWID table is appended to.
-            forms.Sort(static (a, b) => a.Type != b.Type ? string.CompareOrdinal(a.Type, b.Type) : string.CompareOrdinal(a.Key, b.Key));
-            foreach (var (type, key, entity) in forms)
-                insertForm.Text(0, type).Text(1, key).Int(2, entity).Step();
+            // In form id order, so that the table is appended to.
+            var formIds = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(forms);
+            formIds.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(formEntities));
+            for (var i = 0; i < formIds.Length; i++)
+                insertForm.Int(0, formIds[i]).Int(1, formEntities[i]).Step();
         }
 
         Phase("resolve: clear canonical tables + write entities, forms (names made alongside)", ref since);
@@ -417,7 +436,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             WITH c AS (
                 SELECT ef.entity_id AS id, count(*) AS n, count(DISTINCT q.doc_id) AS d FROM quotes q
                 JOIN doc_entities de ON de.id = q.speaker_entity_id
-                JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                JOIN entity_forms ef ON ef.form_id = de.form_id
                 GROUP BY ef.entity_id)
             UPDATE entities SET quotes = c.n, documents = c.d FROM c WHERE c.id = entities.id;
             """, transaction);

@@ -8,7 +8,7 @@ namespace NlpPipeline.Storage;
 /// </summary>
 internal static class StoreSchema
 {
-    public const int Version = 7;
+    public const int Version = 8;
 
     /// <summary>
     /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
@@ -18,24 +18,25 @@ internal static class StoreSchema
     /// inserts into the rest were measured to cost more CPU than building them with one sort. After a crash mid-load,
     /// opening the store for writing creates them again (they are part of <see cref="Create"/>).
     /// </summary>
-    public static readonly (string Name, string Definition, bool InLoadOrder)[] PerDocumentIndexes =
+    public static readonly (string Name, string Definition, bool InLoadOrder, bool Unique)[] PerDocumentIndexes =
     [
-        ("doc_entities_doc", "doc_entities(doc_id)", true),
-        ("doc_entities_form", "doc_entities(type, form_key)", false),
-        ("titles_doc", "titles(doc_id)", true),
-        ("titles_entity", "titles(doc_entity_id)", true),
-        ("quotes_doc", "quotes(doc_id, start)", true),
-        ("quotes_order", "quotes(sort_key, start)", false),
-        ("quotes_speaker", "quotes(speaker_entity_id)", true),
-        ("topics_doc", "topics(doc_id)", true),
+        ("doc_entities_doc", "doc_entities(doc_id)", true, false),
+        ("doc_entities_form", "doc_entities(form_id)", false, false),
+        ("forms_key", "forms(type, form_key)", false, true),
+        ("titles_doc", "titles(doc_id)", true, false),
+        ("titles_entity", "titles(doc_entity_id)", true, false),
+        ("quotes_doc", "quotes(doc_id, start)", true, false),
+        ("quotes_order", "quotes(sort_key, start)", false, false),
+        ("quotes_speaker", "quotes(speaker_entity_id)", true, false),
+        ("topics_doc", "topics(doc_id)", true, false),
     ];
 
-    /// <summary>Drops the per-document index with random insertion order (entity forms).</summary>
+    /// <summary>Drops the per-document index with random insertion order (document entities by form).</summary>
     public const string DropFormIndex = "DROP INDEX IF EXISTS doc_entities_form;";
 
-    /// <summary>Creates the missing <see cref="PerDocumentIndexes"/>.</summary>
+    /// <summary>Creates the missing <see cref="PerDocumentIndexes"/> (a form's (type, key) is unique).</summary>
     public static string CreatePerDocumentIndexes { get; } =
-        string.Concat(PerDocumentIndexes.Select(i => $"CREATE INDEX IF NOT EXISTS {i.Name} ON {i.Definition};\n"));
+        string.Concat(PerDocumentIndexes.Select(i => $"CREATE {(i.Unique ? "UNIQUE " : "")}INDEX IF NOT EXISTS {i.Name} ON {i.Definition};\n"));
 
     /// <summary>Drops the <see cref="PerDocumentIndexes"/> that a load does not fill in key order.</summary>
     public static string DropPerDocumentIndexes { get; } =
@@ -75,11 +76,14 @@ internal static class StoreSchema
             text_length INTEGER NOT NULL, error TEXT,
             sort_date TEXT NOT NULL, -- date, or '~' (after every date) when there is none
             topic_alternatives TEXT); -- the topic's alternatives: JSON array of {"label", "score"}; NULL without a topic
+        -- The name forms (type, SearchText.NameKey) of document entities, numbered as first stored: document entities
+        -- and canonical entities join on the integer id. A load into an empty store numbers them while preparing.
+        CREATE TABLE IF NOT EXISTS forms (id INTEGER PRIMARY KEY, type TEXT NOT NULL, form_key TEXT NOT NULL);
         -- One row per document-local entity (mentions sharing a ref, or a speaker).
         CREATE TABLE IF NOT EXISTS doc_entities (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
-            type TEXT NOT NULL, name TEXT NOT NULL, form_key TEXT NOT NULL,
+            type TEXT NOT NULL, name TEXT NOT NULL, form_id INTEGER NOT NULL REFERENCES forms(id),
             aliases TEXT NOT NULL, -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
             -- Its mention spans: a JSON array of [start, end] pairs (offsets into the document's text), one per distinct
             -- span and mention type, in text order; '[]' for a speaker never mentioned. Read with json_each.
@@ -109,8 +113,7 @@ internal static class StoreSchema
             quotes INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0,
             UNIQUE (type, slug));
         CREATE TABLE IF NOT EXISTS entity_forms (
-            type TEXT NOT NULL, form_key TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id),
-            PRIMARY KEY (type, form_key)) WITHOUT ROWID;
+            form_id INTEGER PRIMARY KEY REFERENCES forms(id), entity_id INTEGER NOT NULL REFERENCES entities(id));
         CREATE TABLE IF NOT EXISTS entity_names (
             id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entities(id),
             name TEXT NOT NULL, documents INTEGER NOT NULL);

@@ -148,6 +148,79 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Equal(["resolve: read form uses", .. resolve], store.LastPhases.Select(p => p.Phase));
     }
 
+    // Each document entity with its form's id, type and key: "document|name|form id|type|key".
+    private const string EntityForms = """
+        SELECT d.key, de.name, f.id, f.type, f.form_key FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+        JOIN forms f ON f.id = de.form_id ORDER BY d.key, de.name
+        """;
+
+    [Fact]
+    public void Index_DocumentsIndexedAgainIntoAStoreWithDocuments_KeepTheirFormIdsAndAnswers()
+    {
+        var docs = new[]
+        {
+            SeedArticleFixture.Load(),
+            Doc("b.txt", "2022-03", ("Syromolotov", "Thứ trưởng Syromolotov", "Thứ trưởng", "Thứ trưởng Syromolotov nói Nga sẵn sàng đối thoại.")),
+            Doc("c.txt", "2022-04", ("Nguyễn Văn An", "ông Nguyễn Văn An", null, "Ông Nguyễn Văn An nói mùa màng tốt.")),
+        };
+        using var store = NewStore();
+        store.Index(docs);
+        var forms = Rows(store, EntityForms);
+        var hits = store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov" });
+        var profile = store.Person("Syromolotov")!;
+
+        store.Index(docs.Reverse());
+
+        Assert.Equal(forms, Rows(store, EntityForms));
+        Assert.Equal(hits, store.FindQuotes(new QuoteQuery { Speaker = "Syromolotov" }));
+        Assert.Equal(5, hits.Count);
+        Assert.Equal(profile.Aliases, store.Person("Syromolotov")!.Aliases);
+        Assert.Equal(profile.Titles, store.Person("Syromolotov")!.Titles);
+        Assert.Equal("ok", store.CheckIntegrity());
+    }
+
+    [Fact]
+    public void ResolveEntities_AfterADocumentIsDeleted_DropsTheFormsOnlyItHad()
+    {
+        using var store = NewStore();
+        store.Index([
+            Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh.")),
+            Doc("b.txt", "2021-02", ("Trần Văn Bảy", "ông Trần Văn Bảy", null, "Ông Trần Văn Bảy nói trời mưa.")),
+        ]);
+        var kept = Rows(store, EntityForms).Where(r => r.StartsWith("b.txt|", StringComparison.Ordinal)).ToList();
+
+        store.Delete("a.txt");
+        store.ResolveEntities();
+
+        Assert.Equal(kept, Rows(store, EntityForms));
+        Assert.Equal(Rows(store, "SELECT DISTINCT form_id FROM doc_entities ORDER BY 1"), Rows(store, "SELECT id FROM forms ORDER BY 1"));
+        Assert.Equal(Rows(store, "SELECT id FROM forms ORDER BY 1"), Rows(store, "SELECT form_id FROM entity_forms ORDER BY 1"));
+        store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
+        Assert.Single(store.FindQuotes(new QuoteQuery { Speaker = "Lê Văn Tám" }));
+    }
+
+    [Fact]
+    public void Index_IntoEmptyStore_NumbersFormsAsFirstSeenAndLooksThemUpOnceADocumentRepeats()
+    {
+        var a = Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."));
+        var b = Doc("b.txt", "2021-02", ("Trần Văn Bảy", "ông Trần Văn Bảy", null, "Ông Trần Văn Bảy nói trời mưa."),
+            ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói thêm."));
+        var c = Doc("c.txt", "2021-03", ("Phạm Thị Hoa", "bà Phạm Thị Hoa", null, "Bà Phạm Thị Hoa nói giá giảm."));
+        using var fresh = NewStore("fresh.db");
+        using var repeated = NewStore("repeated.db");
+
+        fresh.Index([a, b]);
+        // a again (third) ends the numbering while preparing: c's new form is looked up and added after it.
+        repeated.Index([a, b, a, c], batchSize: 1);
+
+        Assert.Equal(["a.txt|Lê Văn Tám|1|PER|lê văn tám", "b.txt|Lê Văn Tám|1|PER|lê văn tám", "b.txt|Trần Văn Bảy|2|PER|trần văn bảy"],
+            Rows(fresh, EntityForms));
+        Assert.Equal(["1", "2", "3"], Rows(repeated, "SELECT id FROM forms ORDER BY 1"));
+        Assert.Equal("c.txt|Phạm Thị Hoa|3|PER|phạm thị hoa", Rows(repeated, EntityForms)[^1]);
+        Assert.Single(repeated.FindQuotes(new QuoteQuery { Speaker = "Phạm Thị Hoa" }));
+        Assert.Equal("ok", repeated.CheckIntegrity());
+    }
+
     [Fact]
     public void Index_ChangedDocument_ReplacesItsOldRows()
     {
@@ -377,9 +450,10 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Equal((3, 2), (lineStats.Documents, lineStats.Batches));
         Assert.Equal(Canonical(direct), Canonical(lines));
         const string rows = """
-            SELECT d.key, de.type, de.name, de.form_key, de.aliases, de.mentions, d.text_length FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+            SELECT d.key, f.type, de.name, f.form_key, de.aliases, de.mentions, d.text_length FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+                JOIN forms f ON f.id = de.form_id
             UNION ALL SELECT d.key, q.type, q.content, q.speaker_name, coalesce(e.name, ''), q.start, q.confidence FROM quotes q JOIN documents d ON d.id = q.doc_id
-                LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id LEFT JOIN entity_forms ef ON ef.type = de.type AND ef.form_key = de.form_key
+                LEFT JOIN doc_entities de ON de.id = q.speaker_entity_id LEFT JOIN entity_forms ef ON ef.form_id = de.form_id
                 LEFT JOIN entities e ON e.id = ef.entity_id
             """;
         Assert.Equal(Rows(direct, rows), Rows(lines, rows));
@@ -535,7 +609,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     private static string TableCounts(SqliteAnnotationStore store) => string.Join(",",
-        new[] { "documents", "doc_entities", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
+        new[] { "documents", "forms", "doc_entities", "titles", "quotes", "topics", "entities", "entity_forms", "entity_names" }
             .Select(t => $"{t}={store.Scalar<long>($"SELECT count(*) FROM {t}")}")
         .Append($"mentions={store.Scalar<long>("SELECT total(json_array_length(mentions)) FROM doc_entities")}")
         .Append($"fts={store.Scalar<long>("SELECT count(*) FROM quote_fts WHERE quote_fts MATCH 'an'")}"));
