@@ -110,22 +110,44 @@ public static class NameSuffixEntityResolver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<NameForm> Distinct(IEnumerable<NameForm> forms)
     {
-        // Sorted as boxes, a reference type: the sort's shared code for reference types is compiled and optimised by
-        // the time a load resolves (a sort of structs would run once per process, unoptimised).
-        var boxes = forms.Select(f => new StrongBox<NameForm>(f)).ToArray();
-        Array.Sort(boxes, static (a, b) => FormOrder(a.Value, b.Value));
-        var all = boxes.Select(b => b.Value).ToList();
-        var distinct = new List<NameForm>(all.Count);
-        for (var start = 0; start < all.Count;)
+        var all = forms as NameForm[] ?? forms.ToArray();
+        // Sorted as keys with the forms' indexes, per type (a handful): the sort compares strings held in one array
+        // rather than reaching each through its form. Forms of one (type, key) are then put in name order.
+        var byType = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < all.Length; i++)
+            (byType.TryGetValue(all[i].Type, out var list) ? list : byType[all[i].Type] = []).Add(i);
+        var order = new int[all.Length];
+        var keys = new string[all.Length];
+        var n = 0;
+        foreach (var type in byType.Keys.Order(StringComparer.Ordinal))
+        {
+            var start = n;
+            foreach (var i in byType[type])
+            {
+                order[n] = i;
+                keys[n++] = all[i].Key;
+            }
+            Array.Sort(keys, order, start, n - start, StringComparer.Ordinal);
+        }
+        var distinct = new List<NameForm>(all.Length);
+        for (var start = 0; start < n;)
         {
             var end = start + 1;
-            while (end < all.Count && all[end].Type == all[start].Type && all[end].Key == all[start].Key)
+            while (end < n && all[order[end]].Type == all[order[start]].Type && keys[end] == keys[start])
                 end++;
+            if (end - start == 1)
+            {
+                var only = all[order[start]];
+                distinct.Add(only.Titles is null or { Count: > 0 } ? only : only with { Titles = null });
+                start = end;
+                continue;
+            }
+            Array.Sort(order, start, end - start, Comparer<int>.Create((a, b) => FormOrder(all[a], all[b])));
             HashSet<string>? titles = null;
             for (var i = start; i < end; i++)
-                if (all[i].Titles is { Count: > 0 } t)
+                if (all[order[i]].Titles is { Count: > 0 } t)
                     (titles ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(t);
-            distinct.Add(all[start] with { Titles = titles });
+            distinct.Add(all[order[start]] with { Titles = titles });
             start = end;
         }
         return distinct;
