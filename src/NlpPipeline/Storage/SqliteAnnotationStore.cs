@@ -303,32 +303,38 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<(long Entity, string Alias, long Documents, string Folded)> Names(FormUses uses, int entities)
     {
-        var comparer = Comparer<string>.Default;
         var perEntity = new List<(string Alias, long Documents)>?[entities + 1];
         var count = 0;
         foreach (var (entity, alias, documents) in uses.EntityAliases())
         {
-            var list = perEntity[entity] ??= new(1);
-            var k = 0;
-            while (k < list.Count && comparer.Compare(list[k].Alias, alias) != 0)
-                k++;
-            if (k < list.Count)
-                list[k] = (list[k].Alias, list[k].Documents + documents);
-            else
-            {
-                list.Add((alias, documents));
-                count++;
-            }
+            (perEntity[entity] ??= new(1)).Add((alias, documents));
+            count++;
         }
         var names = new List<(long Entity, string Alias, long Documents, string Folded)>(count);
+        var order = new List<int>();
         for (var entity = 1; entity < perEntity.Length; entity++)
         {
             if (perEntity[entity] is not { } list)
                 continue;
-            if (list.Count > 1)
-                list.Sort(static (a, b) => Comparer<string>.Default.Compare(a.Alias, b.Alias));
-            foreach (var (alias, documents) in list)
+            if (list.Count == 1)
+            {
+                names.Add((entity, list[0].Alias, list[0].Documents, SearchText.Fold(list[0].Alias)));
+                continue;
+            }
+            // Sorted by the comparer, equal aliases in the order seen: each run of equal ones is one name.
+            order.Clear();
+            for (var i = 0; i < list.Count; i++)
+                order.Add(i);
+            order.Sort((a, b) => Comparer<string>.Default.Compare(list[a].Alias, list[b].Alias) is var c and not 0 ? c : a.CompareTo(b));
+            for (var start = 0; start < order.Count;)
+            {
+                var (alias, documents) = list[order[start]];
+                var end = start + 1;
+                for (; end < order.Count && Comparer<string>.Default.Compare(list[order[end]].Alias, alias) == 0; end++)
+                    documents += list[order[end]].Documents;
                 names.Add((entity, alias, documents, SearchText.Fold(alias)));
+                start = end;
+            }
         }
         return names;
     }

@@ -50,6 +50,23 @@ public sealed class FormUsesTests
     }
 
     [Fact]
+    public void Add_NewAndSeenForms_NumbersFormsAsFirstAddedOrKeepsTheIdGiven()
+    {
+        var numbered = new FormUses();
+        var stored = new FormUses();
+
+        Assert.Equal([1L, 2L, 1L, 3L], new[]
+        {
+            numbered.Add(1, "PER", "tám", "Tám", ["Tám"]),
+            numbered.Add(1, "ORG", "vnpt", "VNPT", ["VNPT"]),
+            numbered.Add(2, "PER", "tám", "TÁM", ["TÁM"]),
+            numbered.Add(2, "PER", "lê văn tám", "Lê Văn Tám", ["Lê Văn Tám"]),
+        });
+        Assert.Equal([7L, 7L], new[] { stored.Add(1, "PER", "tám", "Tám", ["Tám"], id: 7), stored.Add(2, "PER", "tám", "Tám", ["Tám"], id: 9) });
+        Assert.Equal(["PER tám 1", "ORG vnpt 2", "PER lê văn tám 3"], numbered.Forms().Select(f => $"{f.Type} {f.Key} {f.Id}"));
+    }
+
+    [Fact]
     public void EntityAliases_EntitiesSetThroughForms_EachAliasWithItsFormsEntity()
     {
         var uses = new FormUses();

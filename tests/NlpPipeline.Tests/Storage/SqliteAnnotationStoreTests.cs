@@ -222,6 +222,24 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task PlanResolution_AliasesEqualUnderTheDefaultComparer_AreOneNameSpeltAsFirstSeenInComparerOrder()
+    {
+        var uses = new FormUses();
+        const string Composed = "Lê Văn Tám", Decomposed = "Le\u0302 Va\u0306n Ta\u0301m";
+        uses.Add(1, "PER", "lê văn tám", Composed, ["Ông Tám", Composed, "LÊ VĂN TÁM"]);
+        uses.Add(2, "PER", "lê văn tám", Composed, [Decomposed, "Ông Tám"]);
+        uses.Add(3, "PER", "tám", "Tám", ["Tám", Decomposed]);
+        Assert.Equal(0, Comparer<string>.Default.Compare(Composed, Decomposed));
+
+        var names = await SqliteAnnotationStore.PlanResolution(uses).Names;
+
+        // "Tám" joins "Lê Văn Tám": its decomposed alias (document 3) is counted under the composed spelling too.
+        var expected = new[] { (1L, Composed, 3L), (1L, "LÊ VĂN TÁM", 1L), (1L, "Ông Tám", 2L), (1L, "Tám", 1L) }
+            .OrderBy(n => n.Item2, Comparer<string>.Default).ToList();
+        Assert.Equal(expected, names.Select(n => (n.Entity, n.Alias, n.Documents)));
+    }
+
+    [Fact]
     public void Index_ChangedDocument_ReplacesItsOldRows()
     {
         using var store = NewStore();
