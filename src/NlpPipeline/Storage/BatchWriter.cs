@@ -122,7 +122,7 @@ internal sealed class BatchWriter : IDisposable
         for (var r = 0; rowQuotes is not null && r < rowQuotes.Length; r++)
         {
             if (rowQuotes[r] > 0)
-                uses!.AddSpeakerQuotes(ordinal, rows[r].Type, rows[r].NameKey, rowQuotes[r]);
+                uses!.AddSpeakerQuotes(ordinal, rows[r].FormId, rowQuotes[r]);
         }
         _spans = spans;
         // The mentions are in the rows now: the prepared document does not keep them alive while it waits to be written.

@@ -10,6 +10,8 @@ namespace NlpPipeline.Storage;
 internal sealed class FormUses
 {
     private readonly Dictionary<(string Type, string Key), Use> _forms = [];
+    // The forms in the order added: form id - 1 when the ids were numbered (none given to Add).
+    private readonly List<Use> _added = [];
 
     /// <param name="countSpeakers">Whether <see cref="AddSpeakerQuotes"/> is called for every document, so that
     /// <see cref="SpeakerQuotes"/> holds every attributed quote.</param>
@@ -18,14 +20,17 @@ internal sealed class FormUses
     public int Count => _forms.Count;
 
     /// <summary>
-    /// The quotes attributed to each form, per document in the order added (null when not counted): what
+    /// The quotes attributed to each form (its id), per document in the order added (null when not counted): what
     /// <c>entities.quotes</c> and <c>entities.documents</c> sum per canonical entity.
     /// </summary>
-    public List<(long Document, (string Type, string Key) Form, int Quotes)>? SpeakerQuotes { get; }
+    public List<(long Document, long Form, int Quotes)>? SpeakerQuotes { get; }
 
-    /// <summary>Adds <paramref name="quotes"/> quotes of <paramref name="document"/> attributed to the form (when counted).</summary>
-    public void AddSpeakerQuotes(long document, string type, string key, int quotes) =>
-        SpeakerQuotes?.Add((document, (type, key), quotes));
+    /// <summary>
+    /// Adds <paramref name="quotes"/> quotes of <paramref name="document"/> attributed to the form with the id that
+    /// <see cref="Add"/> numbered it with (when counted; speakers are counted only for uses whose ids were numbered).
+    /// </summary>
+    public void AddSpeakerQuotes(long document, long form, int quotes) =>
+        SpeakerQuotes?.Add((document, form, quotes));
 
     /// <summary>
     /// Adds a document entity of the form (type, key); returns the form's id: <paramref name="id"/> when the form is
@@ -44,14 +49,21 @@ internal sealed class FormUses
     public void AddTitle(string type, string key, string title)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
-        use ??= new Use { Id = _forms.Count };
+        if (use is null)
+            _added.Add(use = new Use { Id = _forms.Count });
         (use.Titles ??= new HashSet<string>(StringComparer.Ordinal)).Add(SearchText.NameKey(title));
     }
 
     private Use Add(string type, string key, string name, long id)
     {
         ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
-        use ??= new Use { Id = id != 0 ? id : _forms.Count };
+        if (use is null)
+        {
+            if (id != 0 && SpeakerQuotes is not null)
+                throw new ArgumentException("Speakers are counted by numbered form ids: none may be given.", nameof(id));
+            use = new Use { Id = id != 0 ? id : _forms.Count };
+            _added.Add(use);
+        }
         use.AddSpelling(name);
         return use;
     }
@@ -70,6 +82,9 @@ internal sealed class FormUses
 
     /// <summary>The entity set for a form by <see cref="SetEntity"/>.</summary>
     public long EntityOf((string Type, string Key) form) => _forms[form].Entity;
+
+    /// <summary>The entity set for the form with this numbered id (see <see cref="Add"/>) by <see cref="SetEntity"/>.</summary>
+    public long EntityOf(long form) => _added[checked((int)form - 1)].Entity;
 
     /// <summary>
     /// Every form's aliases, in the order of <see cref="Aliases"/>, with the entity set for the form by

@@ -89,11 +89,26 @@ public sealed class FormUsesTests
         var uncounted = new FormUses();
         foreach (var uses in new[] { counted, uncounted })
         {
-            uses.AddSpeakerQuotes(1, "PER", "tám", 2);
-            uses.AddSpeakerQuotes(2, "PER", "tám", 1);
+            var form = uses.Add(1, "PER", "tám", "Tám", ["Tám"]);
+            uses.AddSpeakerQuotes(1, form, 2);
+            uses.AddSpeakerQuotes(2, form, 1);
         }
 
-        Assert.Equal([(1L, ("PER", "tám"), 2), (2L, ("PER", "tám"), 1)], counted.SpeakerQuotes!);
+        Assert.Equal([(1L, 1L, 2), (2L, 1L, 1)], counted.SpeakerQuotes!);
         Assert.Null(uncounted.SpeakerQuotes);
+    }
+
+    [Fact]
+    public void EntityOf_NumberedFormId_IsTheEntitySetForTheForm()
+    {
+        var uses = new FormUses(countSpeakers: true);
+        uses.Add(1, "PER", "tám", "Tám", ["Tám"]);
+        var vnpt = uses.Add(1, "ORG", "vnpt", "VNPT", ["VNPT"]);
+        foreach (var form in uses.Forms())
+            uses.SetEntity(form, form.Type == "PER" ? 5 : 6);
+
+        Assert.Equal(6, uses.EntityOf(vnpt));
+        Assert.Equal(5, uses.EntityOf(1));
+        Assert.Throws<ArgumentException>(() => uses.Add(2, "PER", "lê văn tám", "Lê Văn Tám", ["Lê Văn Tám"], id: 9));
     }
 }
