@@ -11,7 +11,8 @@ internal static class StoreSchema
     public const int Version = 8;
 
     /// <summary>
-    /// The secondary indexes of the per-document tables. <see cref="SqliteAnnotationStore.Index"/> into a store
+    /// The secondary indexes of the per-document tables and of <c>forms</c> (a load into an empty store numbers its
+    /// forms while preparing, so it looks none up by key). <see cref="SqliteAnnotationStore.Index"/> into a store
     /// without documents drops those not <c>InLoadOrder</c> for its batches and creates them again (one sort each)
     /// before resolution; the others stay, since a load appends to them in key order: the doc_id ones, and those on
     /// the document-entity ids that titles and quote speakers point to (NULL speakers go to one end). Random-order
