@@ -469,6 +469,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         var orphans = Scalar<long>("""
             SELECT (SELECT count(*) FROM quotes WHERE doc_id NOT IN (SELECT id FROM documents))
                  + (SELECT count(*) FROM doc_entities WHERE doc_id NOT IN (SELECT id FROM documents))
+                 + (SELECT count(*) FROM doc_entities WHERE form_id NOT IN (SELECT id FROM forms))
                  + (SELECT count(*) FROM doc_entities WHERE NOT json_valid(mentions))
             """);
         return orphans == 0 ? "ok" : $"{orphans} orphan or malformed rows";

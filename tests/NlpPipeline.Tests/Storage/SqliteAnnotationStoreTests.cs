@@ -200,6 +200,19 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void CheckIntegrity_DocumentEntityWithoutItsForm_ReportsOrphans()
+    {
+        using var store = NewStore();
+        store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
+        Assert.Equal("ok", store.CheckIntegrity());
+
+        using (var cmd = store.Command("DELETE FROM entity_forms; DELETE FROM forms;", null))
+            cmd.ExecuteNonQuery();
+
+        Assert.EndsWith("orphan or malformed rows", store.CheckIntegrity(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Index_IntoEmptyStore_NumbersFormsAsFirstSeenAndLooksThemUpOnceADocumentRepeats()
     {
         var a = Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."));
