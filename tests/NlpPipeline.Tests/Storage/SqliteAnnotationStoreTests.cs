@@ -229,6 +229,9 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Equal(["a.txt|Lê Văn Tám|1|PER|lê văn tám", "b.txt|Lê Văn Tám|1|PER|lê văn tám", "b.txt|Trần Văn Bảy|2|PER|trần văn bảy"],
             Rows(fresh, EntityForms));
         Assert.Equal(["1", "2", "3"], Rows(repeated, "SELECT id FROM forms ORDER BY 1"));
+        // Foreign keys, not checked during such a load, hold, and are checked again after it.
+        Assert.Empty(Rows(repeated, "PRAGMA foreign_key_check"));
+        Assert.Equal(["1"], Rows(repeated, "PRAGMA foreign_keys"));
         Assert.Equal("c.txt|Phạm Thị Hoa|3|PER|phạm thị hoa", Rows(repeated, EntityForms)[^1]);
         Assert.Single(repeated.FindQuotes(new QuoteQuery { Speaker = "Phạm Thị Hoa" }));
         Assert.Equal("ok", repeated.CheckIntegrity());
