@@ -80,13 +80,11 @@ internal static class StoreSchema
         -- The name forms (type, SearchText.NameKey) of document entities, numbered as first stored: document entities
         -- and canonical entities join on the integer id. A load into an empty store numbers them while preparing.
         CREATE TABLE IF NOT EXISTS forms (id INTEGER PRIMARY KEY, type TEXT NOT NULL, form_key TEXT NOT NULL);
-        -- One row per document-local entity (mentions sharing a ref, or a speaker). form_id is a forms.id, added in
-        -- the same transaction; not declared a foreign key, since checking it on every row cost more than the integer
-        -- key saved (CheckIntegrity counts orphans instead).
+        -- One row per document-local entity (mentions sharing a ref, or a speaker).
         CREATE TABLE IF NOT EXISTS doc_entities (
             id INTEGER PRIMARY KEY,
             doc_id INTEGER NOT NULL REFERENCES documents(id),
-            type TEXT NOT NULL, name TEXT NOT NULL, form_id INTEGER NOT NULL,
+            type TEXT NOT NULL, name TEXT NOT NULL, form_id INTEGER NOT NULL REFERENCES forms(id),
             aliases TEXT NOT NULL, -- the name forms it goes by in the document, BatchWriter.AliasSeparator between
             -- Its mention spans: a JSON array of [start, end] pairs (offsets into the document's text), one per distinct
             -- span and mention type, in text order; '[]' for a speaker never mentioned. Read with json_each.

@@ -206,7 +206,8 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         store.Index([Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."))]);
         Assert.Equal("ok", store.CheckIntegrity());
 
-        using (var cmd = store.Command("DELETE FROM entity_forms; DELETE FROM forms;", null))
+        // As a load with foreign keys off could leave it, were the writer wrong.
+        using (var cmd = store.Command("PRAGMA foreign_keys = OFF; DELETE FROM entity_forms; DELETE FROM forms; PRAGMA foreign_keys = ON;", null))
             cmd.ExecuteNonQuery();
 
         Assert.EndsWith("orphan or malformed rows", store.CheckIntegrity(), StringComparison.Ordinal);
