@@ -37,9 +37,11 @@ internal sealed partial class ExtractionRun
 
     public List<QuoteCandidate> Run()
     {
+        FindInterviewAnswers();
         foreach (var sentence in _sentences)
             ProcessSentence(sentence.Start, sentence.End);
         ProcessLeftoverQuotations();
+        _found.RemoveAll(AsksQuestion);
         _found.Sort((a, b) => a.Start.CompareTo(b.Start));
         ResolveSpeakers();
         return Deduplicate();
@@ -1907,7 +1909,7 @@ internal sealed partial class ExtractionRun
     private void TryHeadline(int first, int limit, int sentStart, int sentEnd)
     {
         // A paragraph-initial "Source: content" with a short source and no cue before the colon.
-        if (sentStart > 0 && _text[sentStart - 1] != '\n')
+        if (sentStart > 0 && _text[sentStart - 1] != '\n' || _turnParagraphs.Contains(ParagraphIndex(sentStart)))
             return;
         for (var t = first; t < Math.Min(limit - 1, first + 8); t++)
         {
