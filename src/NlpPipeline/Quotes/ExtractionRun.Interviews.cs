@@ -49,8 +49,12 @@ internal sealed partial class ExtractionRun
             if (IsQuestion(p))
                 _questionParagraphs.Add(p);
         }
+        // The title and lead before the first question are no answers (VNTC: `Hiền Thục: “Tạm gác lại chuyện tình cảm”`).
+        var firstQuestion = labels.Where(l => l.Interviewer).Select(l => l.Paragraph).Concat(_questionParagraphs).Min();
         foreach (var l in labels)
         {
+            if (l.Paragraph < firstQuestion)
+                continue;
             _turnParagraphs.Add(l.Paragraph);
             if (l.Interviewer)
             {
@@ -82,10 +86,10 @@ internal sealed partial class ExtractionRun
     }
 
     /// <summary>A quote found inside a question of an interview, in a sentence that ends with <c>?</c> (<c>PV: Theo ông, ...?</c>):
-    /// the interviewer asks, nobody states it.</summary>
+    /// the interviewer asks, nobody states it. Quotation marks keep someone's words (<c>Thẩm phán hỏi: “...?”</c>).</summary>
     private bool AsksQuestion(QuoteCandidate c)
     {
-        if (c.Pattern == QuotePattern.Headline || !_questionParagraphs.Contains(ParagraphIndex(c.Start)))
+        if (c.Pattern == QuotePattern.Headline || c.Type == QuoteTypes.Direct || !_questionParagraphs.Contains(ParagraphIndex(c.Start)))
             return false;
         var end = _paragraphs[ParagraphIndex(c.Start)].End;
         var stop = _text.AsSpan(c.End, Math.Max(0, end - c.End)).IndexOfAny(".!?");
@@ -146,24 +150,25 @@ internal sealed partial class ExtractionRun
         if (!_syl[last].Upper || _hits.Any(h => h.First >= first && h.Last <= last))
             return null;
         var titled = (IsHonorific(first) || IsTitleHead(first)) && NameAfterHead(first, last);
-        if (!titled && !(AllUpperRun(first, last) && PersonEntityEndingAt(first, last)))
+        // An untitled label is a person entity as a whole (not `Vụ Lã Thị Kim Oanh`), of whole words (not `Bảng G`).
+        if (!titled && !(AllUpperRun(first, last) && IsPersonEntity(first, last) && _syl[last].End - _syl[last].Start > 1))
             return null;
         return new TurnLabel(p, first, last, content, false);
     }
 
-    /// <summary>A person entity lies within syllables [s, e] and ends at e.</summary>
-    private bool PersonEntityEndingAt(int s, int e)
+    /// <summary>A person entity spans exactly syllables [s, e].</summary>
+    private bool IsPersonEntity(int s, int e)
     {
         var a = _syl[s].Start;
         var b = _syl[e].End;
-        return _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start >= a && x.End == b);
+        return _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start == a && x.End == b);
     }
 
-    /// <summary>Paragraph p asks a question: its last <c>?</c> is followed by at most a short signature.</summary>
+    /// <summary>Paragraph p asks a question: its last <c>?</c>, outside quotation marks, is followed by at most a short signature.</summary>
     private bool IsQuestion(int p)
     {
         var (ps, pe) = _paragraphs[p];
         var q = _text.LastIndexOf('?', pe - 1, pe - ps);
-        return q >= 0 && SyllablesIn(q + 1, pe) <= 12;
+        return q >= 0 && SyllablesIn(q + 1, pe) <= 12 && !InsideQuotation(q, 0);
     }
 }
