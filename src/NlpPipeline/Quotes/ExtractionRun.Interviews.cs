@@ -85,6 +85,13 @@ internal sealed partial class ExtractionRun
         _turnParagraphs.UnionWith(_questionParagraphs);
     }
 
+    /// <summary>Quote c lies inside the interview answer a and is a quotation with a cue of its own and another speaker: the
+    /// words of someone the interviewee quotes (<c>Triệu Bôn bảo: “...”</c>), kept beside the answer. Reported speech inside
+    /// an answer is not kept (VNTC: mostly the interviewee's own clauses, <c>Tôi xin nhắc lại ...</c>).</summary>
+    private bool QuotedInAnswer(QuoteCandidate a, QuoteCandidate c) =>
+        a.Pattern == QuotePattern.Headline && a.Type == QuoteTypes.Direct && _turnParagraphs.Contains(ParagraphIndex(a.Start))
+        && a.Start <= c.Start && c.End <= a.End && c.Type == QuoteTypes.Direct && c.CueStart >= 0 && !SameSpeaker(a, c);
+
     /// <summary>A quote found inside a question of an interview, in a sentence that ends with <c>?</c> (<c>PV: Theo ông, ...?</c>):
     /// the interviewer asks, nobody states it. Quotation marks keep someone's words (<c>Thẩm phán hỏi: “...?”</c>).</summary>
     private bool AsksQuestion(QuoteCandidate c)

@@ -2295,7 +2295,7 @@ internal sealed partial class ExtractionRun
         {
             if (c.End <= c.Start)
                 continue;
-            var dup = kept.FindIndex(k => Overlap(k, c)
+            var dup = kept.FindIndex(k => Overlap(k, c) && !QuotedInAnswer(k, c)
                 || (SameSpeaker(k, c) && QuoteScorer.Overlap(_text[k.Start..k.End], _text[c.Start..c.End]) >= 0.6));
             if (dup >= 0)
                 continue;

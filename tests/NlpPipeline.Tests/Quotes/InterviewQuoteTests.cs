@@ -95,6 +95,19 @@ public class InterviewQuoteTests
     }
 
     [Fact]
+    public void Process_QuotationInsideAnAnswer_IsKeptWithItsOwnSpeaker()
+    {
+        const string text = "PV: Ông học được gì từ các nhà văn đi trước?\n- Ông Lê Văn Hai: Tôi học được nhiều từ các bậc đàn anh. Nhà văn Nguyễn Tuân từng bảo: “Văn chương phải có cá tính riêng”. Câu ấy đúng đến giờ.";
+        var quotes = Quotes(text, []);
+        var answer = quotes.Single(q => q.Content.StartsWith("Tôi học được", StringComparison.Ordinal));
+        Assert.Equal("Lê Văn Hai", answer.Speaker?.Name);
+        Assert.EndsWith("Câu ấy đúng đến giờ", answer.Content, StringComparison.Ordinal);
+        var inner = quotes.Single(q => q.Content == "Văn chương phải có cá tính riêng");
+        Assert.Equal(QuoteTypes.Direct, inner.Type);
+        Assert.Equal("Nguyễn Tuân", inner.Speaker?.Name);
+    }
+
+    [Fact]
     public void Process_QuestionOfAnInterview_GivesNoQuoteAtAll()
     {
         // without interview turns, "Theo ông, ..." is read as a Theo report of the man asked
