@@ -157,10 +157,24 @@ internal sealed partial class ExtractionRun
         if (!_syl[last].Upper || _hits.Any(h => h.First >= first && h.Last <= last))
             return null;
         var titled = (IsHonorific(first) || IsTitleHead(first)) && NameAfterHead(first, last);
-        // An untitled label is a person entity as a whole (not `Vụ Lã Thị Kim Oanh`), of whole words (not `Bảng G`).
-        if (!titled && !(AllUpperRun(first, last) && IsPersonEntity(first, last) && _syl[last].End - _syl[last].Start > 1))
+        // An untitled label is a person entity as a whole (not `Vụ Lã Thị Kim Oanh`), of whole words (not `Bảng G`), named
+        // again where it opens no paragraph (the lead introduces the interviewee; VNTC `Tuổi Mão: ...` is a horoscope).
+        if (!titled && !(AllUpperRun(first, last) && IsPersonEntity(first, last) && _syl[last].End - _syl[last].Start > 1
+                         && NamedInText(_text[_syl[first].Start.._syl[last].End])))
             return null;
         return new TurnLabel(p, first, last, content, false);
+    }
+
+    /// <summary>The name occurs somewhere other than at the opening of a paragraph (after an optional dash).</summary>
+    private bool NamedInText(string name)
+    {
+        for (var i = _text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = _text.IndexOf(name, i + 1, StringComparison.Ordinal))
+        {
+            var before = _text.AsSpan(0, i).TrimEnd(" -–—•*.+\t");
+            if (before.Length > 0 && before[^1] != '\n')
+                return true;
+        }
+        return false;
     }
 
     /// <summary>A person entity spans exactly syllables [s, e].</summary>

@@ -13,9 +13,18 @@ public class InterviewQuoteTests
 
     private static IReadOnlyList<Quote> Quotes(string text, string[] persons)
     {
-        var entities = persons.Select(n => text.IndexOf(n, StringComparison.Ordinal) is var i and >= 0
-            ? new Entity(EntityTypes.Person, i, i + n.Length, n) : throw new ArgumentException(n)).ToArray();
+        // every occurrence of each name is a person entity, as the entity stage would tag it
+        var entities = persons.SelectMany(n => Occurrences(text, n).Select(i => new Entity(EntityTypes.Person, i, i + n.Length, n))).ToArray();
         return Extractor.Process(new AnnotatedDocument(new Document("t", text)) { Entities = [.. entities] }).Quotes;
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string name)
+    {
+        var i = text.IndexOf(name, StringComparison.Ordinal);
+        if (i < 0)
+            throw new ArgumentException(name);
+        for (; i >= 0; i = text.IndexOf(name, i + 1, StringComparison.Ordinal))
+            yield return i;
     }
 
     /// <summary>Pattern, article, person names the entity stage would tag, an answer's exact content and its speaker.</summary>
@@ -31,7 +40,7 @@ public class InterviewQuoteTests
             "Bộ Y tế vừa công bố chiến lược mới.\nChiến lược này có gì khác so với trước đây?\nBộ trưởng Y tế Trần Thị Lan: Lần này chúng tôi đặt y tế cơ sở lên hàng đầu, nhất là ở vùng sâu.",
             [], "Lần này chúng tôi đặt y tế cơ sở lên hàng đầu, nhất là ở vùng sâu", "Trần Thị Lan" },
         { "bare name label that the entity stage tags",
-            "Nhiếp ảnh gia trẻ vừa mở triển lãm đầu tay.\n- Anh bắt đầu chụp ảnh từ khi nào?\n- Trung Đinh: Tôi cầm máy từ năm mười lăm tuổi, khi bố tặng chiếc máy cũ.",
+            "Nhiếp ảnh gia trẻ Trung Đinh vừa mở triển lãm đầu tay.\n- Anh bắt đầu chụp ảnh từ khi nào?\n- Trung Đinh: Tôi cầm máy từ năm mười lăm tuổi, khi bố tặng chiếc máy cũ.",
             ["Trung Đinh"], "Tôi cầm máy từ năm mười lăm tuổi, khi bố tặng chiếc máy cũ", "Trung Đinh" },
         { "reader question with signature, bracketed apposition after the name",
             "Tôi bị đau đầu kéo dài, có nên đi chụp phim không? (Bạn đọc Thu Hà, Hà Nội)\n- BS Hoàng Minh Tuấn (Bệnh viện Bạch Mai): Bạn nên đi khám chuyên khoa thần kinh trước khi chụp phim.",
@@ -80,6 +89,9 @@ public class InterviewQuoteTests
         { "heading naming a case, not a person",
             "Phiên tòa kéo dài đến chiều, bị cáo có nhận tội không?\nVụ Lã Thị Kim Oanh: Bị cáo khen nhau trước tòa trong ngày xét xử thứ ba.",
             ["Lã Thị Kim Oanh"], "Bị cáo khen nhau" },
+        { "untitled label named nowhere else: a horoscope after a question",
+            "Năm mới bạn sẽ thế nào?\nTuổi Mão: Tinh tế, giàu tình thương yêu với mọi người xung quanh.\nTuổi Thìn: Mạnh mẽ, quyết đoán trong mọi việc lớn nhỏ.",
+            ["Tuổi Mão", "Tuổi Thìn"], "Tinh tế" },
         { "headline outside an interview stays a reported headline",
             "Tổng bí thư: Phải kiên quyết đẩy lùi tham nhũng trong toàn hệ thống\nHôm qua, Tổng bí thư đã làm việc với Ban Nội chính.",
             [], "Phải kiên quyết đẩy lùi tham nhũng" },
