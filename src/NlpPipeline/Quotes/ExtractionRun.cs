@@ -1987,8 +1987,13 @@ internal sealed partial class ExtractionRun
             if (!standalone)
             {
                 if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)
-                               ?? PersonAfterQuotation(m, qs, qe, sentence)) is { } spoken)
+                               ?? PersonAfterQuotation(m, qs, qe, sentence) ?? PersonInDashedTag(m, qs, qe)) is { } spoken)
                     _found.Add(spoken);
+                continue;
+            }
+            if (PersonInDashedTag(m, qs, qe) is { } tagged)
+            {
+                _found.Add(tagged);
                 continue;
             }
             // Continuation: the previous quote in this or the previous paragraph gives the speaker.
@@ -2145,6 +2150,56 @@ internal sealed partial class ExtractionRun
     /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a
     /// person entity, and only adverbs and other non-noun, non-verb words of the word classes stand between the name and j
     /// (<c>ông X đã hết sức bất ngờ nói</c>; not <c>X ... vì mẹ cho rằng</c>, <c>X được Viện KSND yêu cầu</c>).</summary>
+    /// <summary>
+    /// <c>“...”. – anh Thắng kể.</c>, <c>“... rau.” - chị Mai than thở.</c>: a quotation followed in its paragraph by only a
+    /// dash (and the full stop of its sentence), then a person and a cue, or a person and at most three lower-case words to
+    /// the end of that sentence, is the person's direct quote; null otherwise.
+    /// </summary>
+    private QuoteCandidate? PersonInDashedTag(QuoteMarks m, int qs, int qe)
+    {
+        if (m.Close < 0)
+            return null;
+        var k = FirstSyllableAt(m.Close + 1);
+        if (k >= _syl.Length)
+            return null;
+        var gap = _text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1);
+        if (gap.ContainsAnyExcept(" .-–—\u00a0") || !gap.ContainsAny("-–—"))
+            return null;
+        var last = FirstSyllableAt(SentenceOf(_syl[k].Start).End) - 1;
+        var (a, b) = LeadingName(k, last);
+        if (a != k || b >= last || !IsPersonSource(a, b) || _syl[b + 1].Upper
+            || !_text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).IsWhiteSpace())
+            return null;
+        CueHit? cue = _hits.FirstOrDefault(h => h.First > b && h.First <= b + 3 && h.Last <= last) is { Last: > 0 } h ? h : null;
+        var shortTag = last - b <= 3 && AllLowerRun(b + 1, last)
+                       && _text.AsSpan(_syl[b + 1].Start, _syl[last].End - _syl[b + 1].Start).IndexOfAny(",;:") < 0;
+        if (cue is null && !shortTag)
+            return null;
+        return new QuoteCandidate
+        {
+            Type = QuoteTypes.Direct,
+            Start = qs,
+            End = qe,
+            Pattern = QuotePattern.CueAfter,
+            CueStart = cue is { } ch ? _syl[ch.First].Start : -1,
+            CueEnd = cue is { } ce ? _syl[ce.Last].End : -1,
+            CueFrame = cue?.Frame ?? default,
+            Introduced = cue is not null,
+            MentionStart = _syl[a].Start,
+            MentionEnd = _syl[b].End,
+        };
+    }
+
+    private bool AllLowerRun(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (_syl[k].Upper)
+                return false;
+        }
+        return true;
+    }
+
     private bool PersonInSegmentBefore(int j, int first, int sentStart)
     {
         if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())
