@@ -2153,7 +2153,8 @@ internal sealed partial class ExtractionRun
     /// <summary>
     /// <c>“...”. – anh Thắng kể.</c>, <c>“... rau.” - chị Mai than thở.</c>: a quotation followed in its paragraph by only a
     /// dash (and the full stop of its sentence), then a person and a cue, or a person and at most three lower-case words to
-    /// the end of that sentence, is the person's direct quote; null otherwise.
+    /// the end of that sentence, is the person's direct quote; so is one closed with its sentence and followed by a sentence
+    /// of only a person, a cue and at most two words (<c>“...”. Anh Thắng kể lại.</c>); null otherwise.
     /// </summary>
     private QuoteCandidate? PersonInDashedTag(QuoteMarks m, int qs, int qe)
     {
@@ -2163,7 +2164,10 @@ internal sealed partial class ExtractionRun
         if (k >= _syl.Length)
             return null;
         var gap = _text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1);
-        if (gap.ContainsAnyExcept(" .-–—\u00a0") || !gap.ContainsAny("-–—"))
+        // Without a dash a question is put to the person (`“... phải không?”. Ánh phủ nhận.`), not asked by them.
+        var dashed = gap.ContainsAny("-–—");
+        if (gap.ContainsAnyExcept(" .-–—\u00a0")
+            || !dashed && (_text[m.ContentEnd - 1] == '?' || !gap.Contains('.') && !_text.AsSpan(m.ContentEnd - 1, 1).ContainsAny(".!")))
             return null;
         var last = FirstSyllableAt(SentenceOf(_syl[k].Start).End) - 1;
         var (a, b) = LeadingName(k, last);
@@ -2173,7 +2177,8 @@ internal sealed partial class ExtractionRun
         CueHit? cue = _hits.FirstOrDefault(h => h.First > b && h.First <= b + 3 && h.Last <= last) is { Last: > 0 } h ? h : null;
         var shortTag = last - b <= 3 && AllLowerRun(b + 1, last)
                        && _text.AsSpan(_syl[b + 1].Start, _syl[last].End - _syl[b + 1].Start).IndexOfAny(",;:") < 0;
-        if (cue is null && !shortTag)
+        // Without a dash the tag is a sentence of its own: the person, the cue and at most two words (`Anh Thắng kể lại.`).
+        if (cue is null && !shortTag || !dashed && (cue is not { } c0 || last - c0.Last > 2))
             return null;
         return new QuoteCandidate
         {
