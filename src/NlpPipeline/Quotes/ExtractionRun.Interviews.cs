@@ -96,7 +96,8 @@ internal sealed partial class ExtractionRun
     /// the interviewer asks, nobody states it. Quotation marks keep someone's words (<c>Thẩm phán hỏi: “...?”</c>).</summary>
     private bool AsksQuestion(QuoteCandidate c)
     {
-        if (c.Pattern == QuotePattern.Headline || c.Type == QuoteTypes.Direct || !_questionParagraphs.Contains(ParagraphIndex(c.Start)))
+        if (_questionParagraphs.Count == 0 || c.Pattern == QuotePattern.Headline || c.Type == QuoteTypes.Direct
+            || !_questionParagraphs.Contains(ParagraphIndex(c.Start)))
             return false;
         var end = _paragraphs[ParagraphIndex(c.Start)].End;
         var stop = _text.AsSpan(c.End, Math.Max(0, end - c.End)).IndexOfAny(".!?");

@@ -1909,7 +1909,7 @@ internal sealed partial class ExtractionRun
     private void TryHeadline(int first, int limit, int sentStart, int sentEnd)
     {
         // A paragraph-initial "Source: content" with a short source and no cue before the colon.
-        if (sentStart > 0 && _text[sentStart - 1] != '\n' || _turnParagraphs.Contains(ParagraphIndex(sentStart)))
+        if (sentStart > 0 && _text[sentStart - 1] != '\n' || _turnParagraphs.Count > 0 && _turnParagraphs.Contains(ParagraphIndex(sentStart)))
             return;
         for (var t = first; t < Math.Min(limit - 1, first + 8); t++)
         {
