@@ -157,6 +157,9 @@ internal sealed partial class ExtractionRun
             return new TurnLabel(p, first, last, content, true);
         if (!_syl[last].Upper || _hits.Any(h => h.First >= first && h.Last <= last))
             return null;
+        // "Đồng chí Võ Văn Kiệt:": an address of the labelhead marker before a whole person entity; the entity is the mention.
+        if (MatchAt(first, last, 2, _lex.Marker("labelhead").Contains) is var h and > 0 && IsPersonEntity(first + h, last))
+            return new TurnLabel(p, first + h, last, content, false);
         var titled = (IsHonorific(first) || IsTitleHead(first)) && NameAfterHead(first, last);
         // An untitled label is a person entity as a whole (not `Vụ Lã Thị Kim Oanh`), of whole words (not `Bảng G`), named
         // again where it opens no paragraph (the lead introduces the interviewee; VNTC `Tuổi Mão: ...` is a horoscope).
