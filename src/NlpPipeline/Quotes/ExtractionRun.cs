@@ -37,9 +37,11 @@ internal sealed partial class ExtractionRun
 
     public List<QuoteCandidate> Run()
     {
+        FindInterviewAnswers();
         foreach (var sentence in _sentences)
             ProcessSentence(sentence.Start, sentence.End);
         ProcessLeftoverQuotations();
+        _found.RemoveAll(AsksQuestion);
         _found.Sort((a, b) => a.Start.CompareTo(b.Start));
         ResolveSpeakers();
         return Deduplicate();
@@ -1907,7 +1909,7 @@ internal sealed partial class ExtractionRun
     private void TryHeadline(int first, int limit, int sentStart, int sentEnd)
     {
         // A paragraph-initial "Source: content" with a short source and no cue before the colon.
-        if (sentStart > 0 && _text[sentStart - 1] != '\n')
+        if (sentStart > 0 && _text[sentStart - 1] != '\n' || _turnParagraphs.Count > 0 && _turnParagraphs.Contains(ParagraphIndex(sentStart)))
             return;
         for (var t = first; t < Math.Min(limit - 1, first + 8); t++)
         {
@@ -1985,8 +1987,13 @@ internal sealed partial class ExtractionRun
             if (!standalone)
             {
                 if (n >= 4 && (WordsOfBeforeColon(m, qs, qe, sentence) ?? VerbBeforeColon(m, qs, qe, sentence) ?? FirstPersonOfSubject(m, qs, qe, sentence)
-                               ?? PersonAfterQuotation(m, qs, qe, sentence)) is { } spoken)
+                               ?? PersonAfterQuotation(m, qs, qe, sentence) ?? PersonInDashedTag(m, qs, qe)) is { } spoken)
                     _found.Add(spoken);
+                continue;
+            }
+            if (PersonInDashedTag(m, qs, qe) is { } tagged)
+            {
+                _found.Add(tagged);
                 continue;
             }
             // Continuation: the previous quote in this or the previous paragraph gives the speaker.
@@ -2143,6 +2150,61 @@ internal sealed partial class ExtractionRun
     /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a
     /// person entity, and only adverbs and other non-noun, non-verb words of the word classes stand between the name and j
     /// (<c>ông X đã hết sức bất ngờ nói</c>; not <c>X ... vì mẹ cho rằng</c>, <c>X được Viện KSND yêu cầu</c>).</summary>
+    /// <summary>
+    /// <c>“...”. – anh Thắng kể.</c>, <c>“... rau.” - chị Mai than thở.</c>: a quotation followed in its paragraph by only a
+    /// dash (and the full stop of its sentence), then a person and a cue, or a person and at most three lower-case words to
+    /// the end of that sentence, is the person's direct quote; so is one closed with its sentence and followed by a sentence
+    /// of only a person, a cue and at most two words (<c>“...”. Anh Thắng kể lại.</c>); null otherwise.
+    /// </summary>
+    private QuoteCandidate? PersonInDashedTag(QuoteMarks m, int qs, int qe)
+    {
+        if (m.Close < 0)
+            return null;
+        var k = FirstSyllableAt(m.Close + 1);
+        if (k >= _syl.Length)
+            return null;
+        var gap = _text.AsSpan(m.Close + 1, _syl[k].Start - m.Close - 1);
+        // Without a dash a question is put to the person (`“... phải không?”. Ánh phủ nhận.`), not asked by them.
+        var dashed = gap.ContainsAny("-–—");
+        if (gap.ContainsAnyExcept(" .-–—\u00a0")
+            || !dashed && (_text[m.ContentEnd - 1] == '?' || !gap.Contains('.') && !_text.AsSpan(m.ContentEnd - 1, 1).ContainsAny(".!")))
+            return null;
+        var last = FirstSyllableAt(SentenceOf(_syl[k].Start).End) - 1;
+        var (a, b) = LeadingName(k, last);
+        if (a != k || b >= last || !IsPersonSource(a, b) || _syl[b + 1].Upper
+            || !_text.AsSpan(_syl[b].End, _syl[b + 1].Start - _syl[b].End).IsWhiteSpace())
+            return null;
+        CueHit? cue = _hits.FirstOrDefault(h => h.First > b && h.First <= b + 3 && h.Last <= last) is { Last: > 0 } h ? h : null;
+        var shortTag = last - b <= 3 && AllLowerRun(b + 1, last)
+                       && _text.AsSpan(_syl[b + 1].Start, _syl[last].End - _syl[b + 1].Start).IndexOfAny(",;:") < 0;
+        // Without a dash the tag is a sentence of its own: the person, the cue and at most two words (`Anh Thắng kể lại.`).
+        if (cue is null && !shortTag || !dashed && (cue is not { } c0 || last - c0.Last > 2))
+            return null;
+        return new QuoteCandidate
+        {
+            Type = QuoteTypes.Direct,
+            Start = qs,
+            End = qe,
+            Pattern = QuotePattern.CueAfter,
+            CueStart = cue is { } ch ? _syl[ch.First].Start : -1,
+            CueEnd = cue is { } ce ? _syl[ce.Last].End : -1,
+            CueFrame = cue?.Frame ?? default,
+            Introduced = cue is not null,
+            MentionStart = _syl[a].Start,
+            MentionEnd = _syl[b].End,
+        };
+    }
+
+    private bool AllLowerRun(int a, int b)
+    {
+        for (var k = a; k <= b; k++)
+        {
+            if (_syl[k].Upper)
+                return false;
+        }
+        return true;
+    }
+
     private bool PersonInSegmentBefore(int j, int first, int sentStart)
     {
         if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())
@@ -2293,7 +2355,7 @@ internal sealed partial class ExtractionRun
         {
             if (c.End <= c.Start)
                 continue;
-            var dup = kept.FindIndex(k => Overlap(k, c)
+            var dup = kept.FindIndex(k => Overlap(k, c) && !QuotedInAnswer(k, c)
                 || (SameSpeaker(k, c) && QuoteScorer.Overlap(_text[k.Start..k.End], _text[c.Start..c.End]) >= 0.6));
             if (dup >= 0)
                 continue;

@@ -90,6 +90,46 @@ public class DirectQuoteTests
         Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
     }
 
+    /// <summary>Pattern, text, the quotation's content, its speaker and cue (null: none).</summary>
+    public static TheoryData<string, string, string, string, string?> DashedTag => new()
+    {
+        { "full stop after the closing mark, dash, person and cue",
+            "Anh Nguyễn Văn Thắng là ngư dân.\n\"Sóng to lắm, thuyền bị đánh dạt vào bờ. Chúng tôi phải bỏ lưới mà chạy\". – anh Thắng kể.",
+            "Sóng to lắm, thuyền bị đánh dạt vào bờ. Chúng tôi phải bỏ lưới mà chạy", "Nguyễn Văn Thắng", "kể" },
+        { "full stop inside the closing mark, hyphen, person and a verb outside the cue lexicon",
+            "Chị Lê Thị Mai bán rau ở chợ.\n“Hàng ế lắm, cả ngày chỉ bán được vài mớ rau.” - chị Mai lắc đầu.",
+            "Hàng ế lắm, cả ngày chỉ bán được vài mớ rau", "Lê Thị Mai", null },
+        { "no dash: a sentence of only the person, the cue and one word",
+            "Anh Nguyễn Văn Thắng là ngư dân.\n“Sóng to lắm. Thuyền bị đánh dạt vào bờ”. Anh Thắng kể lại.",
+            "Sóng to lắm. Thuyền bị đánh dạt vào bờ", "Nguyễn Văn Thắng", "kể lại" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DashedTag))]
+    public void Process_QuotationThenDashedPersonInNextSentence_IsThePersonsQuote(string pattern, string text, string content, string speaker, string? cue)
+    {
+        var q = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes.SingleOrDefault(x => x.Type == QuoteTypes.Direct);
+        Assert.True(q is not null, $"{pattern}: no direct quote");
+        Assert.Equal(content, q.Content);
+        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
+        Assert.Equal(q.Start + content.Length, q.End);
+        Assert.True(speaker == q.Speaker?.Name, $"{pattern}: got '{q.Speaker?.Name}'");
+        Assert.Equal(cue, q.Cue);
+    }
+
+    [Theory]
+    // no dash: a new sentence about the person
+    [InlineData("Chị Lê Thị Mai bán rau ở chợ.\n“Hàng ế lắm, cả ngày chỉ bán được vài mớ rau.” Chị Mai năm nay đã ngoài sáu mươi tuổi và vẫn đi chợ mỗi sáng.")]
+    // a dash, but a long clause with no cue follows the person
+    [InlineData("Chị Lê Thị Mai bán rau ở chợ.\n“Hàng ế lắm, cả ngày chỉ bán được vài mớ rau.” - chị Mai năm nay đã ngoài sáu mươi tuổi và vẫn đi chợ mỗi sáng.")]
+    // no dash after a question: it was put to the person, who answers with a cue
+    [InlineData("Chị Lê Thị Mai bán rau ở chợ.\n“Có phải chị bán hàng không có giấy phép không?”. Chị Mai phủ nhận.")]
+    public void Process_QuotationThenPersonWithoutDashedTag_IsNotThePersonsQuote(string text)
+    {
+        var quotes = Extractor.Process(new AnnotatedDocument(new Document("t", text))).Quotes;
+        Assert.DoesNotContain(quotes, q => q.Type == QuoteTypes.Direct && q.Speaker?.Name == "Lê Thị Mai");
+    }
+
     [Theory]
     [InlineData("Anh Trần Minh Khang theo học đàn chỉ vì mẹ cho rằng “bàn tay đẹp thì học đàn rất hợp”.")]
     [InlineData("Ông Nguyễn Ngọc Long được Viện kiểm sát yêu cầu “phục hồi các quyền lợi hợp pháp đã bị tạm đình chỉ”.")]
