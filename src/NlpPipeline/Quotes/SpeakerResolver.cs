@@ -164,6 +164,10 @@ internal sealed class SpeakerResolver
                 title = _text[_syl[i].Start.._syl[i + n - 1].End];
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
             AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
+            // "Trung tá Huỳnh Trung Phong-Trưởng phòng CSGT ...": a rank before the name and an office after it; the person
+            // holds both, so a later bare "trưởng phòng" finds them.
+            if (word.Class == SourceClass.Title && (inner is not null && GluedTitleAfter(inner) is { } glued ? glued : TitleAfter(b)) is { } office)
+                AddPerson(name, _syl[a].Start, gender, office, inner?.Ref);
             i = b;
         }
     }
@@ -281,8 +285,12 @@ internal sealed class SpeakerResolver
         _people.Add(new Person(name, keys, pos, gender, title, entityRef));
     }
 
+    // The lower-case words of a name or title, split at spaces and dashes, brackets and commas trimmed ("(PC67" -> "pc67").
     private static string[] Keys(string name) =>
-        name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
+        name.Split([' ', '-', '–'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim(KeyTrim).ToLowerInvariant())
+            .Where(s => s.Length > 0).ToArray();
+
+    private static readonly char[] KeyTrim = ['(', ')', '[', ']', ',', ';', ':'];
 
     /// <summary>"Đại diện đặc biệt của ..., ông X": the title segment before the comma.</summary>
     private string? AppositiveTitle(int honorific)
@@ -322,6 +330,32 @@ internal sealed class SpeakerResolver
         while (e + 1 < _syl.Length && Adjacent(e) && e - k < 14)
             e++;
         return _text[_syl[k].Start.._syl[e].End];
+    }
+
+    /// <summary>
+    /// "Huỳnh Trung Phong-Trưởng phòng CSGT đường bộ": a title glued to the end of a person entity by a hyphen (one syllable
+    /// for the splitter), through the words adjacent to it (up to 14); null when the words after the hyphen open no title.
+    /// </summary>
+    private string? GluedTitleAfter(Entity per)
+    {
+        var k = FirstSyllableAt(per.End) - 1;
+        if (k < 0 || _syl[k].Start >= per.End || per.End + 1 >= _syl[k].End || _text[per.End] != '-' || !char.IsUpper(_text[per.End + 1]))
+            return null;
+        var e = k;
+        while (e + 1 < _syl.Length && Adjacent(e) && e - k < 14)
+            e++;
+        var end = _syl[e].End;
+        // "... đường sắt (PC67-Công an TP.HCM)": a bracket right after belongs to the title.
+        if (_text.AsSpan(end).TrimStart(' ') is ['(', ..] rest && rest.IndexOf(')') is var close and > 0 and < 40 && rest[..close].IndexOf('\n') < 0)
+            end = _text.Length - rest.Length + close + 1;
+        var title = _text[(per.End + 1)..end];
+        var words = QuoteLexicon.Key(title).Split(' ');
+        for (var n = Math.Min(words.Length, _lex.MaxSourceLength); n >= 1; n--)
+        {
+            if (_lex.Sources.TryGetValue(string.Join(' ', words, 0, n), out var w))
+                return w.Class == SourceClass.Title ? title : null;
+        }
+        return null;
     }
 
     private char GenderBefore(int pos)
@@ -620,6 +654,10 @@ internal sealed class SpeakerResolver
         var per = PersonEntityIn(a, b);
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
+        // "vị trưởng phòng PC67": the classifier "vị" before a title heads that title.
+        if (headLen == 0 && _syl[a].Lower == "vị" && a < b && MatchAt(a + 1, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var vn and > 0
+            && _lex.Sources[Phrase(a + 1, a + vn)] is { Class: SourceClass.Title } vt)
+            (head, headLen) = (vt, vn + 1);
         // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
         if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
         {
@@ -1140,7 +1178,16 @@ internal sealed class SpeakerResolver
     }
 
     // End of the sentence (full stop or line end) holding position i.
-    private int SentenceEnd(int i) => _text.IndexOfAny(['.', '\n'], i) is var to and >= 0 ? to : _text.Length;
+    // A full stop inside a word ("TP.HCM", "H.T.B") ends nothing.
+    private int SentenceEnd(int i)
+    {
+        for (var to = _text.IndexOfAny(['.', '\n'], i); to >= 0; to = _text.IndexOfAny(['.', '\n'], to + 1))
+        {
+            if (_text[to] == '\n' || to + 1 >= _text.Length || !char.IsLetterOrDigit(_text[to + 1]))
+                return to;
+        }
+        return _text.Length;
+    }
 
     // [at, at + length) of s is whole words (no letter on either side); false for at < 0.
     private static bool IsWordAt(ReadOnlySpan<char> s, int at, int length) =>
@@ -1229,8 +1276,9 @@ internal sealed class SpeakerResolver
         foreach (var p in _people)
         {
             if (p.Pos > pos && (first is null || p.Pos < first.Pos) && NameEnd(p) is var end
-                && _text.AsSpan(end, SentenceEnd(end) - end) is var after && after.TrimStart().Length > 0
-                && after.TrimStart()[0] is ',' or '-' or '–' && InOrder(Keys(after.ToString().Replace(",", " ")), key))
+                && (_text.AsSpan(end, SentenceEnd(end) - end) is var after && after.TrimStart().Length > 0
+                    && after.TrimStart()[0] is ',' or '-' or '–' && InOrder(Keys(after.ToString().Replace(",", " ")), key)
+                    || p.Title is { } office && InOrder(Keys(office), key)))
                 first = p;
         }
         return first;

@@ -119,6 +119,40 @@ public class SpeakerNamingTests
         QuoteAssert.SpeakerOf(quotes, pattern, contentStart, speaker);
     }
 
+    /// <summary>
+    /// Round 8 patterns: case, text, entities, the quote's content, and the speaker and mention expected for it. The
+    /// content's offsets are checked against its place in the text.
+    /// </summary>
+    public static TheoryData<string, string, string[], string, string, string> SpeakerMentions => new()
+    {
+        // A rank before the name and an office glued after it by a hyphen: a later "vị <office>" is that person.
+        { "classifier vị before an office held after a hyphen",
+            "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông (PC08-Công an TP.HCM) đã họp báo sáng nay.\nTheo vị trưởng phòng PC08, lực lượng sẽ tăng cường tuần tra ban đêm.",
+            ["PER|Lê Văn Tâm|e1|", "ORG|PC08|e3|", "ORG|Công an TP.HCM|e2|", "ORG|PC08|e3|"], "lực lượng sẽ tăng cường tuần tra ban đêm", "Lê Văn Tâm", "vị trưởng phòng PC08" },
+        // The office's bracketed unit is part of the title: "trưởng phòng PC08" alone finds its holder.
+        { "bare office with the bracketed unit",
+            "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông (PC08-Công an TP.HCM) đã họp báo sáng nay.\nTrả lời báo chí, trưởng phòng PC08 cho biết lực lượng sẽ tăng cường tuần tra ban đêm.",
+            ["PER|Lê Văn Tâm|e1|", "ORG|Công an TP.HCM|e2|"], "lực lượng sẽ tăng cường tuần tra ban đêm", "Lê Văn Tâm", "trưởng phòng PC08" },
+        // A headline's title is the person introduced below with that office after the name (abbreviation dots end no sentence).
+        { "headline title held as a glued office",
+            "Trưởng phòng CSGT TP.HCM: 'Chúng tôi không bao che sai phạm'\n\nTrung tá Lê Văn Tâm-Trưởng phòng CSGT đường bộ (PC08-Công an TP.HCM) đã họp báo sáng nay.",
+            ["PER|Lê Văn Tâm|e1|", "ORG|Công an TP.HCM|e2|"], "Chúng tôi không bao che sai phạm", "Lê Văn Tâm", "Trưởng phòng CSGT TP.HCM" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpeakerMentions))]
+    public void Process_WithEntities_NamesSpeakerMentionAndOffsets(string pattern, string text, string[] entities, string content,
+        string speaker, string mention)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        var q = quotes.SingleOrDefault(x => x.Content == content);
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
+        Assert.Equal(q.Start + content.Length, q.End);
+        Assert.True(speaker == q.Speaker?.Name && mention == q.Speaker?.Mention,
+            $"{pattern}: got '{q.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+    }
+
     /// <summary>A person entity that starts inside a syllable (the entity stage tags <c>HCM</c> in <c>TP.HCM</c>) is read,
     /// not an error for the whole document (seen on 208 VNTC articles before the guard).</summary>
     [Fact]
