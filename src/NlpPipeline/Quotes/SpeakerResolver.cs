@@ -105,7 +105,7 @@ internal sealed class SpeakerResolver
             if (NameBeforeDash(e) is not null)
                 continue;
             var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
-            AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
+            AddPerson(StripNamePrefixes(WithoutBodyWords(e, e.Text)), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
         // Names after an honorific or a title: "ông Jeffrey Eberhardt", "Thứ trưởng Ngoại giao Nga Oleg Syromolotov".
         for (var i = 0; i < _syl.Length; i++)
@@ -152,7 +152,7 @@ internal sealed class SpeakerResolver
             // "Chánh văn phòng HĐND TP Đà Nẵng": a place or organisation after the title is no name.
             else if (word.Class == SourceClass.Title && IsTitleComplement(runFirst, a))
                 continue;
-            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : EntityName(inner);
+            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : WithoutBodyWords(inner, EntityName(inner));
             string? title = null;
             if (word.Class == SourceClass.Title)
                 title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
@@ -686,7 +686,7 @@ internal sealed class SpeakerResolver
         if (per is not null && NameBeforeDash(per) is int nameStart)
             return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
         if (per is not null)
-            return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
+            return PersonSpeaker(StripNamePrefixes(WithoutBodyWords(per, per.Text)), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.OrgHead })
@@ -802,6 +802,34 @@ internal sealed class SpeakerResolver
         || EntityAt(_syl[k].Start, EntityTypes.Location) is { } place && place.End == _syl[b].End;
 
     /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
+    /// <summary>
+    /// <paramref name="name"/> (the text of person entity <paramref name="per"/>) without leading words that belong to the
+    /// name of an organisation or place of the document holding none of the other words, when the entity continues a
+    /// lower-case phrase (<c>hãng bia Asahi Akiyoshi Koji</c> with <c>Tập đoàn Asahi Group Holdings</c> → <c>Akiyoshi Koji</c>;
+    /// <c>học giả Harvard Luke</c> with <c>Harvard</c> → <c>Luke</c>). A name opening a sentence or following an address
+    /// (<c>bà Chelsea Clinton</c>), or starting with a family name of the surname list, is kept whole.
+    /// </summary>
+    private string WithoutBodyWords(Entity per, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var k = FirstSyllableAt(per.Start) - 1;
+        if (words.Length < 2 || k < 0 || _syl[k].End > per.Start || _syl[k].Upper || !Adjacent(k) || _lex.Surnames.Contains(words[0].ToLowerInvariant())
+            || MatchAt(k, k + 1, 1, _lex.Sources.ContainsKey) == 1 && _lex.Sources[_syl[k].Lower] is { Class: SourceClass.Honorific, Gender: not '\0' })
+            return name;
+        var keys = words.Select(w => w.ToLowerInvariant()).ToArray();
+        for (var n = keys.Length - 1; n >= 1; n--)
+        {
+            var lead = keys[..n];
+            foreach (var e in _entities)
+            {
+                if (e.Type is EntityTypes.Organization or EntityTypes.Location && (e.End <= per.Start || e.Start >= per.End)
+                    && Keys(e.Text) is var ek && Contains(ek, lead) && !keys[n..].Any(ek.Contains))
+                    return string.Join(' ', words, n, words.Length - n);
+            }
+        }
+        return name;
+    }
+
     private string StripNamePrefixes(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -137,6 +137,17 @@ public class SpeakerNamingTests
         { "headline title held as a glued office",
             "Trưởng phòng CSGT TP.HCM: 'Chúng tôi không bao che sai phạm'\n\nTrung tá Lê Văn Tâm-Trưởng phòng CSGT đường bộ (PC08-Công an TP.HCM) đã họp báo sáng nay.",
             ["PER|Lê Văn Tâm|e1|", "ORG|Công an TP.HCM|e2|"], "Chúng tôi không bao che sai phạm", "Lê Văn Tâm", "Trưởng phòng CSGT TP.HCM" },
+        // A company's or university's name tagged into the person after a lower-case phrase is the body's, not the person's.
+        { "company name glued to the person",
+            "Tập đoàn Kirin Holdings vừa công bố kết quả kinh doanh.\nChủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
+            ["ORG|Tập đoàn Kirin Holdings|e1|", "PER|Kirin Sato Hiroshi|e2|"], "doanh thu đã tăng mạnh", "Sato Hiroshi", "Chủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi" },
+        { "university name glued to the person",
+            "Nghiên cứu của Luke tại Harvard được công bố năm ngoái.\nHọc giả Harvard Luke cho rằng trẻ học song ngữ sớm có lợi thế.",
+            ["PER|Luke|e1|", "ORG|Harvard|e2|", "PER|Harvard Luke|e1|"], "trẻ học song ngữ sớm có lợi thế", "Luke", "Học giả Harvard Luke" },
+        // After an address the capitalised words are the person's own name.
+        { "address before a name that is also a club's",
+            "Câu lạc bộ Chelsea vừa đổi chủ.\nTại sự kiện, bà Chelsea Clinton cho biết quỹ sẽ mở rộng hoạt động.",
+            ["ORG|Câu lạc bộ Chelsea|e1|", "PER|Chelsea Clinton|e2|"], "quỹ sẽ mở rộng hoạt động", "Chelsea Clinton", "bà Chelsea Clinton" },
     };
 
     [Theory]
