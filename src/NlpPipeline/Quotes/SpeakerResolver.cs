@@ -102,6 +102,11 @@ internal sealed class SpeakerResolver
             var first = e.Text.Split(' ')[0].ToLowerInvariant();
             if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
                 continue;
+            if (HyphenatedName(e) is var (hs, hn))
+            {
+                AddPerson(hn, hs, GenderBefore(hs), null, e.Ref);
+                continue;
+            }
             if (NameBeforeDash(e) is not null)
                 continue;
             var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
@@ -244,6 +249,8 @@ internal sealed class SpeakerResolver
     /// </summary>
     private int? NameBeforeDash(Entity per)
     {
+        if (HyphenatedName(per) is not null)
+            return null;
         var k = FirstSyllableAt(per.Start) - 1;
         // An entity starting inside a syllable (TP.HCM) has no dash before it.
         if (k < 0 || _syl[k].End > per.Start || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
@@ -262,6 +269,23 @@ internal sealed class SpeakerResolver
                 return e.Start;
         }
         return _syl[start].Start;
+    }
+
+    /// <summary>
+    /// A one-word person entity after a dash that ends a family name of the surname list and one more capitalised syllable
+    /// (<c>Kim Hack - Yong</c>, the entity stage tagging <c>Yong</c> or <c>Kim Hack</c> and <c>Yong</c>) is the last part of a
+    /// hyphenated given name: the name's start offset and the name written with a plain hyphen (<c>Kim Hack-Yong</c>); else null.
+    /// </summary>
+    private (int Start, string Name)? HyphenatedName(Entity per)
+    {
+        var k = FirstSyllableAt(per.Start) - 1;
+        if (k < 1 || per.Text.Contains(' ') || _syl[k].End > per.Start || !_syl[k].Upper || !_syl[k - 1].Upper || !Adjacent(k - 1)
+            || !_lex.Surnames.Contains(_syl[k - 1].Lower)
+            || _lex.WordClasses.ContainsKey(Phrase(k - 1, k)) || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End).Trim() is not ("-" or "–")
+            || k >= 2 && Adjacent(k - 2) && _syl[k - 2].Upper && !_lex.NamePrefixes.Contains(_syl[k - 2].Lower)
+                && !InPlaceOrOrganisation(k - 2))
+            return null;
+        return (_syl[k - 1].Start, $"{_text[_syl[k - 1].Start.._syl[k].End]}-{per.Text}");
     }
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
@@ -534,7 +558,8 @@ internal sealed class SpeakerResolver
             && k < _syl.Length && (_syl[k].Lower == "một" || !_lex.Marker("quantifier").Contains(_syl[k].Lower))
             && (!_syl[k].Upper || EntityAt(_syl[k].Start, EntityTypes.Title) is not null
                 || MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0
-                && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific))
+                && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific
+                || SentenceCaseTitle(k)))
             return PersonSpeaker(before.Name, before.Pos, before.Ref, before.Gender, before.Name);
         if (after is not null && NameEnd(after) is var ae && ae <= quotePos && quotePos - ae <= 30
             && _text.AsSpan(mentionEnd, after.Pos - mentionEnd) is var fwd && fwd.IndexOfAny(",(") >= 0 && fwd.IndexOfAny(".:;!?\n\"“”") < 0
@@ -542,6 +567,12 @@ internal sealed class SpeakerResolver
             return PersonSpeaker(after.Name, after.Pos, after.Ref, after.Gender, after.Name);
         return null;
     }
+
+    // "Trưởng bản Ón": a capitalised title syllable (the first of a known title) before a lower-case one that is no source
+    // word of its own, at syllable k, is a title written in sentence case though the lexicon lacks it.
+    private bool SentenceCaseTitle(int k) =>
+        k + 1 < _syl.Length && _syl[k].Upper && !_syl[k + 1].Upper && Adjacent(k) && _lex.TitleStarts.Contains(_syl[k].Lower)
+        && MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0;
 
     /// <summary>
     /// "Trưởng phòng Kiểm định xe cơ giới, Cục Đăng kiểm Việt Nam thông tin, ...", "Thiếu tá X, Đội phó Đội ... cho biết": a
@@ -683,6 +714,8 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
                 noun: Phrase(a, a + headLen - 1));
+        if (per is not null && HyphenatedName(per) is var (hyStart, hyName))
+            return PersonSpeaker(hyName, hyStart, per.Ref, head?.Gender ?? '\0', mention);
         if (per is not null && NameBeforeDash(per) is int nameStart)
             return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
         if (per is not null)

@@ -98,6 +98,10 @@ public class SpeakerNamingTests
         // Two people hold titles of the place: no guess.
         { "two people titled in the place", "Thủ tướng Canada Justin Trudeau và Bộ trưởng Quốc phòng Canada Anita Anand đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
             ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "TITLE|Bộ trưởng Quốc phòng Canada|t2|e4", "LOC|Canada|e1|", "PER|Anita Anand|e4|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "Anita Anand" },
+        // A city name before a dash is no family name and given name ("Hà Nội" is a word of the word-class table).
+        { "place before a dash is no hyphenated name",
+            "Ông Nguyễn Đình Vinh, Hiệu trưởng Trường THPT chuyên Hà Nội - Amsterdam cho biết nhà trường đã báo cáo Sở.",
+            ["PER|Nguyễn Đình Vinh|e1|", "PER|Amsterdam|e2|"], "Hà Nội-Amsterdam" },
         { "a cue-like word opening a source word", "Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết Việt Nam sẽ tham dự hội nghị.",
             ["ORG|Bộ Ngoại giao|e1|", "PER|Lê Thị Hằng|e2|", "LOC|Việt Nam|e3|"], "Người" },
     };
@@ -144,6 +148,14 @@ public class SpeakerNamingTests
         { "university name glued to the person",
             "Nghiên cứu của Luke tại Harvard được công bố năm ngoái.\nHọc giả Harvard Luke cho rằng trẻ học song ngữ sớm có lợi thế.",
             ["PER|Luke|e1|", "ORG|Harvard|e2|", "PER|Harvard Luke|e1|"], "trẻ học song ngữ sớm có lợi thế", "Luke", "Học giả Harvard Luke" },
+        // A title written in sentence case that the lexicon lacks ("Trưởng bản") is an apposition of the person before the comma.
+        { "sentence-case title after a name and a comma",
+            "Ông Trần Văn Tư, Trưởng bản Khe (xã Thượng Hóa, huyện Minh Hóa) cho biết nước lũ đã rút.",
+            ["PER|Trần Văn Tư|e1|", "LOC|Thượng Hóa|e2|", "LOC|Minh Hóa|e3|"], "nước lũ đã rút", "Trần Văn Tư", "Trưởng bản Khe" },
+        // A hyphenated Korean given name written with a spaced dash and cut at it by the entity stage.
+        { "hyphenated given name cut at a spaced dash",
+            "Chủ tịch Nhóm Nghị sỹ hữu nghị Hàn Quốc - Việt Nam Park Jong - Min khẳng định Hàn Quốc sẽ tăng đầu tư vào Việt Nam.",
+            ["LOC|Hàn Quốc|e1|", "LOC|Việt Nam|e2|", "PER|Park Jong|e3|", "PER|Min|e4|"], "Hàn Quốc sẽ tăng đầu tư vào Việt Nam", "Park Jong-Min", "Min" },
         // After an address the capitalised words are the person's own name.
         { "address before a name that is also a club's",
             "Câu lạc bộ Chelsea vừa đổi chủ.\nTại sự kiện, bà Chelsea Clinton cho biết quỹ sẽ mở rộng hoạt động.",
