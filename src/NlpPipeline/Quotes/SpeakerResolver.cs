@@ -703,6 +703,12 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Honorific } occ && headLen == b - a + 1 && IsOccupation(occ, a, headLen))
             return ResolveBareTitle(a, b, mention, quotePos) is { Resolution: not SpeakerResolution.Group } holder ? holder
                 : NamedAfterOccupation(mention, quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+        // "ngài Đại sứ", "ông Bộ trưởng": an address before a title alone is that title's holder.
+        if (head is { Class: SourceClass.Honorific } && a + headLen <= b
+            && MatchAt(a + headLen, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var tn and > 0 && a + headLen + tn - 1 == b
+            && _lex.Sources[Phrase(a + headLen, b)].Class == SourceClass.Title
+            && ResolveBareTitle(a + headLen, b, _text[_syl[a + headLen].Start.._syl[b].End], quotePos) is { Resolution: not SpeakerResolution.Group } titled)
+            return titled;
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         // "Các tay súng Taliban": a group head and a plain noun; a (mis-tagged) name after them only qualifies the group.

@@ -156,6 +156,10 @@ public class SpeakerNamingTests
         { "hyphenated given name cut at a spaced dash",
             "Chủ tịch Nhóm Nghị sỹ hữu nghị Hàn Quốc - Việt Nam Park Jong - Min khẳng định Hàn Quốc sẽ tăng đầu tư vào Việt Nam.",
             ["LOC|Hàn Quốc|e1|", "LOC|Việt Nam|e2|", "PER|Park Jong|e3|", "PER|Min|e4|"], "Hàn Quốc sẽ tăng đầu tư vào Việt Nam", "Park Jong-Min", "Min" },
+        // An address before a bare title is the title's holder named earlier.
+        { "address before a bare title",
+            "Bộ trưởng Lê Văn Hòa đã tiếp Đại sứ Thụy Điển Anna Lind.\nNgài Đại sứ cho biết hai nước sẽ mở rộng hợp tác về môi trường.",
+            ["PER|Lê Văn Hòa|e1|", "LOC|Thụy Điển|e2|", "PER|Anna Lind|e3|"], "hai nước sẽ mở rộng hợp tác về môi trường", "Anna Lind", "Ngài Đại sứ" },
         // After an address the capitalised words are the person's own name.
         { "address before a name that is also a club's",
             "Câu lạc bộ Chelsea vừa đổi chủ.\nTại sự kiện, bà Chelsea Clinton cho biết quỹ sẽ mở rộng hoạt động.",
