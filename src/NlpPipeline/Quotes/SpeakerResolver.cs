@@ -859,14 +859,33 @@ internal sealed class SpeakerResolver
         for (var n = keys.Length - 1; n >= 1; n--)
         {
             var lead = keys[..n];
+            // "Saddam Hussein" with "Saddam" alone as a person elsewhere: the words are the person's own.
+            if (_entities.Any(e => e.Type == EntityTypes.Person && Keys(e.Text).AsSpan().SequenceEqual(lead)))
+                continue;
             foreach (var e in _entities)
             {
                 if (e.Type is EntityTypes.Organization or EntityTypes.Location && (e.End <= per.Start || e.Start >= per.End)
-                    && Keys(e.Text) is var ek && Contains(ek, lead) && !keys[n..].Any(ek.Contains))
+                    && BodyNameAt(e.Text, lead) && !keys[n..].Any(Keys(e.Text).Contains))
                     return string.Join(' ', words, n, words.Length - n);
             }
         }
         return name;
+    }
+
+    // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or its name right
+    // after a lower-case head word (Tập đoàn Asahi Group Holdings); not words inside a longer capitalised name (Thanh niên, Hội Nhà văn).
+    private static bool BodyNameAt(string entityText, string[] lead)
+    {
+        var words = entityText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var p = 0; p + lead.Length <= words.Length; p++)
+        {
+            var match = true;
+            for (var j = 0; j < lead.Length && match; j++)
+                match = char.IsUpper(words[p + j][0]) && string.Equals(words[p + j].ToLowerInvariant(), lead[j], StringComparison.Ordinal);
+            if (match && (p == 0 ? words.Length == lead.Length : char.IsLower(words[p - 1][0])))
+                return true;
+        }
+        return false;
     }
 
     private string StripNamePrefixes(string name)

@@ -160,6 +160,14 @@ public class SpeakerNamingTests
         { "address before a bare title",
             "Bộ trưởng Lê Văn Hòa đã tiếp Đại sứ Thụy Điển Anna Lind.\nNgài Đại sứ cho biết hai nước sẽ mở rộng hợp tác về môi trường.",
             ["PER|Lê Văn Hòa|e1|", "LOC|Thụy Điển|e2|", "PER|Anna Lind|e3|"], "hai nước sẽ mở rộng hợp tác về môi trường", "Anna Lind", "Ngài Đại sứ" },
+        // A leading word also used alone as a person's name is the person's own, though a body is named after it.
+        { "leading word used alone as a person",
+            "Quân đội Saddam tan rã năm 2003, Saddam bỏ trốn.\nTrong phiên tòa, cựu tổng thống Saddam Hussein cho biết ông không có tội.",
+            ["ORG|Quân đội Saddam|e1|", "PER|Saddam|e2|", "PER|Saddam Hussein|e2|"], "ông không có tội", "Saddam Hussein", "cựu tổng thống Saddam Hussein" },
+        // A dashed apposition between the person and the cue: the source stands before the opening dash.
+        { "dashed apposition before the cue",
+            "Tại buổi làm việc, anh Nguyễn Văn Hùng – ông bố có hai con đang học tại trường – cho biết gia đình không được thông báo trước.",
+            ["PER|Nguyễn Văn Hùng|e1|"], "gia đình không được thông báo trước", "Nguyễn Văn Hùng", "anh Nguyễn Văn Hùng" },
         // After an address the capitalised words are the person's own name.
         { "address before a name that is also a club's",
             "Câu lạc bộ Chelsea vừa đổi chủ.\nTại sự kiện, bà Chelsea Clinton cho biết quỹ sẽ mở rộng hoạt động.",
