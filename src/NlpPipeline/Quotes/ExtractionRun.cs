@@ -1274,6 +1274,10 @@ internal sealed partial class ExtractionRun
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
+        // "Vị hiệu trưởng này": the classifier "vị" before a title heads a source like the title itself.
+        if (_syl[s].Lower == "vị" && s < e && MatchAt(s + 1, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var tn and > 0
+            && _lex.Sources[Phrase(s + 1, s + tn)].Class == SourceClass.Title)
+            return true;
         // "Một hiệp hội báo chí", "cả hai bị cáo", "Hầu hết các bị cáo": a quantified noun phrase.
         // An indefinite noun phrase of a few words with no adverb ("Một chiến sĩ cảnh sát cơ động") is an unnamed source.
         if (MatchAt(s, e, 3, _lex.Marker("quantifier").Contains) is var qn and > 0)

@@ -168,6 +168,11 @@ public class SpeakerNamingTests
         { "dashed apposition before the cue",
             "Tại buổi làm việc, anh Nguyễn Văn Hùng – ông bố có hai con đang học tại trường – cho biết gia đình không được thông báo trước.",
             ["PER|Nguyễn Văn Hùng|e1|"], "gia đình không được thông báo trước", "Nguyễn Văn Hùng", "anh Nguyễn Văn Hùng" },
+        // "Vị <title> này" opening a sentence is a source, the title's holder named before.
+        { "classifier, title and demonstrative",
+            "Bà Lê Thị Hoa - Hiệu trưởng Trường Tiểu học Kim Đồng đã gặp phụ huynh sáng qua. Vị hiệu trưởng này cho biết nhà trường sẽ trả lại tiền cho phụ huynh.",
+            ["PER|Lê Thị Hoa|e1|", "TITLE|Hiệu trưởng Trường Tiểu học Kim Đồng|t1|e1", "ORG|Trường Tiểu học Kim Đồng|e2|"],
+            "nhà trường sẽ trả lại tiền cho phụ huynh", "Lê Thị Hoa", "Vị hiệu trưởng này" },
         // After an address the capitalised words are the person's own name.
         { "address before a name that is also a club's",
             "Câu lạc bộ Chelsea vừa đổi chủ.\nTại sự kiện, bà Chelsea Clinton cho biết quỹ sẽ mở rộng hoạt động.",
