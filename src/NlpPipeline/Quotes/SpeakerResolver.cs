@@ -852,15 +852,19 @@ internal sealed class SpeakerResolver
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var k = FirstSyllableAt(per.Start) - 1;
+        // "cho thấy Saddam Hussein": after a verb the name is an object, no title's complement.
         if (words.Length < 2 || k < 0 || _syl[k].End > per.Start || _syl[k].Upper || !Adjacent(k) || _lex.Surnames.Contains(words[0].ToLowerInvariant())
+            || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var wc) && wc == 'V'
             || MatchAt(k, k + 1, 1, _lex.Sources.ContainsKey) == 1 && _lex.Sources[_syl[k].Lower] is { Class: SourceClass.Honorific, Gender: not '\0' })
             return name;
         var keys = words.Select(w => w.ToLowerInvariant()).ToArray();
         for (var n = keys.Length - 1; n >= 1; n--)
         {
             var lead = keys[..n];
-            // "Saddam Hussein" with "Saddam" alone as a person elsewhere: the words are the person's own.
-            if (_entities.Any(e => e.Type == EntityTypes.Person && Keys(e.Text).AsSpan().SequenceEqual(lead)))
+            // "Saddam Hussein" with "Saddam" alone as a person elsewhere: the words are the person's own; what is left must
+            // be a name ("Việt kiều" is no "kiều").
+            if (_entities.Any(e => e.Type == EntityTypes.Person && Keys(e.Text).AsSpan().SequenceEqual(lead))
+                || !char.IsUpper(words[n][0]))
                 continue;
             foreach (var e in _entities)
             {
@@ -872,8 +876,8 @@ internal sealed class SpeakerResolver
         return name;
     }
 
-    // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or its name right
-    // after a lower-case head word (Tập đoàn Asahi Group Holdings); not words inside a longer capitalised name (Thanh niên, Hội Nhà văn).
+    // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or end it right
+    // after a lower-case head word (Đại học Harvard); not words inside a longer name (Thanh niên, Văn phòng Luật sư Tan Lim).
     private static bool BodyNameAt(string entityText, string[] lead)
     {
         var words = entityText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -882,7 +886,7 @@ internal sealed class SpeakerResolver
             var match = true;
             for (var j = 0; j < lead.Length && match; j++)
                 match = char.IsUpper(words[p + j][0]) && string.Equals(words[p + j].ToLowerInvariant(), lead[j], StringComparison.Ordinal);
-            if (match && (p == 0 ? words.Length == lead.Length : char.IsLower(words[p - 1][0])))
+            if (match && p + lead.Length == words.Length && (p == 0 || char.IsLower(words[p - 1][0])))
                 return true;
         }
         return false;

@@ -102,6 +102,14 @@ public class SpeakerNamingTests
         { "place before a dash is no hyphenated name",
             "Ông Nguyễn Đình Vinh, Hiệu trưởng Trường THPT chuyên Hà Nội - Amsterdam cho biết nhà trường đã báo cáo Sở.",
             ["PER|Nguyễn Đình Vinh|e1|", "PER|Amsterdam|e2|"], "Hà Nội-Amsterdam" },
+        // A word inside a longer organisation name (a law office named after partners) is no body's name before the person.
+        { "word inside a longer organisation name",
+            "Văn phòng Luật sư Tan Lim đại diện cho công ty.\nChiều 9/3, luật sư Tan Hong Seng cho biết các cổ đông đã mất hơn 400.000 USD.",
+            ["ORG|Văn phòng Luật sư Tan Lim|e1|", "PER|Tan Hong Seng|e2|"], "Hong Seng" },
+        // After a verb the name is an object, not a title's complement.
+        { "name after a verb",
+            "Tòa án Saddam đã đóng cửa.\nCác tài liệu cho thấy Saddam Hussein đã ký lệnh, ông nói rằng đó là quyết định đúng.",
+            ["ORG|Saddam|e1|", "PER|Saddam Hussein|e2|"], "Hussein" },
         { "a cue-like word opening a source word", "Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết Việt Nam sẽ tham dự hội nghị.",
             ["ORG|Bộ Ngoại giao|e1|", "PER|Lê Thị Hằng|e2|", "LOC|Việt Nam|e3|"], "Người" },
     };
@@ -143,8 +151,8 @@ public class SpeakerNamingTests
             ["PER|Lê Văn Tâm|e1|", "ORG|Công an TP.HCM|e2|"], "Chúng tôi không bao che sai phạm", "Lê Văn Tâm", "Trưởng phòng CSGT TP.HCM" },
         // A company's or university's name tagged into the person after a lower-case phrase is the body's, not the person's.
         { "company name glued to the person",
-            "Tập đoàn Kirin Holdings vừa công bố kết quả kinh doanh.\nChủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
-            ["ORG|Tập đoàn Kirin Holdings|e1|", "PER|Kirin Sato Hiroshi|e2|"], "doanh thu đã tăng mạnh", "Sato Hiroshi", "Chủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi" },
+            "Hãng bia Kirin vừa công bố kết quả kinh doanh.\nChủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
+            ["ORG|Kirin|e1|", "PER|Kirin Sato Hiroshi|e2|"], "doanh thu đã tăng mạnh", "Sato Hiroshi", "Chủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi" },
         { "university name glued to the person",
             "Nghiên cứu của Luke tại Harvard được công bố năm ngoái.\nHọc giả Harvard Luke cho rằng trẻ học song ngữ sớm có lợi thế.",
             ["PER|Luke|e1|", "ORG|Harvard|e2|", "PER|Harvard Luke|e1|"], "trẻ học song ngữ sớm có lợi thế", "Luke", "Học giả Harvard Luke" },
