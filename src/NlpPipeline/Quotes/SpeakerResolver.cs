@@ -171,7 +171,8 @@ internal sealed class SpeakerResolver
             AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
             // "Trung tá Huỳnh Trung Phong-Trưởng phòng CSGT ...": a rank before the name and an office after it; the person
             // holds both, so a later bare "trưởng phòng" finds them.
-            if (word.Class == SourceClass.Title && (inner is not null && GluedTitleAfter(inner) is { } glued ? glued : TitleAfter(b)) is { } office)
+            // Only a glued office: after ", " the next words may be the next person's title ("X, Tổng thống Litva Y và ...").
+            if (word.Class == SourceClass.Title && inner is not null && GluedTitleAfter(inner) is { } office)
                 AddPerson(name, _syl[a].Start, gender, office, inner?.Ref);
             i = b;
         }

@@ -110,6 +110,10 @@ public class SpeakerNamingTests
         { "name after a verb",
             "Tòa án Saddam đã đóng cửa.\nCác tài liệu cho thấy Saddam Hussein đã ký lệnh, ông nói rằng đó là quyết định đúng.",
             ["ORG|Saddam|e1|", "PER|Saddam Hussein|e2|"], "Hussein" },
+        // Words after "X, " may be the next person's title: no office of X, so no holder of the bare title below.
+        { "a list of titled people is no office after the first",
+            "Tổng thống Ukraina sẽ gặp tổng thống Ba Lan Aleksander Kwasniewski, Tổng thống Litva Valdas Adamkus và chủ tịch Hạ viện Nga Boris Gryzlov.\nTrước đó, chủ tịch Hạ viện Nga Boris Gryzlov dự đoán tương lai của Ukraina sẽ rất khó khăn.",
+            ["LOC|Ukraina|e1|", "LOC|Ba Lan|e2|", "PER|Aleksander Kwasniewski|e3|", "LOC|Litva|e4|", "PER|Valdas Adamkus|e5|", "LOC|Hạ viện Nga Boris Gryzlov|e6|", "LOC|Hạ viện Nga Boris Gryzlov|e6|", "LOC|Ukraina|e1|"], "Aleksander Kwasniewski" },
         { "a cue-like word opening a source word", "Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết Việt Nam sẽ tham dự hội nghị.",
             ["ORG|Bộ Ngoại giao|e1|", "PER|Lê Thị Hằng|e2|", "LOC|Việt Nam|e3|"], "Người" },
     };
