@@ -1274,8 +1274,9 @@ internal sealed partial class ExtractionRun
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
-        // "Vị hiệu trưởng này": the classifier "vị" before a title heads a source like the title itself.
-        if (_syl[s].Lower == "vị" && s < e && MatchAt(s + 1, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var tn and > 0
+        // "Vị hiệu trưởng này": the classifier "vị" before a title and a demonstrative refers back like "người này"; without
+        // "này" an unresolved "Vị lãnh đạo của X" would become a speaker of its own (VNTC: it took later pronouns' quotes).
+        if (_syl[s].Lower == "vị" && s < e && _syl[e].Lower == "này" && MatchAt(s + 1, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var tn and > 0
             && _lex.Sources[Phrase(s + 1, s + tn)].Class == SourceClass.Title)
             return true;
         // "Một hiệp hội báo chí", "cả hai bị cáo", "Hầu hết các bị cáo": a quantified noun phrase.
