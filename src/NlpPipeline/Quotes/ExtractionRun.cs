@@ -748,6 +748,27 @@ internal sealed partial class ExtractionRun
     /// bracket) to j, cut at a setting word (<c>trong</c>, <c>tại</c>); returns -1s when it does not look like a source.
     /// When only a setting follows the comma (<c>X trong bài phát biểu ..., cảnh báo</c>), the phrase before it is used.
     /// </summary>
+    /// <summary>
+    /// The source before a spaced dash that opens an apposition ending at syllable j (within 30 syllables, no comma-free
+    /// sentence break, colon or quotation mark between): the segment before the opening dash when it reads as a source; else -1s.
+    /// </summary>
+    private (int First, int Last, bool AfterQuote) DashedApposition(int j, int first, int sentStart)
+    {
+        for (var k = j; k > first && j - k < 30; k--)
+        {
+            var gap = _text.AsSpan(_syl[k - 1].End, _syl[k].Start - _syl[k - 1].End);
+            if (gap.IndexOfAny(".;:!?\n()") >= 0 || ContainsQuoteChar(gap))
+                return (-1, -1, false);
+            if (gap.Trim() is not ("–" or "-") || gap.Length < 3)
+                continue;
+            var prevEnd = k - 1;
+            var ps = SkipLeading(SegmentStart(prevEnd, first, sentStart, out var aq), prevEnd);
+            return ps <= prevEnd && IsSource(ps, prevEnd, sentStart) && (IsHonorific(ps) || AllUpperRun(ps, prevEnd))
+                ? (ps, prevEnd, aq) : (-1, -1, false);
+        }
+        return (-1, -1, false);
+    }
+
     private (int First, int Last, bool AfterQuote) FindSourceBefore(int j, int first, int sentStart)
     {
         if (j < first)
@@ -766,6 +787,10 @@ internal sealed partial class ExtractionRun
                 return (-1, -1, false);
             gapAfter = _text.AsSpan(_syl[j].End, Math.Max(0, NextStart(j) - _syl[j].End));
         }
+        // "anh X – ông bố có hai con đang học tại trường – cho biết": a dashed apposition closing right before the cue; the
+        // source stands before its opening dash.
+        if (gapAfter.Trim() is "–" or "-" && gapAfter.Length >= 3 && DashedApposition(j, first, sentStart) is { First: >= 0 } dashed)
+            return dashed;
         // Is the cue right after a comma? Then the source sits at the start of the previous comma segment.
         if (gapAfter.Contains(',') || commaAfterParen)
         {
@@ -1251,6 +1276,11 @@ internal sealed partial class ExtractionRun
             // An honorific alone ("ông") is a pronoun.
             return true;
         }
+        // "Vị hiệu trưởng này": the classifier "vị" before a title and a demonstrative refers back like "người này"; without
+        // "này" an unresolved "Vị lãnh đạo của X" would become a speaker of its own (VNTC: it took later pronouns' quotes).
+        if (_syl[s].Lower == "vị" && s < e && _syl[e].Lower == "này" && MatchAt(s + 1, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var tn and > 0
+            && _lex.Sources[Phrase(s + 1, s + tn)].Class == SourceClass.Title)
+            return true;
         // "Một hiệp hội báo chí", "cả hai bị cáo", "Hầu hết các bị cáo": a quantified noun phrase.
         // An indefinite noun phrase of a few words with no adverb ("Một chiến sĩ cảnh sát cơ động") is an unnamed source.
         if (MatchAt(s, e, 3, _lex.Marker("quantifier").Contains) is var qn and > 0)

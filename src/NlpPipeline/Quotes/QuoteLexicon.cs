@@ -66,6 +66,9 @@ public sealed class QuoteLexicon
     /// <summary>Generic organisation heads (class <c>ORG:body</c>) that a body noun may follow: <c>cơ quan</c> in <c>cơ quan công an</c>,
     /// which names the body last written with <c>Công an</c>.</summary>
     public FrozenSet<string> BodyHeads { get; }
+    /// <summary>First syllables of the titles of two or more syllables (<c>trưởng</c> of <c>Trưởng phòng</c>, <c>phó</c>): a
+    /// capitalised one before a lower-case syllable opens a title written in sentence case (<c>Trưởng bản Ón</c>).</summary>
+    public FrozenSet<string> TitleStarts { get; }
     public FrozenSet<string> Adverbs { get; }
     public FrozenSet<string> SourceStops { get; }
     /// <summary>Capitalised words between a title and a name (countries, ministries): never the start of a name.</summary>
@@ -113,6 +116,8 @@ public sealed class QuoteLexicon
             src.TryAdd(Key(k), v);
         Sources = src.ToFrozenDictionary(StringComparer.Ordinal);
         BodyHeads = src.Where(kv => kv.Value.BodyHead).Select(kv => kv.Key).ToFrozenSet(StringComparer.Ordinal);
+        TitleStarts = src.Where(kv => kv.Value.Class == SourceClass.Title && kv.Key.Contains(' ')).Select(kv => kv.Key.Split(' ')[0])
+            .ToFrozenSet(StringComparer.Ordinal);
         Adverbs = adverbs.Select(Key).ToFrozenSet(StringComparer.Ordinal);
         SourceStops = sourceStops.Select(Key).ToFrozenSet(StringComparer.Ordinal);
         NamePrefixes = namePrefixes.Select(Key).ToFrozenSet(StringComparer.Ordinal);

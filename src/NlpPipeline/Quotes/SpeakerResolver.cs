@@ -102,10 +102,15 @@ internal sealed class SpeakerResolver
             var first = e.Text.Split(' ')[0].ToLowerInvariant();
             if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
                 continue;
+            if (HyphenatedName(e) is var (hs, hn))
+            {
+                AddPerson(hn, hs, GenderBefore(hs), null, e.Ref);
+                continue;
+            }
             if (NameBeforeDash(e) is not null)
                 continue;
             var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
-            AddPerson(StripNamePrefixes(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
+            AddPerson(StripNamePrefixes(WithoutBodyWords(e, e.Text)), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
         // Names after an honorific or a title: "ông Jeffrey Eberhardt", "Thứ trưởng Ngoại giao Nga Oleg Syromolotov".
         for (var i = 0; i < _syl.Length; i++)
@@ -152,7 +157,7 @@ internal sealed class SpeakerResolver
             // "Chánh văn phòng HĐND TP Đà Nẵng": a place or organisation after the title is no name.
             else if (word.Class == SourceClass.Title && IsTitleComplement(runFirst, a))
                 continue;
-            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : EntityName(inner);
+            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : WithoutBodyWords(inner, EntityName(inner));
             string? title = null;
             if (word.Class == SourceClass.Title)
                 title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
@@ -164,6 +169,11 @@ internal sealed class SpeakerResolver
                 title = _text[_syl[i].Start.._syl[i + n - 1].End];
             var gender = word.Gender != '\0' ? word.Gender : GenderBefore(_syl[i].Start);
             AddPerson(name, _syl[a].Start, gender, title, inner?.Ref);
+            // "Trung tá Huỳnh Trung Phong-Trưởng phòng CSGT ...": a rank before the name and an office after it; the person
+            // holds both, so a later bare "trưởng phòng" finds them.
+            // Only a glued office: after ", " the next words may be the next person's title ("X, Tổng thống Litva Y và ...").
+            if (word.Class == SourceClass.Title && inner is not null && GluedTitleAfter(inner) is { } office)
+                AddPerson(name, _syl[a].Start, gender, office, inner?.Ref);
             i = b;
         }
     }
@@ -240,6 +250,8 @@ internal sealed class SpeakerResolver
     /// </summary>
     private int? NameBeforeDash(Entity per)
     {
+        if (HyphenatedName(per) is not null)
+            return null;
         var k = FirstSyllableAt(per.Start) - 1;
         // An entity starting inside a syllable (TP.HCM) has no dash before it.
         if (k < 0 || _syl[k].End > per.Start || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
@@ -258,6 +270,23 @@ internal sealed class SpeakerResolver
                 return e.Start;
         }
         return _syl[start].Start;
+    }
+
+    /// <summary>
+    /// A one-word person entity after a dash that ends a family name of the surname list and one more capitalised syllable
+    /// (<c>Kim Hack - Yong</c>, the entity stage tagging <c>Yong</c> or <c>Kim Hack</c> and <c>Yong</c>) is the last part of a
+    /// hyphenated given name: the name's start offset and the name written with a plain hyphen (<c>Kim Hack-Yong</c>); else null.
+    /// </summary>
+    private (int Start, string Name)? HyphenatedName(Entity per)
+    {
+        var k = FirstSyllableAt(per.Start) - 1;
+        if (k < 1 || per.Text.Contains(' ') || _syl[k].End > per.Start || !_syl[k].Upper || !_syl[k - 1].Upper || !Adjacent(k - 1)
+            || !_lex.Surnames.Contains(_syl[k - 1].Lower)
+            || _lex.WordClasses.ContainsKey(Phrase(k - 1, k)) || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End).Trim() is not ("-" or "–")
+            || k >= 2 && Adjacent(k - 2) && _syl[k - 2].Upper && !_lex.NamePrefixes.Contains(_syl[k - 2].Lower)
+                && !InPlaceOrOrganisation(k - 2))
+            return null;
+        return (_syl[k - 1].Start, $"{_text[_syl[k - 1].Start.._syl[k].End]}-{per.Text}");
     }
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
@@ -281,8 +310,12 @@ internal sealed class SpeakerResolver
         _people.Add(new Person(name, keys, pos, gender, title, entityRef));
     }
 
+    // The lower-case words of a name or title, split at spaces and dashes, brackets and commas trimmed ("(PC67" -> "pc67").
     private static string[] Keys(string name) =>
-        name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToArray();
+        name.Split([' ', '-', '–'], StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim(KeyTrim).ToLowerInvariant())
+            .Where(s => s.Length > 0).ToArray();
+
+    private static readonly char[] KeyTrim = ['(', ')', '[', ']', ',', ';', ':'];
 
     /// <summary>"Đại diện đặc biệt của ..., ông X": the title segment before the comma.</summary>
     private string? AppositiveTitle(int honorific)
@@ -322,6 +355,32 @@ internal sealed class SpeakerResolver
         while (e + 1 < _syl.Length && Adjacent(e) && e - k < 14)
             e++;
         return _text[_syl[k].Start.._syl[e].End];
+    }
+
+    /// <summary>
+    /// "Huỳnh Trung Phong-Trưởng phòng CSGT đường bộ": a title glued to the end of a person entity by a hyphen (one syllable
+    /// for the splitter), through the words adjacent to it (up to 14); null when the words after the hyphen open no title.
+    /// </summary>
+    private string? GluedTitleAfter(Entity per)
+    {
+        var k = FirstSyllableAt(per.End) - 1;
+        if (k < 0 || _syl[k].Start >= per.End || per.End + 1 >= _syl[k].End || _text[per.End] != '-' || !char.IsUpper(_text[per.End + 1]))
+            return null;
+        var e = k;
+        while (e + 1 < _syl.Length && Adjacent(e) && e - k < 14)
+            e++;
+        var end = _syl[e].End;
+        // "... đường sắt (PC67-Công an TP.HCM)": a bracket right after belongs to the title.
+        if (_text.AsSpan(end).TrimStart(' ') is ['(', ..] rest && rest.IndexOf(')') is var close and > 0 and < 40 && rest[..close].IndexOf('\n') < 0)
+            end = _text.Length - rest.Length + close + 1;
+        var title = _text[(per.End + 1)..end];
+        var words = QuoteLexicon.Key(title).Split(' ');
+        for (var n = Math.Min(words.Length, _lex.MaxSourceLength); n >= 1; n--)
+        {
+            if (_lex.Sources.TryGetValue(string.Join(' ', words, 0, n), out var w))
+                return w.Class == SourceClass.Title ? title : null;
+        }
+        return null;
     }
 
     private char GenderBefore(int pos)
@@ -500,7 +559,8 @@ internal sealed class SpeakerResolver
             && k < _syl.Length && (_syl[k].Lower == "một" || !_lex.Marker("quantifier").Contains(_syl[k].Lower))
             && (!_syl[k].Upper || EntityAt(_syl[k].Start, EntityTypes.Title) is not null
                 || MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var n and > 0
-                && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific))
+                && _lex.Sources[Phrase(k, k + n - 1)].Class is SourceClass.Title or SourceClass.Honorific
+                || SentenceCaseTitle(k)))
             return PersonSpeaker(before.Name, before.Pos, before.Ref, before.Gender, before.Name);
         if (after is not null && NameEnd(after) is var ae && ae <= quotePos && quotePos - ae <= 30
             && _text.AsSpan(mentionEnd, after.Pos - mentionEnd) is var fwd && fwd.IndexOfAny(",(") >= 0 && fwd.IndexOfAny(".:;!?\n\"“”") < 0
@@ -508,6 +568,12 @@ internal sealed class SpeakerResolver
             return PersonSpeaker(after.Name, after.Pos, after.Ref, after.Gender, after.Name);
         return null;
     }
+
+    // "Trưởng bản Ón": a capitalised title syllable (the first of a known title) before a lower-case one that is no source
+    // word of its own, at syllable k, is a title written in sentence case though the lexicon lacks it.
+    private bool SentenceCaseTitle(int k) =>
+        k + 1 < _syl.Length && _syl[k].Upper && !_syl[k + 1].Upper && Adjacent(k) && _lex.TitleStarts.Contains(_syl[k].Lower)
+        && MatchAt(k, _syl.Length, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0;
 
     /// <summary>
     /// "Trưởng phòng Kiểm định xe cơ giới, Cục Đăng kiểm Việt Nam thông tin, ...", "Thiếu tá X, Đội phó Đội ... cho biết": a
@@ -620,6 +686,10 @@ internal sealed class SpeakerResolver
         var per = PersonEntityIn(a, b);
         var headLen = MatchAt(a, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         SourceWord? head = headLen > 0 ? _lex.Sources[Phrase(a, a + headLen - 1)] : null;
+        // "vị trưởng phòng PC67": the classifier "vị" before a title heads that title.
+        if (headLen == 0 && _syl[a].Lower == "vị" && a < b && MatchAt(a + 1, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var vn and > 0
+            && _lex.Sources[Phrase(a + 1, a + vn)] is { Class: SourceClass.Title } vt)
+            (head, headLen) = (vt, vn + 1);
         // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
         if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
         {
@@ -634,6 +704,12 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Honorific } occ && headLen == b - a + 1 && IsOccupation(occ, a, headLen))
             return ResolveBareTitle(a, b, mention, quotePos) is { Resolution: not SpeakerResolution.Group } holder ? holder
                 : NamedAfterOccupation(mention, quotePos) ?? new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+        // "ngài Đại sứ", "ông Bộ trưởng": an address before a title alone is that title's holder.
+        if (head is { Class: SourceClass.Honorific } && a + headLen <= b
+            && MatchAt(a + headLen, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var tn and > 0 && a + headLen + tn - 1 == b
+            && _lex.Sources[Phrase(a + headLen, b)].Class == SourceClass.Title
+            && ResolveBareTitle(a + headLen, b, _text[_syl[a + headLen].Start.._syl[b].End], quotePos) is { Resolution: not SpeakerResolution.Group } titled)
+            return titled;
         if (head is { Class: SourceClass.Honorific } hon && headLen == b - a + 1)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, hon.Gender), quotePos);
         // "Các tay súng Taliban": a group head and a plain noun; a (mis-tagged) name after them only qualifies the group.
@@ -645,10 +721,12 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
                 noun: Phrase(a, a + headLen - 1));
+        if (per is not null && HyphenatedName(per) is var (hyStart, hyName))
+            return PersonSpeaker(hyName, hyStart, per.Ref, head?.Gender ?? '\0', mention);
         if (per is not null && NameBeforeDash(per) is int nameStart)
             return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
         if (per is not null)
-            return PersonSpeaker(StripNamePrefixes(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
+            return PersonSpeaker(StripNamePrefixes(WithoutBodyWords(per, per.Text)), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.OrgHead })
@@ -764,6 +842,57 @@ internal sealed class SpeakerResolver
         || EntityAt(_syl[k].Start, EntityTypes.Location) is { } place && place.End == _syl[b].End;
 
     /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
+    /// <summary>
+    /// <paramref name="name"/> (the text of person entity <paramref name="per"/>) without leading words that belong to the
+    /// name of an organisation or place of the document holding none of the other words, when the entity continues a
+    /// lower-case phrase (<c>hãng bia Asahi Akiyoshi Koji</c> with <c>Tập đoàn Asahi Group Holdings</c> → <c>Akiyoshi Koji</c>;
+    /// <c>học giả Harvard Luke</c> with <c>Harvard</c> → <c>Luke</c>). A name opening a sentence or following an address
+    /// (<c>bà Chelsea Clinton</c>), or starting with a family name of the surname list, is kept whole.
+    /// </summary>
+    private string WithoutBodyWords(Entity per, string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var k = FirstSyllableAt(per.Start) - 1;
+        // "cho thấy Saddam Hussein": after a verb the name is an object, no title's complement.
+        if (words.Length < 2 || k < 0 || _syl[k].End > per.Start || _syl[k].Upper || !Adjacent(k) || _lex.Surnames.Contains(words[0].ToLowerInvariant())
+            || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var wc) && wc == 'V'
+            || MatchAt(k, k + 1, 1, _lex.Sources.ContainsKey) == 1 && _lex.Sources[_syl[k].Lower] is { Class: SourceClass.Honorific, Gender: not '\0' })
+            return name;
+        var keys = words.Select(w => w.ToLowerInvariant()).ToArray();
+        for (var n = keys.Length - 1; n >= 1; n--)
+        {
+            var lead = keys[..n];
+            // "Saddam Hussein" with "Saddam" alone as a person elsewhere: the words are the person's own; what is left must
+            // be a name ("Việt kiều" is no "kiều").
+            if (_entities.Any(e => e.Type == EntityTypes.Person && Keys(e.Text).AsSpan().SequenceEqual(lead))
+                || !char.IsUpper(words[n][0]))
+                continue;
+            foreach (var e in _entities)
+            {
+                if (e.Type is EntityTypes.Organization or EntityTypes.Location && (e.End <= per.Start || e.Start >= per.End)
+                    && BodyNameAt(e.Text, lead) && !keys[n..].Any(Keys(e.Text).Contains))
+                    return string.Join(' ', words, n, words.Length - n);
+            }
+        }
+        return name;
+    }
+
+    // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or end it right
+    // after a lower-case head word (Đại học Harvard); not words inside a longer name (Thanh niên, Văn phòng Luật sư Tan Lim).
+    private static bool BodyNameAt(string entityText, string[] lead)
+    {
+        var words = entityText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var p = 0; p + lead.Length <= words.Length; p++)
+        {
+            var match = true;
+            for (var j = 0; j < lead.Length && match; j++)
+                match = char.IsUpper(words[p + j][0]) && string.Equals(words[p + j].ToLowerInvariant(), lead[j], StringComparison.Ordinal);
+            if (match && p + lead.Length == words.Length && (p == 0 || char.IsLower(words[p - 1][0])))
+                return true;
+        }
+        return false;
+    }
+
     private string StripNamePrefixes(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -1140,7 +1269,16 @@ internal sealed class SpeakerResolver
     }
 
     // End of the sentence (full stop or line end) holding position i.
-    private int SentenceEnd(int i) => _text.IndexOfAny(['.', '\n'], i) is var to and >= 0 ? to : _text.Length;
+    // A full stop inside a word ("TP.HCM", "H.T.B") ends nothing.
+    private int SentenceEnd(int i)
+    {
+        for (var to = _text.IndexOfAny(['.', '\n'], i); to >= 0; to = _text.IndexOfAny(['.', '\n'], to + 1))
+        {
+            if (_text[to] == '\n' || to + 1 >= _text.Length || !char.IsLetterOrDigit(_text[to + 1]))
+                return to;
+        }
+        return _text.Length;
+    }
 
     // [at, at + length) of s is whole words (no letter on either side); false for at < 0.
     private static bool IsWordAt(ReadOnlySpan<char> s, int at, int length) =>
@@ -1229,8 +1367,9 @@ internal sealed class SpeakerResolver
         foreach (var p in _people)
         {
             if (p.Pos > pos && (first is null || p.Pos < first.Pos) && NameEnd(p) is var end
-                && _text.AsSpan(end, SentenceEnd(end) - end) is var after && after.TrimStart().Length > 0
-                && after.TrimStart()[0] is ',' or '-' or '–' && InOrder(Keys(after.ToString().Replace(",", " ")), key))
+                && (_text.AsSpan(end, SentenceEnd(end) - end) is var after && after.TrimStart().Length > 0
+                    && after.TrimStart()[0] is ',' or '-' or '–' && InOrder(Keys(after.ToString().Replace(",", " ")), key)
+                    || p.Title is { } office && InOrder(Keys(office), key)))
                 first = p;
         }
         return first;

@@ -98,6 +98,22 @@ public class SpeakerNamingTests
         // Two people hold titles of the place: no guess.
         { "two people titled in the place", "Thủ tướng Canada Justin Trudeau và Bộ trưởng Quốc phòng Canada Anita Anand đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
             ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "TITLE|Bộ trưởng Quốc phòng Canada|t2|e4", "LOC|Canada|e1|", "PER|Anita Anand|e4|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "Anita Anand" },
+        // A city name before a dash is no family name and given name ("Hà Nội" is a word of the word-class table).
+        { "place before a dash is no hyphenated name",
+            "Ông Nguyễn Đình Vinh, Hiệu trưởng Trường THPT chuyên Hà Nội - Amsterdam cho biết nhà trường đã báo cáo Sở.",
+            ["PER|Nguyễn Đình Vinh|e1|", "PER|Amsterdam|e2|"], "Hà Nội-Amsterdam" },
+        // A word inside a longer organisation name (a law office named after partners) is no body's name before the person.
+        { "word inside a longer organisation name",
+            "Văn phòng Luật sư Tan Lim đại diện cho công ty.\nChiều 9/3, luật sư Tan Hong Seng cho biết các cổ đông đã mất hơn 400.000 USD.",
+            ["ORG|Văn phòng Luật sư Tan Lim|e1|", "PER|Tan Hong Seng|e2|"], "Hong Seng" },
+        // After a verb the name is an object, not a title's complement.
+        { "name after a verb",
+            "Tòa án Saddam đã đóng cửa.\nCác tài liệu cho thấy Saddam Hussein đã ký lệnh, ông nói rằng đó là quyết định đúng.",
+            ["ORG|Saddam|e1|", "PER|Saddam Hussein|e2|"], "Hussein" },
+        // Words after "X, " may be the next person's title: no office of X, so no holder of the bare title below.
+        { "a list of titled people is no office after the first",
+            "Tổng thống Ukraina sẽ gặp tổng thống Ba Lan Aleksander Kwasniewski, Tổng thống Litva Valdas Adamkus và chủ tịch Hạ viện Nga Boris Gryzlov.\nTrước đó, chủ tịch Hạ viện Nga Boris Gryzlov dự đoán tương lai của Ukraina sẽ rất khó khăn.",
+            ["LOC|Ukraina|e1|", "LOC|Ba Lan|e2|", "PER|Aleksander Kwasniewski|e3|", "LOC|Litva|e4|", "PER|Valdas Adamkus|e5|", "LOC|Hạ viện Nga Boris Gryzlov|e6|", "LOC|Hạ viện Nga Boris Gryzlov|e6|", "LOC|Ukraina|e1|"], "Aleksander Kwasniewski" },
         { "a cue-like word opening a source word", "Người phát ngôn Bộ Ngoại giao Lê Thị Hằng cho biết Việt Nam sẽ tham dự hội nghị.",
             ["ORG|Bộ Ngoại giao|e1|", "PER|Lê Thị Hằng|e2|", "LOC|Việt Nam|e3|"], "Người" },
     };
@@ -117,6 +133,76 @@ public class SpeakerNamingTests
     {
         var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
         QuoteAssert.SpeakerOf(quotes, pattern, contentStart, speaker);
+    }
+
+    /// <summary>
+    /// Round 8 patterns: case, text, entities, the quote's content, and the speaker and mention expected for it. The
+    /// content's offsets are checked against its place in the text.
+    /// </summary>
+    public static TheoryData<string, string, string[], string, string, string> SpeakerMentions => new()
+    {
+        // A rank before the name and an office glued after it by a hyphen: a later "vị <office>" is that person.
+        { "classifier vị before an office held after a hyphen",
+            "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông (PC08-Công an TP.HCM) đã họp báo sáng nay.\nTheo vị trưởng phòng PC08, lực lượng sẽ tăng cường tuần tra ban đêm.",
+            ["PER|Lê Văn Tâm|e1|", "ORG|PC08|e3|", "ORG|Công an TP.HCM|e2|", "ORG|PC08|e3|"], "lực lượng sẽ tăng cường tuần tra ban đêm", "Lê Văn Tâm", "vị trưởng phòng PC08" },
+        // The office's bracketed unit is part of the title: "trưởng phòng PC08" alone finds its holder.
+        { "bare office with the bracketed unit",
+            "Trung tá Lê Văn Tâm-Trưởng phòng Cảnh sát giao thông (PC08-Công an TP.HCM) đã họp báo sáng nay.\nTrả lời báo chí, trưởng phòng PC08 cho biết lực lượng sẽ tăng cường tuần tra ban đêm.",
+            ["PER|Lê Văn Tâm|e1|", "ORG|Công an TP.HCM|e2|"], "lực lượng sẽ tăng cường tuần tra ban đêm", "Lê Văn Tâm", "trưởng phòng PC08" },
+        // A headline's title is the person introduced below with that office after the name (abbreviation dots end no sentence).
+        { "headline title held as a glued office",
+            "Trưởng phòng CSGT TP.HCM: 'Chúng tôi không bao che sai phạm'\n\nTrung tá Lê Văn Tâm-Trưởng phòng CSGT đường bộ (PC08-Công an TP.HCM) đã họp báo sáng nay.",
+            ["PER|Lê Văn Tâm|e1|", "ORG|Công an TP.HCM|e2|"], "Chúng tôi không bao che sai phạm", "Lê Văn Tâm", "Trưởng phòng CSGT TP.HCM" },
+        // A company's or university's name tagged into the person after a lower-case phrase is the body's, not the person's.
+        { "company name glued to the person",
+            "Hãng bia Kirin vừa công bố kết quả kinh doanh.\nChủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi cho biết doanh thu đã tăng mạnh.",
+            ["ORG|Kirin|e1|", "PER|Kirin Sato Hiroshi|e2|"], "doanh thu đã tăng mạnh", "Sato Hiroshi", "Chủ tịch kiêm CEO hãng bia Kirin Sato Hiroshi" },
+        { "university name glued to the person",
+            "Nghiên cứu của Luke tại Harvard được công bố năm ngoái.\nHọc giả Harvard Luke cho rằng trẻ học song ngữ sớm có lợi thế.",
+            ["PER|Luke|e1|", "ORG|Harvard|e2|", "PER|Harvard Luke|e1|"], "trẻ học song ngữ sớm có lợi thế", "Luke", "Học giả Harvard Luke" },
+        // A title written in sentence case that the lexicon lacks ("Trưởng bản") is an apposition of the person before the comma.
+        { "sentence-case title after a name and a comma",
+            "Ông Trần Văn Tư, Trưởng bản Khe (xã Thượng Hóa, huyện Minh Hóa) cho biết nước lũ đã rút.",
+            ["PER|Trần Văn Tư|e1|", "LOC|Thượng Hóa|e2|", "LOC|Minh Hóa|e3|"], "nước lũ đã rút", "Trần Văn Tư", "Trưởng bản Khe" },
+        // A hyphenated Korean given name written with a spaced dash and cut at it by the entity stage.
+        { "hyphenated given name cut at a spaced dash",
+            "Chủ tịch Nhóm Nghị sỹ hữu nghị Hàn Quốc - Việt Nam Park Jong - Min khẳng định Hàn Quốc sẽ tăng đầu tư vào Việt Nam.",
+            ["LOC|Hàn Quốc|e1|", "LOC|Việt Nam|e2|", "PER|Park Jong|e3|", "PER|Min|e4|"], "Hàn Quốc sẽ tăng đầu tư vào Việt Nam", "Park Jong-Min", "Min" },
+        // An address before a bare title is the title's holder named earlier.
+        { "address before a bare title",
+            "Bộ trưởng Lê Văn Hòa đã tiếp Đại sứ Thụy Điển Anna Lind.\nNgài Đại sứ cho biết hai nước sẽ mở rộng hợp tác về môi trường.",
+            ["PER|Lê Văn Hòa|e1|", "LOC|Thụy Điển|e2|", "PER|Anna Lind|e3|"], "hai nước sẽ mở rộng hợp tác về môi trường", "Anna Lind", "Ngài Đại sứ" },
+        // A leading word also used alone as a person's name is the person's own, though a body is named after it.
+        { "leading word used alone as a person",
+            "Quân đội Saddam tan rã năm 2003, Saddam bỏ trốn.\nTrong phiên tòa, cựu tổng thống Saddam Hussein cho biết ông không có tội.",
+            ["ORG|Quân đội Saddam|e1|", "PER|Saddam|e2|", "PER|Saddam Hussein|e2|"], "ông không có tội", "Saddam Hussein", "cựu tổng thống Saddam Hussein" },
+        // A dashed apposition between the person and the cue: the source stands before the opening dash.
+        { "dashed apposition before the cue",
+            "Tại buổi làm việc, anh Nguyễn Văn Hùng – ông bố có hai con đang học tại trường – cho biết gia đình không được thông báo trước.",
+            ["PER|Nguyễn Văn Hùng|e1|"], "gia đình không được thông báo trước", "Nguyễn Văn Hùng", "anh Nguyễn Văn Hùng" },
+        // "Vị <title> này" opening a sentence is a source, the title's holder named before.
+        { "classifier, title and demonstrative",
+            "Bà Lê Thị Hoa - Hiệu trưởng Trường Tiểu học Kim Đồng đã gặp phụ huynh sáng qua. Vị hiệu trưởng này cho biết nhà trường sẽ trả lại tiền cho phụ huynh.",
+            ["PER|Lê Thị Hoa|e1|", "TITLE|Hiệu trưởng Trường Tiểu học Kim Đồng|t1|e1", "ORG|Trường Tiểu học Kim Đồng|e2|"],
+            "nhà trường sẽ trả lại tiền cho phụ huynh", "Lê Thị Hoa", "Vị hiệu trưởng này" },
+        // After an address the capitalised words are the person's own name.
+        { "address before a name that is also a club's",
+            "Câu lạc bộ Chelsea vừa đổi chủ.\nTại sự kiện, bà Chelsea Clinton cho biết quỹ sẽ mở rộng hoạt động.",
+            ["ORG|Câu lạc bộ Chelsea|e1|", "PER|Chelsea Clinton|e2|"], "quỹ sẽ mở rộng hoạt động", "Chelsea Clinton", "bà Chelsea Clinton" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpeakerMentions))]
+    public void Process_WithEntities_NamesSpeakerMentionAndOffsets(string pattern, string text, string[] entities, string content,
+        string speaker, string mention)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        var q = quotes.SingleOrDefault(x => x.Content == content);
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
+        Assert.Equal(q.Start + content.Length, q.End);
+        Assert.True(speaker == q.Speaker?.Name && mention == q.Speaker?.Mention,
+            $"{pattern}: got '{q.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
     }
 
     /// <summary>A person entity that starts inside a syllable (the entity stage tags <c>HCM</c> in <c>TP.HCM</c>) is read,
