@@ -841,7 +841,6 @@ internal sealed class SpeakerResolver
         _lex.NamePrefixes.Contains(LowerKey(_text[_syl[k].Start.._syl[b].End]))
         || EntityAt(_syl[k].Start, EntityTypes.Location) is { } place && place.End == _syl[b].End;
 
-    /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
     /// <summary>
     /// <paramref name="name"/> (the text of person entity <paramref name="per"/>) without leading words that belong to the
     /// name of an organisation or place of the document holding none of the other words, when the entity continues a
@@ -893,6 +892,7 @@ internal sealed class SpeakerResolver
         return false;
     }
 
+    /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
     private string StripNamePrefixes(string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
