@@ -165,7 +165,7 @@ internal sealed partial class ExtractionRun
         if (k >= _syl.Length || !Adjacent(last))
             return false;
         var n = WordClassLength(k, _syl.Length);
-        return _syl[k].Lower == "được" || n > 0 && _lex.WordClasses[_phrases.Get(k, n)!] is 'V' or 'R';
+        return QuoteLexicon.OpensVerbPhrase(_syl[k].Lower, n > 0 ? _lex.WordClasses[_phrases.Get(k, n)!] : '\0');
     }
 
     /// <summary>With word tokens from the segmenter, a cue must start and end on token boundaries (<c>khai</c> is not in <c>khai mạc</c>).</summary>
@@ -744,11 +744,6 @@ internal sealed partial class ExtractionRun
     }
 
     /// <summary>
-    /// The source phrase ending at syllable j: from the last boundary (sentence start, comma, colon, quotation close,
-    /// bracket) to j, cut at a setting word (<c>trong</c>, <c>tại</c>); returns -1s when it does not look like a source.
-    /// When only a setting follows the comma (<c>X trong bài phát biểu ..., cảnh báo</c>), the phrase before it is used.
-    /// </summary>
-    /// <summary>
     /// The source before a spaced dash that opens an apposition ending at syllable j (within 30 syllables, no comma-free
     /// sentence break, colon or quotation mark between): the segment before the opening dash when it reads as a source; else -1s.
     /// </summary>
@@ -769,6 +764,11 @@ internal sealed partial class ExtractionRun
         return (-1, -1, false);
     }
 
+    /// <summary>
+    /// The source phrase ending at syllable j: from the last boundary (sentence start, comma, colon, quotation close,
+    /// bracket) to j, cut at a setting word (<c>trong</c>, <c>tại</c>); returns -1s when it does not look like a source.
+    /// When only a setting follows the comma (<c>X trong bài phát biểu ..., cảnh báo</c>), the phrase before it is used.
+    /// </summary>
     private (int First, int Last, bool AfterQuote) FindSourceBefore(int j, int first, int sentStart)
     {
         if (j < first)
@@ -2177,9 +2177,6 @@ internal sealed partial class ExtractionRun
         return gap.IsEmpty && !_syl[b + 1].Upper || gap is "," ? DirectOfMention(qs, qe, a, b) : null;
     }
 
-    /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a
-    /// person entity, and only adverbs and other non-noun, non-verb words of the word classes stand between the name and j
-    /// (<c>ông X đã hết sức bất ngờ nói</c>; not <c>X ... vì mẹ cho rằng</c>, <c>X được Viện KSND yêu cầu</c>).</summary>
     /// <summary>
     /// <c>“...”. – anh Thắng kể.</c>, <c>“... rau.” - chị Mai than thở.</c>: a quotation followed in its paragraph by only a
     /// dash (and the full stop of its sentence), then a person and a cue, or a person and at most three lower-case words to
@@ -2235,6 +2232,9 @@ internal sealed partial class ExtractionRun
         return true;
     }
 
+    /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a
+    /// person entity, and only adverbs and other non-noun, non-verb words of the word classes stand between the name and j
+    /// (<c>ông X đã hết sức bất ngờ nói</c>; not <c>X ... vì mẹ cho rằng</c>, <c>X được Viện KSND yêu cầu</c>).</summary>
     private bool PersonInSegmentBefore(int j, int first, int sentStart)
     {
         if (j <= first || !_text.AsSpan(_syl[j - 1].End, _syl[j].Start - _syl[j - 1].End).IsWhiteSpace())

@@ -86,7 +86,7 @@ public static class QuoteCueMiner
                 var speech = gap.IndexOfAny(":“\"«‘") >= 0 || next < syl.Length && gap.Trim().IsEmpty && syl[next].Lower is "rằng" or "là";
                 var obj = !speech && gap.Trim().IsEmpty && IsPlainNounPhrase(text, syl, next, lexicon);
                 var verb = !speech && next < syl.Length && gap.Trim().IsEmpty && gap.Length == 1
-                    && (syl[next].Lower == "được" || WordClassAt(text, syl, next, lexicon.MaxWordClassLength, lexicon).Class is 'V' or 'R');
+                    && QuoteLexicon.OpensVerbPhrase(syl[next].Lower, WordClassAt(text, syl, next, lexicon.MaxWordClassLength, lexicon).Class);
                 uses[cue] = new CueUse(u.Total + 1, u.Speech + (speech ? 1 : 0), u.Object + (obj ? 1 : 0), u.VerbFirst + (verb ? 1 : 0));
                 i += n - 1;
             }

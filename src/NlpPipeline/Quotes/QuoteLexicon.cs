@@ -80,6 +80,10 @@ public sealed class QuoteLexicon
     public FrozenDictionary<string, FrozenSet<string>> Markers { get; }
     /// <summary>Word classes from treebank counts (<c>word-classes.tsv</c>): 'N' for a word mostly tagged noun, 'V' for one mostly tagged verb.</summary>
     public FrozenDictionary<string, char> WordClasses { get; }
+    /// <summary>A word of class <paramref name="wordClass"/> (<c>'\0'</c> when none), written <paramref name="lower"/>, right after a
+    /// cue opens a verb phrase, not a clause of its own subject: a verb or adverb, or <c>được</c> (<c>mong muốn hợp tác</c>,
+    /// <c>mong muốn được đi học</c>). The evidence <see cref="QuoteCueMiner"/> counts and the test frame S applies.</summary>
+    public static bool OpensVerbPhrase(string lower, char wordClass) => lower == "được" || wordClass is 'V' or 'R';
     /// <summary>First syllables of the words of <see cref="WordClasses"/>.</summary>
     public FrozenSet<string> WordClassStarts { get; }
     public int MaxWordClassLength { get; }
