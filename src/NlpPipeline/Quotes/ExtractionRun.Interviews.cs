@@ -158,12 +158,12 @@ internal sealed partial class ExtractionRun
         if (!_syl[last].Upper || _hits.Any(h => h.First >= first && h.Last <= last))
             return null;
         // "Đồng chí Võ Văn Kiệt:": an address of the labelhead marker before a whole person entity; the entity is the mention.
-        if (MatchAt(first, last, 2, _lex.Marker("labelhead").Contains) is var h and > 0 && IsPersonEntity(first + h, last))
+        if (MatchAt(first, last, 2, _lex.Marker("labelhead").Contains) is var h and > 0 && HasPersonEntity(first + h, last, exact: true))
             return new TurnLabel(p, first + h, last, content, false);
         var titled = (IsHonorific(first) || IsTitleHead(first)) && NameAfterHead(first, last);
         // An untitled label is a person entity as a whole (not `Vụ Lã Thị Kim Oanh`), of whole words (not `Bảng G`), named
         // again where it opens no paragraph (the lead introduces the interviewee; VNTC `Tuổi Mão: ...` is a horoscope).
-        if (!titled && !(AllUpperRun(first, last) && IsPersonEntity(first, last) && _syl[last].End - _syl[last].Start > 1
+        if (!titled && !(AllUpperRun(first, last) && HasPersonEntity(first, last, exact: true) && _syl[last].End - _syl[last].Start > 1
                          && NamedInText(_text[_syl[first].Start.._syl[last].End])))
             return null;
         return new TurnLabel(p, first, last, content, false);
@@ -179,14 +179,6 @@ internal sealed partial class ExtractionRun
                 return true;
         }
         return false;
-    }
-
-    /// <summary>A person entity spans exactly syllables [s, e].</summary>
-    private bool IsPersonEntity(int s, int e)
-    {
-        var a = _syl[s].Start;
-        var b = _syl[e].End;
-        return _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start == a && x.End == b);
     }
 
     /// <summary>Paragraph p asks a question: its last <c>?</c>, outside quotation marks, is followed by at most a short signature.</summary>

@@ -1090,11 +1090,16 @@ internal sealed partial class ExtractionRun
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.Honorific && !_resolver.InPlaceOrOrganisation(s);
     }
 
-    private bool AllUpperRun(int a, int b)
+    private bool AllUpperRun(int a, int b) => AllOfCase(a, b, upper: true);
+
+    private bool AllLowerRun(int a, int b) => AllOfCase(a, b, upper: false);
+
+    // Every syllable from a to b is capitalised (upper) or not.
+    private bool AllOfCase(int a, int b, bool upper)
     {
         for (var k = a; k <= b; k++)
         {
-            if (!_syl[k].Upper)
+            if (_syl[k].Upper != upper)
                 return false;
         }
         return true;
@@ -1979,11 +1984,12 @@ internal sealed partial class ExtractionRun
         }
     }
 
-    private bool HasPersonEntity(int s, int e)
+    /// <summary>A person entity lies within syllables [s, e], or spans exactly them when <paramref name="exact"/>.</summary>
+    private bool HasPersonEntity(int s, int e, bool exact = false)
     {
         var a = _syl[s].Start;
         var b = _syl[e].End;
-        return _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start >= a && x.End <= b);
+        return _doc.Entities.Any(x => x.Type == EntityTypes.Person && (exact ? x.Start == a && x.End == b : x.Start >= a && x.End <= b));
     }
 
     // ---------------------------------------------------------------- quotations with no cue of their own
@@ -2220,16 +2226,6 @@ internal sealed partial class ExtractionRun
             MentionStart = _syl[a].Start,
             MentionEnd = _syl[b].End,
         };
-    }
-
-    private bool AllLowerRun(int a, int b)
-    {
-        for (var k = a; k <= b; k++)
-        {
-            if (_syl[k].Upper)
-                return false;
-        }
-        return true;
     }
 
     /// <summary>The comma segment that runs up to syllable j opens (after connectives) with a person, an address and a name or a

@@ -18,6 +18,8 @@ internal sealed class SpeakerResolver
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     // Indices of _entities ordered by start offset, then by index (document order among equal starts), for EntityAt.
     private readonly int[] _byStart;
+    // Keys of each entity's text, by position in _entities; made on first use (WithoutBodyWords).
+    private string[][]? _entityKeys;
     private readonly HashSet<int> _entityEnds = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
@@ -863,13 +865,15 @@ internal sealed class SpeakerResolver
             var lead = keys[..n];
             // "Saddam Hussein" with "Saddam" alone as a person elsewhere: the words are the person's own; what is left must
             // be a name ("Việt kiều" is no "kiều").
-            if (_entities.Any(e => e.Type == EntityTypes.Person && Keys(e.Text).AsSpan().SequenceEqual(lead))
-                || !char.IsUpper(words[n][0]))
+            var entityKeys = _entityKeys ??= _entities.Select(e => Keys(e.Text)).ToArray();
+            if (!char.IsUpper(words[n][0])
+                || Enumerable.Range(0, _entities.Length).Any(i => _entities[i].Type == EntityTypes.Person && entityKeys[i].AsSpan().SequenceEqual(lead)))
                 continue;
-            foreach (var e in _entities)
+            for (var i = 0; i < _entities.Length; i++)
             {
+                var e = _entities[i];
                 if (e.Type is EntityTypes.Organization or EntityTypes.Location && (e.End <= per.Start || e.Start >= per.End)
-                    && BodyNameAt(e.Text, lead) && !keys[n..].Any(Keys(e.Text).Contains))
+                    && BodyNameAt(e.Text, lead) && !keys[n..].Any(entityKeys[i].Contains))
                     return string.Join(' ', words, n, words.Length - n);
             }
         }
