@@ -867,7 +867,8 @@ internal sealed class SpeakerResolver
             // be a name ("Việt kiều" is no "kiều").
             var entityKeys = _entityKeys ??= _entities.Select(e => Keys(e.Text)).ToArray();
             if (!char.IsUpper(words[n][0])
-                || Enumerable.Range(0, _entities.Length).Any(i => _entities[i].Type == EntityTypes.Person && entityKeys[i].AsSpan().SequenceEqual(lead)))
+                || Enumerable.Range(0, _entities.Length).Any(i => _entities[i].Type == EntityTypes.Person && entityKeys[i].AsSpan().SequenceEqual(lead))
+                || n == keys.Length - 1 && !UsedAloneAsPerson(entityKeys, keys[n], lead[0]))
                 continue;
             for (var i = 0; i < _entities.Length; i++)
             {
@@ -878,6 +879,15 @@ internal sealed class SpeakerResolver
             }
         }
         return name;
+    }
+
+    // A single word left after the cut must name a person elsewhere without the cut words ("Luke" beside "Harvard Luke";
+    // "C.Fabregas" beside "Fabregas"), or the cut would make a name of the tail of a mis-tagged body (Nissan Motor → Motor).
+    private bool UsedAloneAsPerson(string[][] entityKeys, string word, string lead)
+    {
+        var bare = word[(word.LastIndexOf('.') + 1)..];
+        return Enumerable.Range(0, _entities.Length).Any(i => _entities[i].Type == EntityTypes.Person
+            && (Array.IndexOf(entityKeys[i], word) >= 0 || Array.IndexOf(entityKeys[i], bare) >= 0) && Array.IndexOf(entityKeys[i], lead) < 0);
     }
 
     // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or end it right

@@ -160,6 +160,10 @@ public class SpeakerNamingTests
         { "university name glued to the person",
             "Nghiên cứu của Luke tại Harvard được công bố năm ngoái.\nHọc giả Harvard Luke cho rằng trẻ học song ngữ sớm có lợi thế.",
             ["PER|Luke|e1|", "ORG|Harvard|e2|", "PER|Harvard Luke|e1|"], "trẻ học song ngữ sớm có lợi thế", "Luke", "Học giả Harvard Luke" },
+        // A single word left after the cut must be used alone as a person: otherwise the whole tagged name stays.
+        { "one word left after the cut, never used alone",
+            "Đội bóng Napoleon đã giải tán từ lâu.\nSĩ quan pháo binh Napoleon Bounaparte cho rằng quân Pháp sẽ thắng trận.",
+            ["ORG|Napoleon|e1|", "PER|Napoleon Bounaparte|e2|"], "quân Pháp sẽ thắng trận", "Napoleon Bounaparte", "Sĩ quan pháo binh Napoleon Bounaparte" },
         // A title written in sentence case that the lexicon lacks ("Trưởng bản") is an apposition of the person before the comma.
         { "sentence-case title after a name and a comma",
             "Ông Trần Văn Tư, Trưởng bản Khe (xã Thượng Hóa, huyện Minh Hóa) cho biết nước lũ đã rút.",
