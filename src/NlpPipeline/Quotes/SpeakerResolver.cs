@@ -249,11 +249,10 @@ internal sealed class SpeakerResolver
     /// A person entity that continues a capitalised name after a spaced dash (<c>Vườn quốc gia (VQG) Phong Nha – Kẻ Bàng</c>)
     /// is the second half of a place or organisation name: the start offset of that whole name (back to an organisation or
     /// place entity before it, across a bracketed acronym); null for a person, or a Vietnamese name (<c>... – Nguyễn Văn A</c>).
+    /// Callers test <see cref="HyphenatedName"/> first: a hyphenated given name (<c>Kim Hack - Yong</c>) is a person's.
     /// </summary>
     private int? NameBeforeDash(Entity per)
     {
-        if (HyphenatedName(per) is not null)
-            return null;
         var k = FirstSyllableAt(per.Start) - 1;
         // An entity starting inside a syllable (TP.HCM) has no dash before it.
         if (k < 0 || _syl[k].End > per.Start || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
