@@ -59,9 +59,9 @@ public sealed class QuoteConfidenceModel
     public IEnumerable<string> ToLines() =>
         FeatureNames.Select((name, i) => name + "\t" + _weights[i].ToString("0.####", CultureInfo.InvariantCulture));
 
-    internal double Score(QuoteCandidate candidate) => Score(Features(candidate));
+    internal double Score(QuoteCandidate candidate, Documents.AnnotatedDocument document) => Score(Features(candidate, document));
 
-    internal double Score(double[] x)
+    public double Score(double[] x)
     {
         var z = 0.0;
         for (var i = 0; i < x.Length; i++)
@@ -69,7 +69,7 @@ public sealed class QuoteConfidenceModel
         return Math.Round(1.0 / (1.0 + Math.Exp(-z)), 4);
     }
 
-    internal static double[] Features(QuoteCandidate c)
+    internal static double[] Features(QuoteCandidate c, Documents.AnnotatedDocument document)
     {
         var x = new double[FeatureNames.Count];
         x[0] = 1;

@@ -35,7 +35,7 @@ public sealed class QuoteExtractor : IDocumentStage
         if (document.Error is not null || document.Text.Length == 0)
             return document;
         var found = Extract(document);
-        return document with { Quotes = [.. found.Select(c => c.ToQuote(document.Text, _confidence))] };
+        return document with { Quotes = [.. found.Select(c => c.ToQuote(document, _confidence))] };
     }
 
     /// <summary>The candidate quotes of a document with the features the confidence model scores.</summary>
