@@ -57,8 +57,9 @@ public static class QuoteCommands
         var scopes = new Option<GoldScope[]>("--scope") { Description = "What the --gold at the same position annotates: All (default), Direct (direct quotes only) or Matched (only some quotes: learn speakers of matched ones)." };
         var cv = new Option<int>("--cv") { Description = "Also report the curve out of fold with this many folds by document (0: none)." };
         var l2 = new Option<double>("--l2") { Description = "L2 weight of the fit.", DefaultValueFactory = _ => QuoteConfidenceTrainer.DefaultL2 };
+        var dump = new Option<string?>("--examples") { Description = "Also write the labelled feature rows (doc, label, out-of-fold confidence when --cv, features) as TSV." };
         var cmd = new Command("quote-confidence", "Fit the logistic confidence model of quotes on gold quotes (deterministic; never on dev or blind sets).");
-        foreach (var o in new Option[] { gold, texts, scopes, output, cv, l2 })
+        foreach (var o in new Option[] { gold, texts, scopes, output, cv, l2, dump })
             cmd.Options.Add(o);
         cmd.SetAction(parseResult =>
         {
@@ -72,7 +73,8 @@ public static class QuoteCommands
             }
             var sets = g.Select((path, i) => ((IReadOnlyList<GoldDocument>)GoldDocument.ReadAll(path), t[i], sc.Length > 0 ? sc[i] : GoldScope.All)).ToList();
             var stages = Stages().Where(s => s is not QuoteExtractor).ToList();
-            var (examples, goldCount) = QuoteConfidenceTrainer.Examples(sets, d => Annotate(d, stages), new QuoteExtractor());
+            var (examples, goldCount) = QuoteConfidenceTrainer.Examples(sets, d => Annotate(d, stages),
+                new QuoteExtractor(QuoteLexicon.Default, new QuoteConfidenceModel(new double[QuoteConfidenceModel.FeatureNames.Count])));
             var weight = parseResult.GetValue(l2);
             var model = QuoteConfidenceTrainer.Fit(examples, weight);
             var right = examples.Sum(e => e.Y);
@@ -90,16 +92,29 @@ public static class QuoteCommands
                     + "the texts are VLSP 2018 NER train/dev and VNTC articles (research use), not in the repository.",
             }.Concat(model.ToLines()));
             Console.WriteLine($"fitted on {examples.Count} quotes ({right} right) in {docs} documents; wrote {path}");
-            if (parseResult.GetValue(cv) is > 1 and var k)
+            var oof = parseResult.GetValue(cv) is > 1 and var k ? QuoteConfidenceTrainer.CrossValidate(examples, k, weight) : null;
+            if (parseResult.GetValue(dump) is { Length: > 0 } dumpPath)
             {
-                var oof = QuoteConfidenceTrainer.CrossValidate(examples, k, weight);
+                File.WriteAllLines(dumpPath, examples.Select((e, i) => string.Join('\t',
+                        new[] { e.Doc, e.Y.ToString(ci), oof is null ? "" : oof[i].ToString(ci) }.Concat(e.X.Select(v => v.ToString(ci)))))
+                    .Prepend(string.Join('\t', new[] { "doc", "label", "oof" }.Concat(QuoteConfidenceModel.FeatureNames))));
+            }
+            if (oof is not null)
+            {
                 var labelled = (IReadOnlyList<double> scores) => (IReadOnlyList<(double, int)>)[.. scores.Select((c, i) => (c, examples[i].Y))];
-                Console.WriteLine($"out of fold ({k} folds by document):");
+                Console.WriteLine($"out of fold ({parseResult.GetValue(cv)} folds by document):");
                 Console.Write(ConfidenceCurve.Of(labelled(oof), goldCount).Format());
                 Console.WriteLine("in sample (the written model):");
                 Console.Write(ConfidenceCurve.Of(labelled([.. examples.Select(e => model.Score(e.X))]), goldCount).Format());
                 Console.WriteLine("shipped model (embedded data/vi/quote-confidence.tsv):");
-                Console.Write(ConfidenceCurve.Of(labelled([.. examples.Select(e => QuoteConfidenceModel.Default.Score(e.X))]), goldCount).Format());
+                try
+                {
+                    Console.Write(ConfidenceCurve.Of(labelled([.. examples.Select(e => QuoteConfidenceModel.Default.Score(e.X))]), goldCount).Format());
+                }
+                catch (InvalidDataException e)
+                {
+                    Console.WriteLine("  not comparable: " + e.Message);
+                }
             }
             return 0;
         });
