@@ -4,8 +4,10 @@ using NlpPipeline.Resources;
 namespace NlpPipeline.Quotes;
 
 /// <summary>
-/// A logistic model over the features of a found quote (type, rule, cue frame, how the speaker was resolved,
-/// distance, length): <c>confidence = σ(w·x)</c>, the estimated probability that the quote and its speaker are right.
+/// A logistic model over general features of a found quote (type, rule, cue frame and marker, how the speaker was
+/// resolved and what it is, where its mention stands, the content's length and shape): <c>confidence = σ(w·x)</c>, the
+/// estimated probability that the quote and its speaker are right (QUOTES.md's end-to-end pairing). Confidence never
+/// changes which quotes are found.
 /// The weights live in <c>data/vi/quote-confidence.tsv</c> and are fitted by <c>nlp train quote-confidence</c>.
 /// </summary>
 public sealed class QuoteConfidenceModel
@@ -101,7 +103,7 @@ public sealed class QuoteConfidenceModel
         Set("cue:wish", cued && (c.CueFrame & CueFrame.SubjectClause) != 0);
         Set("cue:object", cued && (c.CueFrame & (CueFrame.ObjectFirst | CueFrame.ObjectAtTimes)) != 0);
         var gap = cued && c.CueEnd <= c.Start ? text[c.CueEnd..c.Start] : "";
-        var gapWords = gap.Split([' ', '\n', ',', '“', '"', '”', '‘'], StringSplitOptions.RemoveEmptyEntries);
+        var gapWords = gap.Split([' ', '\n', ',', ':', '“', '"', '”', '‘'], StringSplitOptions.RemoveEmptyEntries);
         Set("marker:rằng", gapWords.Contains("rằng"));
         Set("marker:là", gapWords.Contains("là"));
         Set("marker:colon", gap.Contains(':', StringComparison.Ordinal));

@@ -19,6 +19,8 @@ public class QuoteConfidenceTests
     {
         { "Ông Trần Văn Bình cho biết rằng giá nhà vẫn tăng.", "giá nhà", "marker:rằng", 1 },
         { "Ông Trần Văn Bình cho biết giá nhà vẫn tăng.", "giá nhà", "marker:rằng", 0 },
+        { "Ông Trần Văn Bình cho biết rằng: giá nhà vẫn tăng.", "giá nhà", "marker:rằng", 1 },
+        { "Ông Trần Văn Bình cho biết rằng: giá nhà vẫn tăng.", "giá nhà", "marker:colon", 1 },
         { "Ông Trần Văn Bình cho biết giá nhà vẫn tăng.", "giá nhà", "cue:strong", 1 },
         { "Ông Trần Văn Bình cho biết giá nhà vẫn tăng.", "giá nhà", "cue:none", 0 },
         { "Ông Trần Văn Bình cho biết giá nhà vẫn tăng.", "giá nhà", "length:4-7", 1 },
