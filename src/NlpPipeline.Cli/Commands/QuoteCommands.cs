@@ -43,33 +43,79 @@ public static class QuoteCommands
         return cmd;
     }
 
-    /// <summary><c>nlp train quote-confidence GOLD.jsonl TEXTS_DIR -o data/vi/quote-confidence.tsv</c>.</summary>
+    /// <summary>
+    /// <c>nlp train quote-confidence --gold G --texts T [--gold G2 --texts T2 ...] -o data/vi/quote-confidence.tsv [--cv 5]</c>:
+    /// fits the confidence model on the quotes found in each gold file's documents (the n-th <c>--gold</c> reads its texts
+    /// from the n-th <c>--texts</c>); with <c>--cv K</c> it also prints the confidence curve out of fold (K folds by
+    /// document), in sample, and of the shipped model on the same quotes.
+    /// </summary>
     public static Command Train()
     {
-        var args = new Argument<string[]>("gold") { Description = "Gold JSON Lines files to fit on (use dev-A only), then the folder of texts.", Arity = ArgumentArity.OneOrMore };
+        var gold = new Option<string[]>("--gold") { Description = "A gold JSON Lines file (QUOTES.md); repeat for several, each with its --texts.", Required = true };
+        var texts = new Option<string[]>("--texts") { Description = "The folder of texts of the --gold at the same position.", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to write the weights (data/vi/quote-confidence.tsv).", Required = true };
-        var cmd = new Command("quote-confidence", "Fit the logistic confidence model of quotes on gold quotes (deterministic).");
-        cmd.Arguments.Add(args);
-        cmd.Options.Add(output);
+        var scopes = new Option<GoldScope[]>("--scope") { Description = "What the --gold at the same position annotates: All (default), Direct (direct quotes only) or Matched (only some quotes: learn speakers of matched ones)." };
+        var cv = new Option<int>("--cv") { Description = "Also report the curve out of fold with this many folds by document (0: none)." };
+        var l2 = new Option<double>("--l2") { Description = "L2 weight of the fit.", DefaultValueFactory = _ => QuoteConfidenceTrainer.DefaultL2 };
+        var dump = new Option<string?>("--examples") { Description = "Also write the labelled feature rows (doc, label, out-of-fold confidence when --cv, features) as TSV." };
+        var cmd = new Command("quote-confidence", "Fit the logistic confidence model of quotes on gold quotes (deterministic; never on dev or blind sets).");
+        foreach (var o in new Option[] { gold, texts, scopes, output, cv, l2, dump })
+            cmd.Options.Add(o);
         cmd.SetAction(parseResult =>
         {
-            var a = parseResult.GetValue(args) ?? [];
-            if (a.Length < 2)
+            var g = parseResult.GetValue(gold) ?? [];
+            var t = parseResult.GetValue(texts) ?? [];
+            var sc = parseResult.GetValue(scopes) ?? [];
+            if (g.Length == 0 || g.Length != t.Length || (sc.Length > 0 && sc.Length != g.Length))
             {
-                Console.Error.WriteLine("usage: nlp train quote-confidence GOLD.jsonl [...] TEXTS_DIR -o FILE");
+                Console.Error.WriteLine("usage: nlp train quote-confidence --gold G.jsonl --texts DIR [--gold G2.jsonl --texts DIR2 ...] [--scope S ...] -o FILE [--cv K]");
                 return 2;
             }
-            var records = a[..^1].SelectMany(GoldDocument.ReadAll).ToList();
+            var sets = g.Select((path, i) => ((IReadOnlyList<GoldDocument>)GoldDocument.ReadAll(path), t[i], sc.Length > 0 ? sc[i] : GoldScope.All)).ToList();
             var stages = Stages().Where(s => s is not QuoteExtractor).ToList();
-            var (x, y) = QuoteConfidenceTrainer.Examples(records, a[^1], d => Annotate(d, stages), new QuoteExtractor());
-            var model = QuoteConfidenceTrainer.Fit(x, y);
+            var (examples, goldCount) = QuoteConfidenceTrainer.Examples(sets, d => Annotate(d, stages),
+                new QuoteExtractor(QuoteLexicon.Default, new QuoteConfidenceModel(new double[QuoteConfidenceModel.FeatureNames.Count])));
+            var weight = parseResult.GetValue(l2);
+            var model = QuoteConfidenceTrainer.Fit(examples, weight);
+            var right = examples.Sum(e => e.Y);
+            var docs = examples.Select(e => e.Doc).Distinct().Count();
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            var used = string.Join(' ', g.Select((path, i) => $"--gold {path} --texts {t[i]}" + (sc.Length > 0 ? $" --scope {sc[i]}" : "")))
+                + (weight == QuoteConfidenceTrainer.DefaultL2 ? "" : string.Format(ci, " --l2 {0}", weight));
             var path = parseResult.GetValue(output)!;
             File.WriteAllLines(path, new[]
             {
                 "# Weights of the quote confidence model (logistic regression over QuoteConfidenceModel features). Own work (NlpPipeline).",
-                $"# Fitted by `nlp train quote-confidence {string.Join(' ', a[..^1].Select(Path.GetFileName))} TEXTS -o ...` on {x.Count} found quotes ({y.Sum()} right); the gold quotes are VLSP 2018 texts (research use).",
+                $"# Fitted by `nlp train quote-confidence {used} -o FILE` on {examples.Count} found quotes ({right} right, end to end) "
+                    + $"in {sets.Sum(s => s.Item1.Count)} gold documents ({docs} with a found quote, {goldCount} gold quotes): "
+                    + string.Join(", ", sets.Select(s => $"{s.Item2} ({s.Item1.Count}, {s.Item3})")) + ". None of them is a dev or blind set; "
+                    + "the texts are VLSP 2018 NER train/dev and VNTC articles (research use), not in the repository.",
             }.Concat(model.ToLines()));
-            Console.WriteLine($"fitted on {x.Count} quotes ({y.Sum()} right); wrote {path}");
+            Console.WriteLine($"fitted on {examples.Count} quotes ({right} right) in {docs} documents; wrote {path}");
+            var oof = parseResult.GetValue(cv) is > 1 and var k ? QuoteConfidenceTrainer.CrossValidate(examples, k, weight) : null;
+            if (parseResult.GetValue(dump) is { Length: > 0 } dumpPath)
+            {
+                File.WriteAllLines(dumpPath, examples.Select((e, i) => string.Join('\t',
+                        new[] { e.Doc, e.Y.ToString(ci), oof is null ? "" : oof[i].ToString(ci) }.Concat(e.X.Select(v => v.ToString(ci)))))
+                    .Prepend(string.Join('\t', new[] { "doc", "label", "oof" }.Concat(QuoteConfidenceModel.FeatureNames))));
+            }
+            if (oof is not null)
+            {
+                var labelled = (IReadOnlyList<double> scores) => (IReadOnlyList<(double, int)>)[.. scores.Select((c, i) => (c, examples[i].Y))];
+                Console.WriteLine($"out of fold ({parseResult.GetValue(cv)} folds by document):");
+                Console.Write(ConfidenceCurve.Of(labelled(oof), goldCount).Format());
+                Console.WriteLine("in sample (the written model):");
+                Console.Write(ConfidenceCurve.Of(labelled([.. examples.Select(e => model.Score(e.X))]), goldCount).Format());
+                Console.WriteLine("shipped model (embedded data/vi/quote-confidence.tsv):");
+                try
+                {
+                    Console.Write(ConfidenceCurve.Of(labelled([.. examples.Select(e => QuoteConfidenceModel.Default.Score(e.X))]), goldCount).Format());
+                }
+                catch (InvalidDataException e)
+                {
+                    Console.WriteLine("  not comparable: " + e.Message);
+                }
+            }
             return 0;
         });
         return cmd;

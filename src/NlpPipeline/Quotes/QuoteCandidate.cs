@@ -61,8 +61,9 @@ internal sealed class QuoteCandidate
     /// <summary>When no source phrase was understood: resolve to the person named last before this offset.</summary>
     public int NearestBefore { get; set; } = -1;
 
-    public Quote ToQuote(string text, QuoteConfidenceModel model)
+    public Quote ToQuote(AnnotatedDocument document, QuoteConfidenceModel model)
     {
+        var text = document.Text;
         Speaker? speaker = null;
         if (Speaker is { } s)
         {
@@ -81,7 +82,7 @@ internal sealed class QuoteCandidate
             CueStart = CueStart >= 0 ? CueStart : null,
             CueEnd = CueStart >= 0 ? CueEnd : null,
             Speaker = speaker,
-            Confidence = model.Score(this),
+            Confidence = model.Score(this, document),
         };
     }
 }

@@ -54,15 +54,10 @@ public static class QuoteEvaluation
         }
         sb.AppendLine();
         sb.AppendLine("precision at confidence (end-to-end: quote and speaker right):");
-        foreach (var t in new[] { 0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9 })
-        {
-            var above = r.Matches.Where(m => m.Predicted.Confidence >= t).ToList();
-            var fa = r.FalseAlarms.Count(f => f.Predicted.Confidence >= t);
-            var n = above.Count + fa;
-            var right = above.Count(m => m.SpeakerRight);
-            sb.AppendLine(string.Format(ci, "  conf >= {0:0.0}: {1,4} quotes, precision {2:0.000}, share of gold found {3:0.000}",
-                t, n, n == 0 ? 0 : (double)right / n, r.All.Quote.Gold == 0 ? 0 : (double)right / r.All.Quote.Gold));
-        }
+        var right = new HashSet<Quote>(r.Matches.Where(m => m.SpeakerRight).Select(m => m.Predicted), ReferenceEqualityComparer.Instance);
+        var scored = r.Matches.Select(m => m.Predicted).Concat(r.FalseAlarms.Select(f => f.Predicted))
+            .Select(q => (q.Confidence, right.Contains(q) ? 1 : 0)).ToList();
+        sb.Append(ConfidenceCurve.Of(scored, r.All.Quote.Gold).Format());
         if (!details)
             return sb.ToString();
         sb.AppendLine();

@@ -14,11 +14,13 @@ namespace NlpPipeline.Quotes;
 public sealed class QuoteExtractor : IDocumentStage
 {
     private readonly QuoteLexicon _lexicon;
-    private readonly QuoteConfidenceModel _confidence;
+    /// <summary>Null: <see cref="QuoteConfidenceModel.Default"/>, read on first use (so building a pipeline that leaves
+    /// this stage out, as <c>nlp train quote-confidence</c> does, never reads the shipped weights).</summary>
+    private readonly QuoteConfidenceModel? _confidence;
 
     public QuoteExtractor()
-        : this(QuoteLexicon.Default, QuoteConfidenceModel.Default)
     {
+        _lexicon = QuoteLexicon.Default;
     }
 
     public QuoteExtractor(QuoteLexicon lexicon, QuoteConfidenceModel confidence)
@@ -35,7 +37,7 @@ public sealed class QuoteExtractor : IDocumentStage
         if (document.Error is not null || document.Text.Length == 0)
             return document;
         var found = Extract(document);
-        return document with { Quotes = [.. found.Select(c => c.ToQuote(document.Text, _confidence))] };
+        return document with { Quotes = [.. found.Select(c => c.ToQuote(document, _confidence ?? QuoteConfidenceModel.Default))] };
     }
 
     /// <summary>The candidate quotes of a document with the features the confidence model scores.</summary>
