@@ -143,9 +143,11 @@ internal sealed partial class ExtractionRun
                 continue;
             }
             // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"); a cue that ends a
-            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
+            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts), and so is
+            // one that ends a source word ("Một số nhà phân tích cho rằng").
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
-                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
+                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N'
+                || i > 0 && MatchEndingAt(i + n - 1, 0, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > n;
             var frame = _lex.Cues[Phrase(i, i + n - 1)];
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
                 && ((frame & CueFrame.SubjectClause) == 0 || !IntentionOnly(i, i + n - 1)))
