@@ -1898,7 +1898,8 @@ internal sealed partial class ExtractionRun
 
     /// <summary>
     /// "Điều 133 Bộ luật Hình sự xử phạt tội cướp tài sản": the source ends before a lower-case verb (word classes) right
-    /// after a word that opens with a capital, outside any entity, where a relative clause starts; else <paramref name="last"/>.
+    /// after a word that opens with a capital, outside any entity and any source word (<c>Viện kiểm sát</c>), where a relative
+    /// clause starts; else <paramref name="last"/>.
     /// </summary>
     private int BeforeRelativeVerb(int first, int last)
     {
@@ -1907,6 +1908,8 @@ internal sealed partial class ExtractionRun
         {
             var n = WordClassLength(i, last + 1);
             if (n > 0 && i > first && !_syl[i].Upper && prevUpper && _lex.WordClasses[_phrases.Get(i, n)!] == 'V'
+                && !Enumerable.Range(Math.Max(first, i - 3), i - Math.Max(first, i - 3))
+                    .Any(s => MatchAt(s, last + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > i - s)
                 && !_doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                     && x.Start < _syl[i].Start && x.End >= _syl[i].End))
                 return i - 1;
