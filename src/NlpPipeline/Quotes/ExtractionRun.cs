@@ -133,7 +133,12 @@ internal sealed partial class ExtractionRun
             var n = MatchAt(i, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey);
             if (n == 0)
             {
-                i++;
+                // A finding of a body or document (marker role bodycue): a bare clause, not a verb, adverb or `được` after
+                // it, nor a plain noun-phrase object; the source is checked in TryCue.
+                var b = MatchAt(i, _syl.Length, 2, _lex.Marker("bodycue").Contains);
+                if (b > 0 && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + b - 1].End) && !IntentionOnly(i, i + b - 1))
+                    _hits.Add(new CueHit(i, i + b - 1, CueFrame.Bare | CueFrame.ObjectFirst | CueFrame.BodyOnly));
+                i += Math.Max(b, 1);
                 continue;
             }
             var not = MatchAt(i, _syl.Length, 4, _lex.Marker("notcue").Contains);
@@ -347,6 +352,8 @@ internal sealed partial class ExtractionRun
             coordinated = false;
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
         if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
+            return null;
+        if ((hit.Frame & CueFrame.BodyOnly) != 0 && !IsBody(srcFirst, srcLast))
             return null;
 
         // Content after the cue.
@@ -965,6 +972,22 @@ internal sealed partial class ExtractionRun
             s++;
         var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.DocumentHead;
+    }
+
+    /// <summary>
+    /// The source [s, e] is a body or a document: it opens (after a quantifier) with an organisation, group or document head of
+    /// the source lexicon (<c>cơ quan điều tra</c>, <c>kết luận</c>), or is an organisation entity or an acronym (<c>VKS</c>).
+    /// </summary>
+    private bool IsBody(int s, int e)
+    {
+        if (s < 0)
+            return false;
+        var q = s + MatchAt(s, e, 3, _lex.Marker("quantifier").Contains);
+        var n = MatchAt(q, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n > 0)
+            return _lex.Sources[Phrase(q, q + n - 1)].Class is SourceClass.OrgHead or SourceClass.DocumentHead;
+        return s == e && IsAcronym(s)
+            || _doc.Entities.Any(x => x.Type == EntityTypes.Organization && x.Start <= _syl[s].Start && x.End >= _syl[e].End);
     }
 
     /// <summary>A word of [s, e] (longest match) is a verb of <see cref="QuoteLexicon.WordClasses"/>.</summary>
