@@ -12,19 +12,8 @@ public class OrganisationSourceTests
 {
     private static readonly QuoteExtractor Extractor = new();
 
-    /// <summary>Entities written as <c>TYPE|text</c>, each tagging the first occurrence of its text.</summary>
-    private static AnnotatedDocument Annotate(string text, string[] entities)
-    {
-        var list = new List<Entity>();
-        foreach (var spec in entities)
-        {
-            var f = spec.Split('|');
-            var start = text.IndexOf(f[1], StringComparison.Ordinal);
-            Assert.True(start >= 0, $"entity '{f[1]}' not in the text");
-            list.Add(new Entity(f[0], start, start + f[1].Length, f[1]));
-        }
-        return new AnnotatedDocument(new Document("t", text)) { Entities = [.. list.OrderBy(e => e.Start)] };
-    }
+    /// <summary>Entities as <see cref="SpeakerNamingTests.Annotate"/> takes them (<c>TYPE|text</c>).</summary>
+    private static AnnotatedDocument Annotate(string text, string[] entities) => SpeakerNamingTests.Annotate(text, entities);
 
     /// <summary>Case, text, entities, content, speaker, kind, cue.</summary>
     public static TheoryData<string, string, string[], string, string, string, string> Sources => new()
