@@ -133,7 +133,12 @@ internal sealed partial class ExtractionRun
             var n = MatchAt(i, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey);
             if (n == 0)
             {
-                i++;
+                // A finding of a body or document (marker role bodycue): a bare clause, not a verb, adverb or `được` after
+                // it, nor a plain noun-phrase object; the source is checked in TryCue.
+                var b = MatchAt(i, _syl.Length, 2, _lex.Marker("bodycue").Contains);
+                if (b > 0 && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + b - 1].End) && !IntentionOnly(i, i + b - 1))
+                    _hits.Add(new CueHit(i, i + b - 1, CueFrame.Bare | CueFrame.ObjectFirst | CueFrame.BodyOnly));
+                i += Math.Max(b, 1);
                 continue;
             }
             var not = MatchAt(i, _syl.Length, 4, _lex.Marker("notcue").Contains);
@@ -143,9 +148,11 @@ internal sealed partial class ExtractionRun
                 continue;
             }
             // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"); a cue that ends a
-            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
+            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts), and so is
+            // one that ends a source word ("Một số nhà phân tích cho rằng").
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
-                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
+                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N'
+                || i > 0 && MatchEndingAt(i + n - 1, 0, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > n;
             var frame = _lex.Cues[Phrase(i, i + n - 1)];
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
                 && ((frame & CueFrame.SubjectClause) == 0 || !IntentionOnly(i, i + n - 1)))
@@ -345,6 +352,8 @@ internal sealed partial class ExtractionRun
             coordinated = false;
         var hasSource = srcFirst >= 0 || (coordinated && previous is not null);
         if ((hit.Frame & CueFrame.DocumentOnly) != 0 && !OpensWithDocument(srcFirst, srcLast))
+            return null;
+        if ((hit.Frame & CueFrame.BodyOnly) != 0 && !IsBody(srcFirst, srcLast))
             return null;
 
         // Content after the cue.
@@ -963,6 +972,22 @@ internal sealed partial class ExtractionRun
             s++;
         var n = MatchAt(s, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
         return n > 0 && _lex.Sources[Phrase(s, s + n - 1)].Class == SourceClass.DocumentHead;
+    }
+
+    /// <summary>
+    /// The source [s, e] is a body or a document: it opens (after a quantifier) with an organisation, group or document head of
+    /// the source lexicon (<c>cơ quan điều tra</c>, <c>kết luận</c>), or is an organisation entity or an acronym (<c>VKS</c>).
+    /// </summary>
+    private bool IsBody(int s, int e)
+    {
+        if (s < 0)
+            return false;
+        var q = s + MatchAt(s, e, 3, _lex.Marker("quantifier").Contains);
+        var n = MatchAt(q, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n > 0)
+            return _lex.Sources[Phrase(q, q + n - 1)].Class is SourceClass.OrgHead or SourceClass.DocumentHead;
+        return s == e && IsAcronym(s)
+            || _doc.Entities.Any(x => x.Type == EntityTypes.Organization && x.Start <= _syl[s].Start && x.End >= _syl[e].End);
     }
 
     /// <summary>A word of [s, e] (longest match) is a verb of <see cref="QuoteLexicon.WordClasses"/>.</summary>
@@ -1896,7 +1921,8 @@ internal sealed partial class ExtractionRun
 
     /// <summary>
     /// "Điều 133 Bộ luật Hình sự xử phạt tội cướp tài sản": the source ends before a lower-case verb (word classes) right
-    /// after a word that opens with a capital, outside any entity, where a relative clause starts; else <paramref name="last"/>.
+    /// after a word that opens with a capital, outside any entity and any source word (<c>Viện kiểm sát</c>), where a relative
+    /// clause starts; else <paramref name="last"/>.
     /// </summary>
     private int BeforeRelativeVerb(int first, int last)
     {
@@ -1905,6 +1931,8 @@ internal sealed partial class ExtractionRun
         {
             var n = WordClassLength(i, last + 1);
             if (n > 0 && i > first && !_syl[i].Upper && prevUpper && _lex.WordClasses[_phrases.Get(i, n)!] == 'V'
+                && !Enumerable.Range(Math.Max(first, i - 3), i - Math.Max(first, i - 3))
+                    .Any(s => MatchAt(s, last + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > i - s)
                 && !_doc.Entities.Any(x => x.Type is EntityTypes.Person or EntityTypes.Organization or EntityTypes.Location
                     && x.Start < _syl[i].Start && x.End >= _syl[i].End))
                 return i - 1;

@@ -58,6 +58,14 @@ public static class QuoteEvaluation
         var scored = r.Matches.Select(m => m.Predicted).Concat(r.FalseAlarms.Select(f => f.Predicted))
             .Select(q => (q.Confidence, right.Contains(q) ? 1 : 0)).ToList();
         sb.Append(ConfidenceCurve.Of(scored, r.All.Quote.Gold).Format());
+        sb.AppendLine();
+        sb.AppendLine("by speaker kind (recall by gold kind, precision by predicted kind; none = no speaker):");
+        sb.AppendLine("kind   n_gold n_pred   quoteR  spkAcc   e2eP   e2eR  e2eF1");
+        foreach (var k in ByKind(r))
+        {
+            sb.AppendLine(string.Format(ci, "{0,-6} {1,6} {2,6}   {3:0.000}   {4:0.000}  {5:0.000}  {6:0.000}  {7:0.000}",
+                k.Kind, k.Quote.Gold, k.Quote.Predicted, k.Quote.Recall, k.SpeakerAccuracy, k.EndToEnd.Precision, k.EndToEnd.Recall, k.EndToEnd.F1));
+        }
         if (!details)
             return sb.ToString();
         sb.AppendLine();
@@ -92,6 +100,30 @@ public static class QuoteEvaluation
             sb.AppendLine($"  {new string(' ', m.Doc.Length + 2)} pred: {m.Predicted.Content}");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Scores by speaker kind (PER, ORG, OTHER, none for a null speaker): recall and speaker accuracy count gold quotes
+    /// of that gold kind, precision predictions of that predicted kind.
+    /// </summary>
+    public static IReadOnlyList<(string Kind, Prf Quote, double SpeakerAccuracy, Prf EndToEnd)> ByKind(QuoteEvaluationResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        static string GoldKind(GoldQuote g) => g.Speaker is null ? "none" : g.SpeakerKind ?? "PER";
+        static string PredKind(Quote q) => q.Speaker?.Kind ?? "none";
+        var result = new List<(string, Prf, double, Prf)>();
+        foreach (var kind in new[] { "PER", "ORG", "OTHER", "none" })
+        {
+            var matchedG = r.Matches.Where(m => GoldKind(m.Gold) == kind).ToList();
+            var matchedP = r.Matches.Where(m => PredKind(m.Predicted) == kind).ToList();
+            var nGold = matchedG.Count + r.Misses.Count(x => GoldKind(x.Gold) == kind);
+            var nPred = matchedP.Count + r.FalseAlarms.Count(x => PredKind(x.Predicted) == kind);
+            var rightG = matchedG.Count(m => m.SpeakerRight);
+            result.Add((kind, new Prf(matchedP.Count, nPred, matchedG.Count, nGold),
+                matchedG.Count == 0 ? 0 : (double)rightG / matchedG.Count,
+                new Prf(matchedP.Count(m => m.SpeakerRight), nPred, rightG, nGold)));
+        }
+        return result;
     }
 
     private static string Clip(string s) => s.Length <= 80 ? s : s[..80] + "…";

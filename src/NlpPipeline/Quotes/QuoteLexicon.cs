@@ -28,6 +28,9 @@ public enum CueFrame
     /// opens with a verb or an adverb (<c>mong muốn hợp tác</c>, <c>mong muốn được đi học</c>) is the source's own intention,
     /// and a negated cue (<c>không mong muốn</c>) reports nothing.</summary>
     SubjectClause = 128,
+    /// <summary>Reports findings only with a body or a document as its source (<c>Cơ quan điều tra xác định, ...</c>, not
+    /// <c>anh X xác định hướng đi</c>); set for the words of marker role <c>bodycue</c> in quote-markers.tsv, not by a letter.</summary>
+    BodyOnly = 256,
 }
 
 /// <summary>What a source word is: an honorific, a pronoun, a title, a group, a document or an organisation head.</summary>

@@ -728,6 +728,9 @@ internal sealed class SpeakerResolver
             return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
         if (per is not null)
             return PersonSpeaker(StripNamePrefixes(WithoutBodyWords(per, per.Text)), per.Start, per.Ref, head?.Gender ?? '\0', mention);
+        // "sách Thiên Nam ngữ lục": a book is named by its title, as a paper by its name after "tờ".
+        if (head is { Class: SourceClass.DocumentHead } && Phrase(a, a + headLen - 1) == "sách" && a + headLen <= b && _syl[a + headLen].Upper)
+            return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "OTHER", SpeakerResolution.Name);
         if (head is { Class: SourceClass.Group or SourceClass.DocumentHead })
             return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
         if (head is { Class: SourceClass.OrgHead })

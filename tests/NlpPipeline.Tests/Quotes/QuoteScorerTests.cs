@@ -99,4 +99,36 @@ public class QuoteScorerTests
     [InlineData("hai nước nên hợp tác", "Hai nước nên hợp tác", false)]
     public void ExactMatch_TrimsSpacesAndPunctuationOnly(string a, string b, bool expected) =>
         Assert.Equal(expected, QuoteScorer.ExactMatch(a, b));
+
+    [Fact]
+    public void ByKind_RecallByGoldKindPrecisionByPredictedKind()
+    {
+        static GoldQuote G(string content, string? speaker, string kind) => new(QuoteTypes.Indirect, speaker, speaker, kind, [], null, content);
+        static Quote P(string content, string? speaker, string kind) =>
+            new(QuoteTypes.Indirect, 0, content.Length, content) { Speaker = speaker is null ? null : new Speaker(speaker, speaker, kind) };
+        var gold = new List<GoldDocument>
+        {
+            new("d", [G("a b c d", "Bộ Y tế", "ORG"), G("e f g h", "Bộ Tài chính", "ORG"), G("i j k l", "các chuyên gia", "OTHER"), G("m n o p", null, "PER")]),
+        };
+        var pred = new Dictionary<string, IReadOnlyList<Quote>>
+        {
+            ["d"] = [
+                P("a b c d", "Bộ Y tế", "ORG"),        // ORG gold, ORG predicted, right
+                P("i j k l", "Lê Văn A", "PER"),       // OTHER gold, PER predicted, wrong speaker
+                P("q r s t", "Bộ Công an", "ORG"),     // false alarm, ORG predicted
+                P("m n o p", null, "PER"),             // null gold (kind none), null predicted: right
+            ],
+        };
+        var k = QuoteEvaluation.ByKind(Scorer.Score(gold, pred)).ToDictionary(x => x.Kind);
+
+        Assert.Equal((2, 2), (k["ORG"].Quote.Gold, k["ORG"].Quote.Predicted));
+        Assert.Equal(0.5, k["ORG"].Quote.Recall, 6);
+        Assert.Equal(0.5, k["ORG"].EndToEnd.Precision, 6);
+        Assert.Equal(1.0, k["ORG"].SpeakerAccuracy, 6);
+        Assert.Equal((1, 0), (k["OTHER"].Quote.Gold, k["OTHER"].Quote.Predicted));
+        Assert.Equal((1.0, 0.0, 0.0), (k["OTHER"].Quote.Recall, k["OTHER"].SpeakerAccuracy, k["OTHER"].EndToEnd.Recall));
+        Assert.Equal((0, 1), (k["PER"].Quote.Gold, k["PER"].Quote.Predicted));
+        Assert.Equal(0.0, k["PER"].EndToEnd.Precision, 6);
+        Assert.Equal((1, 1, 1.0), (k["none"].Quote.Gold, k["none"].Quote.Predicted, k["none"].EndToEnd.F1));
+    }
 }

@@ -15,7 +15,7 @@ public class SpeakerNamingTests
     /// Entities written as <c>TYPE|text|ref|person</c> (ref and person may be empty): each one tags the next occurrence
     /// of its text after the previous entity with the same text.
     /// </summary>
-    private static AnnotatedDocument Annotate(string text, string[] entities)
+    internal static AnnotatedDocument Annotate(string text, string[] entities)
     {
         var list = new List<Entity>();
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
