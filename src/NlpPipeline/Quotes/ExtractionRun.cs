@@ -348,7 +348,7 @@ internal sealed partial class ExtractionRun
             return null;
 
         // Content after the cue.
-        var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
+        var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd, (hit.Frame & CueFrame.Bare) == 0);
         if (!introduced && QuotationAfterObject(contentStart, limit) is { } quoted)
             (contentStart, introduced) = (quoted, true);
         var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
@@ -1348,15 +1348,19 @@ internal sealed partial class ExtractionRun
         return false;
     }
 
-    /// <summary>Where the content after the cue starts, skipping <c>thêm</c>, <c>rằng</c>, <c>là</c>, colon, and <c>với X rằng</c>.</summary>
-    private (int Start, bool Introduced) ContentStartAfter(int cueLast, int limit, int sentEnd)
+    /// <summary>Where the content after the cue starts, skipping <c>thêm</c>, <c>rằng</c>, <c>là</c>, colon, and <c>với X rằng</c>;
+    /// for a cue that takes no bare clause (<paramref name="weak"/>) also <c>với/trong/tại/trước X là</c>, which a bare-clause cue
+    /// would misread (<c>cho biết trong năm nay doanh thu là ...</c> reports the whole clause).</summary>
+    private (int Start, bool Introduced) ContentStartAfter(int cueLast, int limit, int sentEnd, bool weak = false)
     {
         var pos = _syl[cueLast].End;
         var k = cueLast + 1;
         var introduced = false;
-        // "nói với phóng viên rằng", "cho biết với báo chí:" - skip to the complementizer when one comes soon.
+        // "nói với phóng viên rằng", "cho biết với báo chí:", "viết trong bản tường trình là" - skip to the complementizer when
+        // one comes soon (là only after a weak cue and a place or addressee, not after "về"/"khi").
         if (k < limit && _lex.Marker("pp").Contains(_syl[k].Lower))
         {
+            var la = weak && _syl[k].Lower is "với" or "trong" or "tại" or "trước";
             for (var t = k + 1; t < Math.Min(limit, k + 10); t++)
             {
                 var gap = _text.AsSpan(_syl[t - 1].End, _syl[t].Start - _syl[t - 1].End);
@@ -1368,7 +1372,7 @@ internal sealed partial class ExtractionRun
                 }
                 if (gap.IndexOfAny(".;") >= 0)
                     break;
-                if (_syl[t].Lower == "rằng")
+                if (_syl[t].Lower == "rằng" || la && _syl[t].Lower == "là" && gap.SequenceEqual(" "))
                 {
                     pos = _syl[t - 1].End;
                     k = t;
