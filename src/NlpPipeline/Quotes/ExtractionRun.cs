@@ -1357,10 +1357,12 @@ internal sealed partial class ExtractionRun
         var k = cueLast + 1;
         var introduced = false;
         // "nói với phóng viên rằng", "cho biết với báo chí:", "viết trong bản tường trình là" - skip to the complementizer when
-        // one comes soon (là only after a weak cue and a place or addressee, not after "về"/"khi").
+        // one comes soon (là only after a weak cue and a place or addressee, not after "về"/"khi", and with no comma between:
+        // "những gì tôi viết trong tác phẩm, nhưng với X là ..." is no speech).
         if (k < limit && _lex.Marker("pp").Contains(_syl[k].Lower))
         {
             var la = weak && _syl[k].Lower is "với" or "trong" or "tại" or "trước";
+            var comma = false;
             for (var t = k + 1; t < Math.Min(limit, k + 10); t++)
             {
                 var gap = _text.AsSpan(_syl[t - 1].End, _syl[t].Start - _syl[t - 1].End);
@@ -1372,7 +1374,8 @@ internal sealed partial class ExtractionRun
                 }
                 if (gap.IndexOfAny(".;") >= 0)
                     break;
-                if (_syl[t].Lower == "rằng" || la && _syl[t].Lower == "là" && gap.SequenceEqual(" "))
+                comma |= gap.Contains(',');
+                if (_syl[t].Lower == "rằng" || la && !comma && _syl[t].Lower == "là" && gap.SequenceEqual(" "))
                 {
                     pos = _syl[t - 1].End;
                     k = t;
