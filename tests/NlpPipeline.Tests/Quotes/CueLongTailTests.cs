@@ -21,13 +21,13 @@ public class CueLongTailTests
         "Nguyễn Văn An", "khen ngợi", "Hội đã làm tốt công tác tuyên truyền", QuoteTypes.Direct)]
     [InlineData("Ông Trần Văn Hải trấn an: “Các cầu thủ của tôi vẫn khỏe”.",
         "Trần Văn Hải", "trấn an", "Các cầu thủ của tôi vẫn khỏe", QuoteTypes.Direct)]
-    // frame B from the clause share: a bare clause after bảo, khuyên, ước tính
+    [InlineData("Ngân hàng Thế giới ước tính rằng kinh tế Việt Nam sẽ tăng trưởng 6,5% trong năm nay.",
+        "Ngân hàng Thế giới", "ước tính", "kinh tế Việt Nam sẽ tăng trưởng 6,5% trong năm nay", QuoteTypes.Indirect)]
+    // frame B from the clause share: a bare clause after bảo, khuyên
     [InlineData("Anh Nguyễn Văn Bảnh bảo mọi người trong xóm đều không đồng ý.",
         "Nguyễn Văn Bảnh", "bảo", "mọi người trong xóm đều không đồng ý", QuoteTypes.Indirect)]
     [InlineData("Bác sĩ Lê Văn Cường khuyên người bệnh nên khám răng định kỳ.",
         "Lê Văn Cường", "khuyên", "người bệnh nên khám răng định kỳ", QuoteTypes.Indirect)]
-    [InlineData("Ngân hàng Thế giới ước tính kinh tế Việt Nam sẽ tăng trưởng 6,5% trong năm nay.",
-        "Ngân hàng Thế giới", "ước tính", "kinh tế Việt Nam sẽ tăng trưởng 6,5% trong năm nay", QuoteTypes.Indirect)]
     // a weak cue, a place or addressee phrase, then là
     [InlineData("Anh Trần Văn Hào viết trong bản tường trình là do xe của người kia va vào xe anh trước.",
         "Trần Văn Hào", "viết", "do xe của người kia va vào xe anh trước", QuoteTypes.Indirect)]
@@ -51,7 +51,11 @@ public class CueLongTailTests
     [InlineData("Bà Nguyễn Thị Hoa khen con gái học giỏi nhất lớp.")]
     // a gesture before a quotation only: no quotation, no quote
     [InlineData("Ông Lê Văn Nam lắc đầu rồi bỏ đi.")]
+    // ước tính takes no bare clause: its passive reading (is estimated at)
+    [InlineData("Thiệt hại về cơ sở hạ tầng của hai nước ước tính lên tới nhiều triệu USD.")]
+    [InlineData("Ngân hàng Thế giới ước tính kinh tế Việt Nam sẽ tăng trưởng 6,5% trong năm nay.")]
     // bảo inside a longer word is no cue
+    [InlineData("Ông Lê Văn Nam, một chính trị gia thuộc phe bảo thủ, được 19,3% số phiếu.")]
     [InlineData("Viện kiểm sát Hà Nội bảo lưu quan điểm luận tội trước đó.")]
     [InlineData("Đại sứ Lê Văn Nam phát biểu tại Hội đồng bảo an Liên Hợp Quốc.")]
     // bare-clause cues keep là inside their content; a comma between the place phrase and là ends the weak cue's reach
@@ -71,7 +75,7 @@ public class CueLongTailTests
     [InlineData("mong", CueFrame.Complementizer | CueFrame.SubjectClause)]
     [InlineData("lắc đầu", CueFrame.QuotedOnly)]
     [InlineData("bảo", CueFrame.Bare | CueFrame.Complementizer | CueFrame.After)]
-    [InlineData("ước tính", CueFrame.Bare | CueFrame.Complementizer | CueFrame.ObjectAtTimes)]
+    [InlineData("ước tính", CueFrame.Complementizer)]
     [InlineData("bày tỏ", CueFrame.Complementizer | CueFrame.After | CueFrame.ObjectFirst)]
     public void Lexicon_Round9Cue_HasMinedFrame(string cue, CueFrame frame) => Assert.Equal(frame, QuoteLexicon.Default.Cues[cue]);
 }
