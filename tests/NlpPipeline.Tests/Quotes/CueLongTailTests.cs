@@ -34,16 +34,7 @@ public class CueLongTailTests
     [InlineData("Bà Nguyễn Thị Lan tâm sự với phóng viên là gia đình đã vay nợ để chữa bệnh cho con.",
         "Nguyễn Thị Lan", "tâm sự", "gia đình đã vay nợ để chữa bệnh cho con", QuoteTypes.Indirect)]
     public void Process_Sentence_GivesSpeakerCueContentAndOffsets(string text, string speaker, string cue, string content, string type)
-    {
-        var q = Assert.Single(Extract(text));
-        Assert.Equal(speaker, q.Speaker?.Name);
-        Assert.Equal(cue, q.Cue);
-        Assert.Equal(content, q.Content);
-        Assert.Equal(type, q.Type);
-        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
-        Assert.Equal(content, text[q.Start..q.End]);
-        Assert.Equal(cue, text[q.CueStart!.Value..q.CueEnd!.Value]);
-    }
+        => QuoteAssert.SingleQuote(Extract(text), text, speaker, cue, content, type);
 
     [Theory]
     // weak cues take no bare clause
