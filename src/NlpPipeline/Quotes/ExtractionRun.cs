@@ -142,10 +142,12 @@ internal sealed partial class ExtractionRun
                 i += not;
                 continue;
             }
-            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"); a cue that ends a
+            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"), and so is one that
+            // opens no sentence or lies in a person entity ("anh Bảo", "Bảo cũng ..."); a cue that ends a
             // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts).
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
-                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N';
+                || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N'
+                || _syl[i].Upper && (!OpensSentence(_syl[i].Start) || InsidePersonEntity(_syl[i].Start));
             var frame = _lex.Cues[Phrase(i, i + n - 1)];
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
                 && ((frame & CueFrame.SubjectClause) == 0 || !IntentionOnly(i, i + n - 1)))
@@ -1990,6 +1992,17 @@ internal sealed partial class ExtractionRun
             return;
         }
     }
+
+    /// <summary>Position <paramref name="pos"/> opens a text, sentence, line, list item or quotation: only spaces since the start or
+    /// since <c>.</c> <c>!</c> <c>?</c> <c>:</c> <c>…</c>, a line break, an opening quotation mark or a dash.</summary>
+    private bool OpensSentence(int pos)
+    {
+        var before = _text.AsSpan(0, pos).TrimEnd(' ');
+        return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '…' or '\n' or '\r' or '"' or '-' or '–' or '—' or '(' || TextUnits.IsOpener(before[^1]);
+    }
+
+    /// <summary>A person entity covers position <paramref name="pos"/>.</summary>
+    private bool InsidePersonEntity(int pos) => _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start <= pos && x.End > pos);
 
     /// <summary>A person entity lies within syllables [s, e], or spans exactly them when <paramref name="exact"/>.</summary>
     private bool HasPersonEntity(int s, int e, bool exact = false)

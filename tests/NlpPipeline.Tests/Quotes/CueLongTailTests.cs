@@ -45,6 +45,9 @@ public class CueLongTailTests
     // ước tính takes no bare clause: its passive reading (is estimated at)
     [InlineData("Thiệt hại về cơ sở hạ tầng của hai nước ước tính lên tới nhiều triệu USD.")]
     [InlineData("Ngân hàng Thế giới ước tính kinh tế Việt Nam sẽ tăng trưởng 6,5% trong năm nay.")]
+    // a capitalised cue that opens no sentence is a given name
+    [InlineData("Công an phát hiện, Bảo còn là thủ phạm của hai vụ trộm khác.")]
+    [InlineData("Không am hiểu chuyên môn, anh Bảo cầm kết quả siêu âm quay trở lại trung tâm.")]
     // bảo inside a longer word is no cue
     [InlineData("Ông Lê Văn Nam, một chính trị gia thuộc phe bảo thủ, được 19,3% số phiếu.")]
     [InlineData("Viện kiểm sát Hà Nội bảo lưu quan điểm luận tội trước đó.")]
