@@ -134,6 +134,8 @@ public static class QuoteCommands
         cmd.Options.Add(vntc);
         var uses = new Option<bool>("--uses") { Description = "Instead: for each cue of the lexicon, count its uses (all, before rằng/là/colon/quote, before a plain noun phrase, before a verb or adverb), the evidence for frames O and S." };
         cmd.Options.Add(uses);
+        var sourced = new Option<bool>("--sourced") { Description = "Instead: for each verb or cue right after a source (mention, ông/bà/anh/chị, pronoun), count its uses before rằng/là/colon/quote, a bare clause, a plain noun phrase, a verb phrase: the evidence for new cues and frame B." };
+        cmd.Options.Add(sourced);
         cmd.SetAction(parseResult =>
         {
             var docs = new List<(string, IReadOnlyList<Entity>)>();
@@ -160,6 +162,17 @@ public static class QuoteCommands
                     .Select(kv => $"{kv.Key}\t{kv.Value.Total}\t{kv.Value.Speech}\t{kv.Value.Object}\t{(double)kv.Value.Object / kv.Value.Total:0.000}\t{kv.Value.VerbFirst}\t{(double)kv.Value.VerbFirst / kv.Value.Total:0.000}")
                     .Prepend("cue\ttotal\tspeech\tobject\tobject_share\tverb_first\tverb_first_share"));
                 Console.WriteLine($"{docs.Count} documents, {u.Count} cues");
+                return 0;
+            }
+            if (parseResult.GetValue(sourced))
+            {
+                var u = QuoteCueMiner.CountSourced(docs, lexicon);
+                File.WriteAllLines(parseResult.GetValue(output)!, u.Where(kv => kv.Value.Total >= parseResult.GetValue(min))
+                    .OrderByDescending(kv => kv.Value.Total).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                    .Select(kv => $"{kv.Key}\t{kv.Value.Total}\t{kv.Value.Speech}\t{kv.Value.Clause}\t{kv.Value.Object}\t{kv.Value.VerbFirst}"
+                        + $"\t{(double)kv.Value.Speech / kv.Value.Total:0.000}\t{(double)kv.Value.Clause / kv.Value.Total:0.000}\t{(lexicon.Cues.TryGetValue(kv.Key, out var f) ? f : "-")}")
+                    .Prepend("cue\ttotal\tspeech\tclause\tobject\tverb_first\tspeech_share\tclause_share\tframe"));
+                Console.WriteLine($"{docs.Count} documents, {u.Count} candidates");
                 return 0;
             }
             var counts = QuoteCueMiner.Count(docs, lexicon);

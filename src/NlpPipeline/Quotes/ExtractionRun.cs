@@ -147,11 +147,13 @@ internal sealed partial class ExtractionRun
                 i += not;
                 continue;
             }
-            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"); a cue that ends a
-            // longer word of the word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts), and so is
-            // one that ends a source word ("Một số nhà phân tích cho rằng").
+            // A capitalised cue right after a capitalised word is part of a name ("ông Trần Quốc Bảo"), and so is one that
+            // opens no sentence or lies in a person entity ("anh Bảo", "Bảo cũng ..."); a cue that ends a longer word of the
+            // word classes is part of that word ("câu hỏi", as QuoteCueMiner.CountUses counts), and so is one that ends a
+            // source word ("Một số nhà phân tích cho rằng").
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
                 || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N'
+                || _syl[i].Upper && (!OpensSentence(_syl[i].Start) || InsidePersonEntity(_syl[i].Start))
                 || i > 0 && MatchEndingAt(i + n - 1, 0, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > n;
             var frame = _lex.Cues[Phrase(i, i + n - 1)];
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
@@ -357,7 +359,7 @@ internal sealed partial class ExtractionRun
             return null;
 
         // Content after the cue.
-        var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd);
+        var (contentStart, introduced) = ContentStartAfter(hit.Last, limit, sentEnd, (hit.Frame & CueFrame.Bare) == 0);
         if (!introduced && QuotationAfterObject(contentStart, limit) is { } quoted)
             (contentStart, introduced) = (quoted, true);
         var contentEnd = ContentEnd(contentStart, hit, limit, sentEnd);
@@ -1373,15 +1375,21 @@ internal sealed partial class ExtractionRun
         return false;
     }
 
-    /// <summary>Where the content after the cue starts, skipping <c>thêm</c>, <c>rằng</c>, <c>là</c>, colon, and <c>với X rằng</c>.</summary>
-    private (int Start, bool Introduced) ContentStartAfter(int cueLast, int limit, int sentEnd)
+    /// <summary>Where the content after the cue starts, skipping <c>thêm</c>, <c>rằng</c>, <c>là</c>, colon, and <c>với X rằng</c>;
+    /// for a cue that takes no bare clause (<paramref name="weak"/>) also <c>với/trong/tại/trước X là</c>, which a bare-clause cue
+    /// would misread (<c>cho biết trong năm nay doanh thu là ...</c> reports the whole clause).</summary>
+    private (int Start, bool Introduced) ContentStartAfter(int cueLast, int limit, int sentEnd, bool weak = false)
     {
         var pos = _syl[cueLast].End;
         var k = cueLast + 1;
         var introduced = false;
-        // "nói với phóng viên rằng", "cho biết với báo chí:" - skip to the complementizer when one comes soon.
+        // "nói với phóng viên rằng", "cho biết với báo chí:", "viết trong bản tường trình là" - skip to the complementizer when
+        // one comes soon (là only after a weak cue and a place or addressee, not after "về"/"khi", and with no comma between:
+        // "những gì tôi viết trong tác phẩm, nhưng với X là ..." is no speech).
         if (k < limit && _lex.Marker("pp").Contains(_syl[k].Lower))
         {
+            var la = weak && _syl[k].Lower is "với" or "trong" or "tại" or "trước";
+            var comma = false;
             for (var t = k + 1; t < Math.Min(limit, k + 10); t++)
             {
                 var gap = _text.AsSpan(_syl[t - 1].End, _syl[t].Start - _syl[t - 1].End);
@@ -1393,7 +1401,8 @@ internal sealed partial class ExtractionRun
                 }
                 if (gap.IndexOfAny(".;") >= 0)
                     break;
-                if (_syl[t].Lower == "rằng")
+                comma |= gap.Contains(',');
+                if (_syl[t].Lower == "rằng" || la && !comma && _syl[t].Lower == "là" && gap.SequenceEqual(" "))
                 {
                     pos = _syl[t - 1].End;
                     k = t;
@@ -2011,6 +2020,17 @@ internal sealed partial class ExtractionRun
             return;
         }
     }
+
+    /// <summary>Position <paramref name="pos"/> opens a text, sentence, line, list item or quotation: only spaces since the start or
+    /// since <c>.</c> <c>!</c> <c>?</c> <c>:</c> <c>…</c>, a line break, an opening quotation mark or a dash.</summary>
+    private bool OpensSentence(int pos)
+    {
+        var before = _text.AsSpan(0, pos).TrimEnd(' ');
+        return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '…' or '\n' or '\r' or '"' or '-' or '–' or '—' or '(' || TextUnits.IsOpener(before[^1]);
+    }
+
+    /// <summary>A person entity covers position <paramref name="pos"/>.</summary>
+    private bool InsidePersonEntity(int pos) => _doc.Entities.Any(x => x.Type == EntityTypes.Person && x.Start <= pos && x.End > pos);
 
     /// <summary>A person entity lies within syllables [s, e], or spans exactly them when <paramref name="exact"/>.</summary>
     private bool HasPersonEntity(int s, int e, bool exact = false)

@@ -94,6 +94,99 @@ public static class QuoteCueMiner
         return uses;
     }
 
+    /// <summary>How a candidate cue is used right after a source (<see cref="CountSourced"/>): every such use (<c>Total</c>),
+    /// those followed by <c>rằng</c>/<c>là</c>, a colon or a quotation mark (<c>Speech</c>), by a bare clause of its own
+    /// subject (a noun, pronoun or capitalised word first and, after it before the next punctuation, an adverb of the word
+    /// classes, the predicate marker that a noun phrase rarely holds: <c>đã</c>, <c>sẽ</c>, <c>không</c>; <c>X kết luận trường
+    /// hợp này không phải ...</c>: <c>Clause</c>), by a plain noun phrase (<c>Object</c>) and
+    /// by a verb, an adverb or <c>được</c> (<c>VerbFirst</c>). Clause / Total is the evidence for frame B.</summary>
+    public readonly record struct SourcedUse(int Total, int Speech, int Clause, int Object, int VerbFirst);
+
+    /// <summary>Counts <see cref="SourcedUse"/> for every word right after a source: the end of a PER/ORG mention (for texts
+    /// without entities, of a capitalised run not opening a sentence), <c>ông</c>/<c>bà</c>/<c>anh</c>/<c>chị</c> or a pronoun of
+    /// the lexicon's sources (<c>họ</c>, <c>ông ta</c>), with the lexicon's adverbs skipped (<c>cũng</c>, <c>đã</c>). The word is the
+    /// longest cue of the lexicon there, else the longest word of the word classes when it is a verb; a word inside a longer
+    /// word of the word classes is no candidate.</summary>
+    public static Dictionary<string, SourcedUse> CountSourced(IEnumerable<(string Text, IReadOnlyList<Entity> Entities)> documents, QuoteLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var uses = new Dictionary<string, SourcedUse>(StringComparer.Ordinal);
+        foreach (var (text, entities) in documents)
+        {
+            var syl = TextUnits.Syllabify(text);
+            var sourceEnds = entities.Count > 0
+                ? new HashSet<int>(entities.Where(e => e.Type is EntityTypes.Person or EntityTypes.Organization).Select(e => e.End))
+                : CapitalisedRunEnds(text, syl);
+            for (var i = 0; i + 1 < syl.Length; i++)
+            {
+                if (!sourceEnds.Contains(syl[i].End) && !IsPronounEnd(syl, i, lexicon))
+                    continue;
+                var k = i + 1;
+                while (k < syl.Length && Adjacent(text, syl, k) && LongestMatch(text, syl, k, lexicon.MaxAdverbLength, lexicon.Adverbs.Contains) is var a and > 0)
+                    k += a;
+                if (k >= syl.Length || !Adjacent(text, syl, k) || syl[k].Upper)
+                    continue;
+                var n = LongestMatch(text, syl, k, lexicon.MaxCueLength, lexicon.Cues.ContainsKey);
+                var (w, cls) = WordClassAt(text, syl, k, lexicon.MaxWordClassLength, lexicon);
+                if (n == 0 && cls == 'V')
+                    n = w;
+                if (n == 0 || w > n)
+                    continue;
+                var cue = Phrase(syl, k, n);
+                var next = k + n;
+                var gap = next < syl.Length ? text.AsSpan(syl[next - 1].End, syl[next].Start - syl[next - 1].End) : ".";
+                var bare = next < syl.Length && gap.SequenceEqual(" ");
+                var speech = gap.IndexOfAny(":“\"«‘") >= 0 || bare && syl[next].Lower is "rằng" or "là";
+                var obj = bare && !speech && IsPlainNounPhrase(text, syl, next, lexicon);
+                var verb = bare && !speech && QuoteLexicon.OpensVerbPhrase(syl[next].Lower, WordClassAt(text, syl, next, lexicon.MaxWordClassLength, lexicon).Class);
+                var clause = bare && !speech && !obj && !verb && IsBareClause(text, syl, next, lexicon);
+                var u = uses.GetValueOrDefault(cue);
+                uses[cue] = new SourcedUse(u.Total + 1, u.Speech + (speech ? 1 : 0), u.Clause + (clause ? 1 : 0), u.Object + (obj ? 1 : 0), u.VerbFirst + (verb ? 1 : 0));
+            }
+        }
+        return uses;
+    }
+
+    /// <summary>Syllable i ends one of ông/bà/anh/chị or a pronoun of the lexicon's sources (<c>họ</c>, <c>ông ta</c>, <c>người này</c>).</summary>
+    private static bool IsPronounEnd(IReadOnlyList<Syllable> syl, int i, QuoteLexicon lexicon)
+    {
+        if (syl[i].Lower is "ông" or "bà" or "anh" or "chị")
+            return true;
+        for (var n = 1; n <= 3 && n <= i + 1; n++)
+        {
+            if (lexicon.Sources.TryGetValue(Phrase(syl, i - n + 1, n), out var w)
+                && w.Class is SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Syllable k follows the one before it after a single space.</summary>
+    private static bool Adjacent(string text, IReadOnlyList<Syllable> syl, int k) =>
+        k > 0 && text.AsSpan(syl[k - 1].End, syl[k].Start - syl[k - 1].End).SequenceEqual(" ");
+
+    /// <summary>From syllable i up to the next punctuation (at most twelve syllables): a subject first (a noun of the word classes,
+    /// a capitalised syllable, a figure or a pronoun of the lexicon's sources) and, after it, an adverb of the word classes
+    /// (<c>đã</c>, <c>sẽ</c>, <c>không</c>, <c>vẫn</c>): a verb alone would also pass noun phrases with a verb inside them
+    /// (<c>bày tỏ sự lo ngại về ...</c>, <c>công bố kết quả nghiên cứu ...</c>).</summary>
+    private static bool IsBareClause(string text, IReadOnlyList<Syllable> syl, int i, QuoteLexicon lexicon)
+    {
+        var (n, cls) = WordClassAt(text, syl, i, lexicon.MaxWordClassLength, lexicon);
+        var subject = syl[i].Upper || cls == 'N' || char.IsDigit(syl[i].Lower[0]) || Quantifiers.Contains(syl[i].Lower)
+            || lexicon.Sources.TryGetValue(syl[i].Lower, out var src) && src.Class is SourceClass.Pronoun or SourceClass.GroupPronoun or SourceClass.Honorific;
+        if (!subject)
+            return false;
+        for (var k = i + Math.Max(n, 1); k < syl.Count && k - i <= 12 && Adjacent(text, syl, k);)
+        {
+            var (m, c) = WordClassAt(text, syl, k, lexicon.MaxWordClassLength, lexicon);
+            if (c == 'R')
+                return true;
+            k += Math.Max(m, 1);
+        }
+        return false;
+    }
+
     private static readonly HashSet<string> Quantifiers = new(["những", "các", "một", "mọi", "nhiều", "hai", "ba", "vài", "toàn bộ"], StringComparer.Ordinal);
 
     /// <summary>One to eight lower-case syllables from <paramref name="i"/> to the next punctuation: a noun first (after at

@@ -97,7 +97,7 @@ public class DirectQuoteTests
             "Anh Nguyễn Văn Thắng là ngư dân.\n\"Sóng to lắm, thuyền bị đánh dạt vào bờ. Chúng tôi phải bỏ lưới mà chạy\". – anh Thắng kể.",
             "Sóng to lắm, thuyền bị đánh dạt vào bờ. Chúng tôi phải bỏ lưới mà chạy", "Nguyễn Văn Thắng", "kể" },
         { "full stop inside the closing mark, hyphen, person and a verb outside the cue lexicon",
-            "Chị Lê Thị Mai bán rau ở chợ.\n“Hàng ế lắm, cả ngày chỉ bán được vài mớ rau.” - chị Mai lắc đầu.",
+            "Chị Lê Thị Mai bán rau ở chợ.\n“Hàng ế lắm, cả ngày chỉ bán được vài mớ rau.” - chị Mai nhún vai.",
             "Hàng ế lắm, cả ngày chỉ bán được vài mớ rau", "Lê Thị Mai", null },
         { "no dash: a sentence of only the person, the cue and one word",
             "Anh Nguyễn Văn Thắng là ngư dân.\n“Sóng to lắm. Thuyền bị đánh dạt vào bờ”. Anh Thắng kể lại.",

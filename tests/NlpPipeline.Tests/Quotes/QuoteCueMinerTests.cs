@@ -49,4 +49,24 @@ public class QuoteCueMinerTests
         Assert.Equal(4, uses["mong muốn"].Total);
         Assert.Equal(2, uses["mong muốn"].VerbFirst);
     }
+
+    [Fact]
+    public void CountSourced_SeparatesSpeechClauseObjectAndVerbPhraseAfterASource()
+    {
+        // After a source (capitalised run, honorific, pronoun; adverbs skipped): rằng, a bare clause with an adverb after its
+        // subject, a plain noun phrase, a verb phrase; the first sentence's cue opens it, so it follows no source.
+        const string text = "Bảo rằng trời mưa. Hôm qua Nguyễn Văn An bảo rằng trời mưa. Hôm qua Trần Văn Bình cũng bảo người dân đã về nhà. "
+            + "Ông bảo chuyện cũ. Họ bảo đi ra sau nhà.";
+        var uses = QuoteCueMiner.CountSourced([(text, Array.Empty<Entity>())], QuoteLexicon.Default);
+        Assert.Equal(new QuoteCueMiner.SourcedUse(4, 1, 1, 1, 1), uses["bảo"]);
+    }
+
+    [Fact]
+    public void CountSourced_VerbOutsideTheLexicon_IsACandidateButNotInsideALongerWord()
+    {
+        const string text = "Hôm qua Nguyễn Văn An cam đoan rằng không biết. Hôm qua Trần Văn Bình bảo lãnh cho con.";
+        var uses = QuoteCueMiner.CountSourced([(text, Array.Empty<Entity>())], QuoteLexicon.Default);
+        Assert.Equal(1, uses["cam đoan"].Speech);
+        Assert.DoesNotContain("bảo", uses.Keys);
+    }
 }

@@ -34,16 +34,7 @@ public class ReportedSpeechFrameTests
     [InlineData("Như ông Lê Văn Tám nói, đa phần người xem đều khen phim đẹp.",
         "Lê Văn Tám", "Như", "đa phần người xem đều khen phim đẹp", QuoteTypes.Indirect)]
     public void Process_Sentence_GivesSpeakerCueContentAndOffsets(string text, string speaker, string cue, string content, string type)
-    {
-        var q = Assert.Single(Extract(text));
-        Assert.Equal(speaker, q.Speaker?.Name);
-        Assert.Equal(cue, q.Cue);
-        Assert.Equal(content, q.Content);
-        Assert.Equal(type, q.Type);
-        Assert.Equal(text.IndexOf(content, StringComparison.Ordinal), q.Start);
-        Assert.Equal(content, text[q.Start..q.End]);
-        Assert.Equal(cue, text[q.CueStart!.Value..q.CueEnd!.Value]);
-    }
+        => QuoteAssert.SingleQuote(Extract(text), text, speaker, cue, content, type);
 
     [Theory]
     // frame S: a verb, an adverb or được right after the wish is the source's intention; a negated wish states none
