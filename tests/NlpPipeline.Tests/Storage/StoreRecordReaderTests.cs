@@ -63,6 +63,23 @@ public sealed class StoreRecordReaderTests
         Assert.Equal(JsonSerializer.Deserialize<string>(json)!.Length, StoreRecordReader.UnescapedUtf16Length(json.AsSpan(1, json.Length - 2)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("ascii only, longer than one vector of thirty-two bytes")]
+    [InlineData("Ông Oleg Syromolotov nói “hai bên cùng có lợi”, đặc biệt là an ninh mạng.")]
+    [InlineData("😀 𝔸 và 你好 ở cuối: ạ😀")]
+    public void Utf16Length_ValidUtf8_SameAsGetCharCount(string text)
+    {
+        // Every start offset, so that each byte falls both in the vector part and in the tail.
+        var utf8 = Encoding.UTF8.GetBytes(text + text + text);
+        for (var start = 0; start < utf8.Length; start++)
+        {
+            if ((utf8[start] & 0xC0) == 0x80)
+                continue;
+            Assert.Equal(Encoding.UTF8.GetCharCount(utf8.AsSpan(start)), StoreRecordReader.Utf16Length(utf8.AsSpan(start)));
+        }
+    }
+
     [Fact]
     public void Read_ErrorRecord_KeepsTheError()
     {
