@@ -143,6 +143,50 @@ internal static class StoreFigures
         Console.WriteLine($"index: batches of {batchSize}, median wall {Median(wall):F0} ms = {quotes / Median(wall) * 1000:F0} quotes/s ({documents / Median(wall) * 1000:F0} documents/s); median CPU {Median(cpu):F0} ms = {quotes / Median(cpu) * 1000:F0} quotes/s per core");
     }
 
+    /// <summary>
+    /// <c>store-stage-figures OUT.jsonl [passes]</c>: the indexing pipeline's first two stages alone on the calling thread,
+    /// <paramref name="passes"/> passes each after one warm-up pass: parsing (<see cref="AnnotationLines.ReadForStore"/>),
+    /// then parsing and preparing rows (<see cref="BatchWriter.Prepare"/> with the form uses of a load into an empty
+    /// store). Prints the thread's CPU time per pass (minimum and median: on a shared machine the minimum is the steadier
+    /// guide) and the bytes allocated.
+    /// </summary>
+    public static void RunStages(string input, int passes)
+    {
+        void Malformed(string p, int n, System.Text.Json.JsonException ex) => throw ex;
+        var stages = new (string Name, Action Pass)[]
+        {
+            ("parsing", () =>
+            {
+                foreach (var _ in AnnotationLines.ReadForStore([input], Malformed))
+                {
+                }
+            }),
+            ("parsing + preparing", () =>
+            {
+                var uses = new FormUses(countSpeakers: true);
+                long ordinal = 0;
+                foreach (var (doc, length) in AnnotationLines.ReadForStore([input], Malformed))
+                    BatchWriter.Prepare(doc, length, uses, ++ordinal);
+            }),
+        };
+        foreach (var (name, pass) in stages)
+        {
+            var cpu = new List<double>();
+            long allocated = 0;
+            for (var i = 0; i <= passes; i++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var start = ThreadCpuMs();
+                pass();
+                if (i == 0)
+                    continue; // warm-up
+                cpu.Add(ThreadCpuMs() - start);
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+            Console.WriteLine($"{name,-20} thread CPU per pass: min {cpu.Min():F0} ms, median {Median(cpu):F0} ms ({string.Join(", ", cpu.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))}); {allocated >> 20} MB allocated");
+        }
+    }
+
     private static void DeleteStore(string path)
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" })

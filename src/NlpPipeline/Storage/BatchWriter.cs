@@ -74,6 +74,14 @@ internal sealed class BatchWriter : IDisposable
     /// </summary>
     public long? PreparedFormsWritten { get; set; }
 
+    /// <summary>
+    /// Null (the default): every document written is looked up by its id first, to replace a stored one. Otherwise the
+    /// load writes into a store that had no documents, and this holds the hash codes (<see cref="string.GetHashCode()"/>)
+    /// of the ids it has written, in this batch and before: an id whose hash is not in it was not stored, so it is
+    /// not looked up (the other ids are).
+    /// </summary>
+    public HashSet<int>? LoadedIdHashes { get; set; }
+
     /// <summary>Removes every row of the document with this id; true when it was stored.</summary>
     public bool Delete(string key)
     {
@@ -142,7 +150,8 @@ internal sealed class BatchWriter : IDisposable
         ArgumentNullException.ThrowIfNull(prepared);
         var doc = prepared.Document;
         var d = doc.Document;
-        Delete(d.Id);
+        if (LoadedIdHashes?.Add(d.Id.GetHashCode()) != true)
+            Delete(d.Id);
         var sortDate = string.IsNullOrEmpty(d.Date) ? "~" : d.Date;
         // The listing order of the document's quotes, encoded once for all of them.
         var sortKeyLength = System.Text.Encoding.UTF8.GetByteCount(sortDate) + 1 + System.Text.Encoding.UTF8.GetByteCount(d.Id);

@@ -23,6 +23,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private FormUses? _loadUses;
     // During a load into an empty store: the highest prepared form id committed (BatchWriter.PreparedFormsWritten).
     private long? _loadFormsWritten;
+    // During a load into a store that had no documents: the hash codes of the ids written (BatchWriter.LoadedIdHashes).
+    private HashSet<int>? _loadIdHashes;
     private readonly List<(string Phase, TimeSpan Elapsed)> _phases = [];
     private long _quoteFtsTicks;
 
@@ -133,7 +135,8 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // them is repaired when next opened for writing.
         // Into an empty store, foreign keys are not checked (each check is an index seek per row: ≈ 0.15-0.3 s of CPU
         // per VNTC load): the writer adds every parent row before its children in the same transaction, and deletes
-        // children first when a document repeats. CheckIntegrity counts orphans.
+        // children first when a document repeats. CheckIntegrity counts orphans. Nor is each document looked up by its
+        // key before it is written, unless its key's hash code was written before in the load (BatchWriter.LoadedIdHashes).
         _bulkLoad = Scalar<long>("SELECT EXISTS (SELECT 1 FROM documents)") == 0;
         var bulkLoad = _bulkLoad;
         Execute(_connection, bulkLoad ? "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -262144; PRAGMA foreign_keys = OFF;" : "PRAGMA wal_autocheckpoint = 16384;");
@@ -143,6 +146,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
         // Into an empty store, the forms are numbered while preparing, from 1: forms left by deleted documents go
         // (with the canonical forms that point to them, which resolution rewrites whole).
         _loadFormsWritten = _bulkLoad ? 0 : null;
+        _loadIdHashes = _bulkLoad ? [] : null;
         Execute(_connection, _bulkLoad ? "DELETE FROM entity_forms; DELETE FROM forms;" + StoreSchema.DropPerDocumentIndexes : StoreSchema.DropFormIndex);
         // Into an empty store, the WAL is copied into the database file alongside the load, on another connection.
         using var checkpointer = bulkLoad && !string.IsNullOrEmpty(_connection.DataSource) ? new WalCheckpointer(_connection.DataSource) : null;
@@ -156,6 +160,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             _bulkLoad = false;
             _loadUses = null;
             _loadFormsWritten = null;
+            _loadIdHashes = null;
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
             Execute(_connection, $"PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = {CacheSize}; PRAGMA foreign_keys = ON;");
         }
@@ -235,7 +240,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     private (int Documents, int Quotes) IndexBatch(IEnumerable<PreparedDocument> batch)
     {
         using var transaction = _connection.BeginTransaction();
-        using var writer = new BatchWriter(_connection, transaction) { PreparedFormsWritten = _loadFormsWritten };
+        using var writer = new BatchWriter(_connection, transaction) { PreparedFormsWritten = _loadFormsWritten, LoadedIdHashes = _loadIdHashes };
         // A document indexed again during a bulk load: its rows are found through the per-document indexes,
         // the form uses gathered so far include the replaced rows, so resolution reads them back, and forms are
         // looked up from here on (those prepared later were numbered in the uses).

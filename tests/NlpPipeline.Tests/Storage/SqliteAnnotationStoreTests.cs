@@ -65,8 +65,12 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         Assert.Equal("ok", store.CheckIntegrity());
     }
 
-    [Fact]
-    public void Index_DocumentRepeatedWithinOneLoadIntoEmptyStore_KeepsItsLastVersionOnly()
+    // Batch sizes: the repeat in the next batch, in the same batch, or in a batch after one without it.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Index_DocumentRepeatedWithinOneLoadIntoEmptyStore_KeepsItsLastVersionOnly(int batchSize)
     {
         var first = Doc("a.txt", "2021-01", ("Lê Văn Tám", "ông Lê Văn Tám", null, "Ông Lê Văn Tám nói giá lúa tăng mạnh."));
         var other = Doc("b.txt", "2021-02", ("Tám", "ông Tám", null, "Ông Tám nói trời mưa."));
@@ -75,7 +79,7 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
         using var repeated = NewStore("repeated.db");
         once.Index([other, last]);
 
-        repeated.Index([first, other, last], batchSize: 2);
+        repeated.Index([first, other, last], batchSize);
 
         Assert.Equal(TableCounts(once), TableCounts(repeated));
         Assert.Equal(once.FindQuotes(new QuoteQuery()), repeated.FindQuotes(new QuoteQuery()));
