@@ -21,9 +21,7 @@ public static class QuoteCueMiner
         foreach (var (text, entities) in documents)
         {
             var syl = TextUnits.Syllabify(text);
-            var sourceEnds = entities.Count > 0
-                ? new HashSet<int>(entities.Where(e => e.Type is EntityTypes.Person or EntityTypes.Organization).Select(e => e.End))
-                : CapitalisedRunEnds(text, syl);
+            var sourceEnds = SourceEnds(text, entities, syl);
             for (var i = 0; i < syl.Length; i++)
             {
                 var isSource = sourceEnds.Contains(syl[i].End) || syl[i].Lower is "ông" or "bà" or "anh" or "chị";
@@ -115,9 +113,7 @@ public static class QuoteCueMiner
         foreach (var (text, entities) in documents)
         {
             var syl = TextUnits.Syllabify(text);
-            var sourceEnds = entities.Count > 0
-                ? new HashSet<int>(entities.Where(e => e.Type is EntityTypes.Person or EntityTypes.Organization).Select(e => e.End))
-                : CapitalisedRunEnds(text, syl);
+            var sourceEnds = SourceEnds(text, entities, syl);
             for (var i = 0; i + 1 < syl.Length; i++)
             {
                 if (!sourceEnds.Contains(syl[i].End) && !IsPronounEnd(syl, i, lexicon))
@@ -241,6 +237,12 @@ public static class QuoteCueMiner
         }
         return best;
     }
+
+    /// <summary>Where a source can end: the ends of PER/ORG mentions, or for a text without entities of capitalised runs.</summary>
+    private static HashSet<int> SourceEnds(string text, IReadOnlyList<Entity> entities, IReadOnlyList<Syllable> syl) =>
+        entities.Count > 0
+            ? new HashSet<int>(entities.Where(e => e.Type is EntityTypes.Person or EntityTypes.Organization).Select(e => e.End))
+            : CapitalisedRunEnds(text, syl);
 
     /// <summary>Ends of runs of two or more adjacent capitalised syllables, the run not starting a sentence.</summary>
     internal static HashSet<int> CapitalisedRunEnds(string text, IReadOnlyList<Syllable> syl)
