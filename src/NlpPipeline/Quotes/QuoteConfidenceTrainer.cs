@@ -56,7 +56,7 @@ public static class QuoteConfidenceTrainer
                     _ => result.Matches.Count,
                 };
                 var matched = new HashSet<Quote>(result.Matches.Select(m => m.Predicted), ReferenceEqualityComparer.Instance);
-                var right = new HashSet<Quote>(result.Matches.Where(m => m.SpeakerRight).Select(m => m.Predicted), ReferenceEqualityComparer.Instance);
+                var right = result.RightEndToEnd();
                 for (var i = 0; i < candidates.Count; i++)
                 {
                     var q = quotes[i];

@@ -54,7 +54,7 @@ public static class QuoteEvaluation
         }
         sb.AppendLine();
         sb.AppendLine("precision at confidence (end-to-end: quote and speaker right):");
-        var right = new HashSet<Quote>(r.Matches.Where(m => m.SpeakerRight).Select(m => m.Predicted), ReferenceEqualityComparer.Instance);
+        var right = r.RightEndToEnd();
         var scored = r.Matches.Select(m => m.Predicted).Concat(r.FalseAlarms.Select(f => f.Predicted))
             .Select(q => (q.Confidence, right.Contains(q) ? 1 : 0)).ToList();
         sb.Append(ConfidenceCurve.Of(scored, r.All.Quote.Gold).Format());

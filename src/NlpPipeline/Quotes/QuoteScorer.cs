@@ -58,7 +58,12 @@ public sealed record QuoteEvaluationResult(
     IReadOnlyList<(string Doc, Quote Predicted)> FalseAlarms,
     QuoteScores All,
     QuoteScores Direct,
-    QuoteScores Reported);
+    QuoteScores Reported)
+{
+    /// <summary>The predicted quotes right end to end (matched, speaker right), by reference.</summary>
+    public HashSet<Quote> RightEndToEnd() =>
+        new(Matches.Where(m => m.SpeakerRight).Select(m => m.Predicted), ReferenceEqualityComparer.Instance);
+}
 
 /// <summary>
 /// Scores predicted quotes against gold exactly as QUOTES.md says: greedy best-pair matching by syllable overlap
