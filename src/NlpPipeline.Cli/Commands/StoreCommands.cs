@@ -81,9 +81,18 @@ public static class StoreCommands
         var topic = new Option<string?>("--topic") { Description = "Quotes in articles of this topic label." };
         var from = new Option<string?>("--from") { Description = "Articles dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)." };
         var to = new Option<string?>("--to") { Description = "Articles dated on or before this date (a prefix: 2021 means to the end of 2021)." };
+        var minConfidence = new Option<double?>("--min-confidence")
+        {
+            Description = "Quotes whose confidence is at least this (0-1; higher means more often right: see the README's precision curve).",
+        };
+        minConfidence.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } value && (value < 0 || value > 1 || double.IsNaN(value)))
+                result.AddError("--min-confidence must lie between 0 and 1.");
+        });
         var limit = new Option<int>("--limit", "-n") { Description = "At most this many quotes (0: all).", DefaultValueFactory = _ => 50 };
         var format = FormatOption("table", "table", "json", "csv");
-        var command = new Command("query", "Find quotes: who said what, about what, when.") { db, speaker, about, mentions, topic, from, to, limit, format };
+        var command = new Command("query", "Find quotes: who said what, about what, when.") { db, speaker, about, mentions, topic, from, to, minConfidence, limit, format };
         command.SetAction(parse => WithStore(parse, db, store =>
         {
             var hits = store.FindQuotes(new QuoteQuery
@@ -94,6 +103,7 @@ public static class StoreCommands
                 Topic = parse.GetValue(topic),
                 From = parse.GetValue(from),
                 To = parse.GetValue(to),
+                MinConfidence = parse.GetValue(minConfidence),
                 Limit = parse.GetValue(limit),
             });
             var output = parse.InvocationConfiguration.Output;

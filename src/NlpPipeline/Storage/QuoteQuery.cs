@@ -5,6 +5,7 @@ namespace NlpPipeline.Storage;
 /// (<c>đ</c>→<c>d</c>): <see cref="Speaker"/> and <see cref="Mentions"/> against every alias of every canonical
 /// entity, <see cref="About"/> against quote content as a phrase (comma-separated phrases must all match).
 /// <see cref="From"/>/<see cref="To"/> compare with the document date as a prefix (<c>2021</c>, <c>2021-11</c>).
+/// <see cref="MinConfidence"/> keeps quotes whose <c>confidence</c> is at least that value (in [0, 1]).
 /// </summary>
 public sealed record QuoteQuery
 {
@@ -14,6 +15,7 @@ public sealed record QuoteQuery
     public string? Topic { get; init; }
     public string? From { get; init; }
     public string? To { get; init; }
+    public double? MinConfidence { get; init; }
     public int Limit { get; init; } = 100;
 }
 

@@ -100,6 +100,11 @@ public sealed partial class SqliteAnnotationStore
             cmd.Parameters.AddWithValue("$to", to);
             sql.Append("\nAND q.sort_key <= $to || '~'"); // '~' sorts after digits, '-' and U+0001: 2021 takes in 2021-12-31
         }
+        if (query.MinConfidence is { } minConfidence)
+        {
+            cmd.Parameters.AddWithValue("$minconf", minConfidence);
+            sql.Append("\nAND q.confidence >= $minconf");
+        }
         cmd.Parameters.AddWithValue("$limit", query.Limit <= 0 ? -1 : query.Limit);
         sql.Append(OrderBy).Append(")\n").Append(QuoteColumns).Append('\n').Append("""
             FROM page JOIN quotes q ON q.id = page.id JOIN documents d ON d.id = q.doc_id

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using NlpPipeline.Cli;
 using NlpPipeline.Documents;
@@ -99,6 +100,33 @@ public sealed class StoreCommandsTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.EndsWith("3 quote(s)", output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Query_MinConfidence_KeepsOnlyQuotesAtOrAboveIt()
+    {
+        var (_, all, _) = Run("query", "--db", _db, "--speaker", "syromolotov", "--format", "json");
+        var confidences = JsonDocument.Parse(all).RootElement.EnumerateArray().Select(h => h.GetProperty("confidence").GetDouble()).ToList();
+        var cut = confidences.Max();
+
+        var (code, output, error) = Run("query", "--db", _db, "--speaker", "syromolotov", "--min-confidence", cut.ToString("R", CultureInfo.InvariantCulture), "--format", "json");
+
+        Assert.True(code == 0, error);
+        var kept = JsonDocument.Parse(output).RootElement.EnumerateArray().Select(h => h.GetProperty("confidence").GetDouble()).ToList();
+        Assert.Equal(confidences.Count(c => c >= cut), kept.Count);
+        Assert.True(kept.Count < confidences.Count, "the seed quotes' confidences should differ");
+        Assert.All(kept, c => Assert.True(c >= cut));
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    public void Query_MinConfidenceOutsideZeroToOne_FailsWithMessage(string value)
+    {
+        var (code, _, error) = Run("query", "--db", _db, "--min-confidence", value);
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("--min-confidence", error, StringComparison.Ordinal);
     }
 
     [Fact]
