@@ -81,15 +81,7 @@ public static class StoreCommands
         var topic = new Option<string?>("--topic") { Description = "Quotes in articles of this topic label." };
         var from = new Option<string?>("--from") { Description = "Articles dated on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)." };
         var to = new Option<string?>("--to") { Description = "Articles dated on or before this date (a prefix: 2021 means to the end of 2021)." };
-        var minConfidence = new Option<double?>("--min-confidence")
-        {
-            Description = "Quotes whose confidence is at least this (0-1; higher means more often right: see the README's precision curve).",
-        };
-        minConfidence.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } value && (value < 0 || value > 1 || double.IsNaN(value)))
-                result.AddError("--min-confidence must lie between 0 and 1.");
-        });
+        var minConfidence = MinConfidenceOption("Quotes");
         var limit = new Option<int>("--limit", "-n") { Description = "At most this many quotes (0: all).", DefaultValueFactory = _ => 50 };
         var format = FormatOption("table", "table", "json", "csv");
         var command = new Command("query", "Find quotes: who said what, about what, when.") { db, speaker, about, mentions, topic, from, to, minConfidence, limit, format };
@@ -206,7 +198,8 @@ public static class StoreCommands
         format.AcceptOnlyFromAmong("jsonld", "turtle", "neo4j", "graphml");
         var output = new Option<string>("--output", "-o") { Description = "Folder to write into (created when missing).", Required = true };
         var baseIri = new Option<string>("--base") { Description = "Base of the node IRIs.", DefaultValueFactory = _ => GraphIris.DefaultBase };
-        var command = new Command("export", "Export the store as a knowledge graph (schema.org terms, stable IRIs).") { db, format, output, baseIri };
+        var minConfidence = MinConfidenceOption("Export only the quotes");
+        var command = new Command("export", "Export the store as a knowledge graph (schema.org terms, stable IRIs).") { db, format, output, baseIri, minConfidence };
         command.SetAction(parse => WithStore(parse, db, store =>
         {
             var graphFormat = parse.GetValue(format) switch
@@ -216,11 +209,26 @@ public static class StoreCommands
                 "neo4j" => GraphFormat.Neo4j,
                 _ => GraphFormat.GraphMl,
             };
-            foreach (var path in GraphExporter.Export(store, graphFormat, parse.GetValue(output)!, parse.GetValue(baseIri)!))
+            foreach (var path in GraphExporter.Export(store, graphFormat, parse.GetValue(output)!, parse.GetValue(baseIri)!, parse.GetValue(minConfidence) ?? 0))
                 parse.InvocationConfiguration.Output.WriteLine(path);
             return 0;
         }, readOnly: true));
         return command;
+    }
+
+    /// <summary><c>--min-confidence C</c>: quotes whose confidence is at least C; refused outside [0, 1].</summary>
+    private static Option<double?> MinConfidenceOption(string what)
+    {
+        var option = new Option<double?>("--min-confidence")
+        {
+            Description = what + " whose confidence is at least this (0-1; higher means more often right: see the README's precision curve).",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } value && (value < 0 || value > 1 || double.IsNaN(value)))
+                result.AddError("--min-confidence must lie between 0 and 1.");
+        });
+        return option;
     }
 
     /// <summary>

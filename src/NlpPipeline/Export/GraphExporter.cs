@@ -15,12 +15,16 @@ public enum GraphFormat
 /// <summary>One entry point for every export: loads the graph from a store and writes it into a folder.</summary>
 public static class GraphExporter
 {
-    /// <summary>Writes <paramref name="format"/> files into <paramref name="directory"/> and returns their paths.</summary>
-    public static IReadOnlyList<string> Export(SqliteAnnotationStore store, GraphFormat format, string directory, string baseIri = GraphIris.DefaultBase)
+    /// <summary>
+    /// Writes <paramref name="format"/> files into <paramref name="directory"/> and returns their paths; quotes below
+    /// <paramref name="minConfidence"/> are left out.
+    /// </summary>
+    public static IReadOnlyList<string> Export(
+        SqliteAnnotationStore store, GraphFormat format, string directory, string baseIri = GraphIris.DefaultBase, double minConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
         Directory.CreateDirectory(directory);
-        var graph = KnowledgeGraph.Load(store);
+        var graph = KnowledgeGraph.Load(store, minConfidence);
         var iris = new GraphIris(baseIri);
         switch (format)
         {

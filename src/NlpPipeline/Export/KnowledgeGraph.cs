@@ -25,8 +25,11 @@ public sealed record KnowledgeGraph(
     IReadOnlyList<GraphArticle> Articles, IReadOnlyList<GraphEntity> Entities, IReadOnlyList<GraphQuote> Quotes,
     IReadOnlyList<GraphMention> Mentions)
 {
-    /// <summary>Reads the whole graph from <paramref name="store"/>; entities that nothing links to are left out.</summary>
-    public static KnowledgeGraph Load(SqliteAnnotationStore store)
+    /// <summary>
+    /// Reads the whole graph from <paramref name="store"/>, keeping the quotes whose confidence is at least
+    /// <paramref name="minConfidence"/>; entities that nothing links to are left out.
+    /// </summary>
+    public static KnowledgeGraph Load(SqliteAnnotationStore store, double minConfidence = 0)
     {
         ArgumentNullException.ThrowIfNull(store);
         var articles = Read(store, "SELECT key, title, date, url, topic FROM documents WHERE error IS NULL ORDER BY key",
@@ -58,7 +61,7 @@ public sealed record KnowledgeGraph(
             JOIN entity_forms mf ON mf.form_id = me.form_id
             ORDER BY q.id, mf.entity_id
             """, r => (r.GetInt64(0), r.GetInt64(1))).ToLookup(a => a.Item1, a => a.Item2);
-        var graphQuotes = quotes.Select(q => q.Quote with
+        var graphQuotes = quotes.Where(q => q.Quote.Confidence >= minConfidence).Select(q => q.Quote with
         {
             About = [.. about[q.Id].Where(e => e != q.Quote.SpeakerId)],
         }).ToList();

@@ -144,6 +144,20 @@ public sealed class GraphExporterTests : IDisposable
     }
 
     [Fact]
+    public void Load_MinConfidence_KeepsOnlyQuotesAtOrAboveItAndTheirSpeakers()
+    {
+        var all = KnowledgeGraph.Load(_store);
+        var cut = all.Quotes.Select(q => q.Confidence).Distinct().Order().ElementAt(1);
+
+        var kept = KnowledgeGraph.Load(_store, cut);
+
+        Assert.Equal(all.Quotes.Where(q => q.Confidence >= cut), kept.Quotes, (a, b) => a.ArticleId == b.ArticleId && a.Start == b.Start && a.End == b.End);
+        Assert.InRange(kept.Quotes.Count, 1, all.Quotes.Count - 1);
+        Assert.Equal(all.Articles, kept.Articles);
+        Assert.DoesNotContain(KnowledgeGraph.Load(_store, 1.0).Quotes, q => q.Confidence < 1.0);
+    }
+
+    [Fact]
     public void Export_SameStoreTwiceAndAfterReindexing_IsByteIdenticalWithStableIris()
     {
         var first = File.ReadAllText(GraphExporter.Export(_store, GraphFormat.Turtle, _dir.File("one"))[0]);
