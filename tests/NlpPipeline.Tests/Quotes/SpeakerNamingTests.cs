@@ -1,4 +1,5 @@
 using NlpPipeline.Documents;
+using NlpPipeline.Entities;
 using NlpPipeline.Quotes;
 
 namespace NlpPipeline.Tests.Quotes;
@@ -13,7 +14,8 @@ public class SpeakerNamingTests
 
     /// <summary>
     /// Entities written as <c>TYPE|text|ref|person</c> (ref and person may be empty): each one tags the next occurrence
-    /// of its text after the previous entity with the same text.
+    /// of its text after the previous entity with the same text. They stand for the recogniser's tags, so the entity
+    /// stage's <see cref="PersonNameRepair"/> runs over them as it does in the pipeline.
     /// </summary>
     internal static AnnotatedDocument Annotate(string text, string[] entities)
     {
@@ -32,7 +34,7 @@ public class SpeakerNamingTests
                 PersonRef = f.Length > 3 && f[3].Length > 0 ? f[3] : null,
             });
         }
-        return new AnnotatedDocument(new Document("t", text)) { Entities = [.. list.OrderBy(e => e.Start)] };
+        return new AnnotatedDocument(new Document("t", text)) { Entities = PersonNameRepair.Default.Apply(text, [.. list.OrderBy(e => e.Start)]) };
     }
 
     /// <summary>Case, text, entities, the start of one quote's content, and the speaker expected for it.</summary>
