@@ -70,6 +70,7 @@ public sealed class PersonNameRepair
     {
         public ImmutableArray<Entity> Repair()
         {
+            SplitGluedPersons();
             var i = 0;
             while (i < entities.Count)
             {
@@ -113,6 +114,51 @@ public sealed class PersonNameRepair
                 i++;
             }
             return [.. entities.OrderBy(e => e.Start).ThenBy(e => e.End).ThenBy(e => e.Type, StringComparer.Ordinal)];
+        }
+
+        /// <summary>
+        /// <c>người phát ngôn Điện Kremlin Dmitry Peskov</c> tagged as one place: an organisation or place after a title word
+        /// whose text is another organisation or place of the document followed by two to four capitalised words (no
+        /// acronym, none inside an organisation or place of the document) is that body and a person.
+        /// </summary>
+        private void SplitGluedPersons()
+        {
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var e = entities[i];
+                if (e.Type is not (EntityTypes.Organization or EntityTypes.Location) || !AfterTitleWord(e.Start))
+                    continue;
+                var body = entities.Where(x => x.Type is EntityTypes.Organization or EntityTypes.Location && x.Text.Length < e.Text.Length
+                        && e.Text.StartsWith(x.Text, StringComparison.OrdinalIgnoreCase) && e.Text[x.Text.Length] == ' ')
+                    .MaxBy(x => x.Text.Length);
+                if (body is null)
+                    continue;
+                var rest = e.Text[body.Text.Length..].TrimStart();
+                var words = rest.Split(' ');
+                if (words.Length is < 2 or > 4 || !words.All(w => char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower))
+                    || entities.Any(x => x.Type is EntityTypes.Organization or EntityTypes.Location && x != e
+                        && words.Any(w => Keys(x.Text).Contains(w.ToLowerInvariant()))))
+                    continue;
+                var ps = e.End - rest.Length;
+                entities[i] = new Entity(body.Type, e.Start, e.Start + body.Text.Length, text[e.Start..(e.Start + body.Text.Length)]) { Confidence = e.Confidence };
+                entities.Insert(i + 1, new Entity(EntityTypes.Person, ps, e.End, rest) { Confidence = e.Confidence });
+                i++;
+            }
+        }
+
+        // A title source word (người phát ngôn, Bộ trưởng) ends right before pos.
+        private bool AfterTitleWord(int pos)
+        {
+            var k = FirstSyllableAt(pos) - 1;
+            if (k < 0 || syl[k].End > pos || !Adjacent(k))
+                return false;
+            for (var j = Math.Max(0, k - lex.MaxSourceLength + 1); j <= k; j++)
+            {
+                if (MatchAt(j, k + 1, lex.MaxSourceLength, lex.Sources.ContainsKey) == k - j + 1
+                    && lex.Sources[string.Join(' ', syl[j..(k + 1)].Select(x => x.Lower))].Class == SourceClass.Title)
+                    return true;
+            }
+            return false;
         }
 
         /// <summary><c>Moon Jae|-in</c>: a person ending inside a hyphenated syllable whose rest is lower case runs to its end.</summary>
@@ -211,8 +257,9 @@ public sealed class PersonNameRepair
                 && (Array.IndexOf(keys, word) >= 0 || Array.IndexOf(keys, bare) >= 0) && Array.IndexOf(keys, lead) < 0);
         }
 
-        // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or end it right
-        // after a lower-case head word (Đại học Harvard); not words inside a longer name (Thanh niên, Văn phòng Luật sư Tan Lim).
+        // The capitalised words lead open the name of an organisation or place: its whole text (Ukraina, Microsoft), its
+        // capitalised part after a lower-case head word (Đại học Harvard), or the first words of that part (Asahi of Tập đoàn
+        // Asahi Group Holdings); not words before a lower-case one (Thanh niên) or after other capitalised ones (Văn phòng Luật sư Tan Lim).
         private static bool BodyNameAt(string entityText, string[] lead)
         {
             var words = entityText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -221,7 +268,8 @@ public sealed class PersonNameRepair
                 var match = true;
                 for (var j = 0; j < lead.Length && match; j++)
                     match = char.IsUpper(words[p + j][0]) && string.Equals(words[p + j].ToLowerInvariant(), lead[j], StringComparison.Ordinal);
-                if (match && p + lead.Length == words.Length && (p == 0 || char.IsLower(words[p - 1][0])))
+                if (match && (p == 0 || char.IsLower(words[p - 1][0]))
+                    && (p + lead.Length == words.Length || char.IsUpper(words[p + lead.Length][0])))
                     return true;
             }
             return false;

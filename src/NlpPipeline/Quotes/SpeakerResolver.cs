@@ -746,6 +746,8 @@ internal sealed class SpeakerResolver
             {
                 if (FindPerson(Keys(mention)) is not null)
                     return PersonSpeaker(mention, _syl[a].Start, null, '\0', mention);
+                if (b > a && TitledBefore(Keys(mention), quotePos) is { } holder)
+                    return holder;
                 // An unknown capitalised name: a person unless it is an acronym (CNN, KCNA).
                 var acronym = mention.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
                 return new SpeakerInfo(mention, acronym ? "ORG" : "PER", SpeakerResolution.Name);
@@ -1215,6 +1217,21 @@ internal sealed class SpeakerResolver
         }
         var full = FindPerson(best.Keys) ?? best;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Title) { Title = best.Title, Ref = full.Ref ?? best.Ref, Gender = best.Gender };
+    }
+
+    /// <summary>
+    /// <c>CEO Facebook</c>, <c>Cục phó FAA</c> after <c>Cục phó Cục Hàng không Liên bang Mỹ (FAA) Robert A. Sturgell</c>: capitalised
+    /// words that open the title of exactly one person named before pos, the rest of them inside that title, are that
+    /// person; null otherwise.
+    /// </summary>
+    private SpeakerInfo? TitledBefore(string[] key, int pos)
+    {
+        var holders = _people.Where(p => p.Title is not null && p.Pos < pos && Keys(p.Title) is var tk && tk.Length > 0 && tk[0] == key[0]
+                && key.Skip(1).All(tk.Contains))
+            .Select(p => FindPerson(p.Keys) ?? p).DistinctBy(p => p.Name).ToList();
+        return holders is [var only]
+            ? new SpeakerInfo(only.Name, "PER", SpeakerResolution.Title) { Title = only.Title, Ref = only.Ref, Gender = only.Gender }
+            : null;
     }
 
     // The first person named after pos whose name is followed by ", " or a dash and the title words of key, in order, within
