@@ -890,6 +890,12 @@ internal sealed partial class ExtractionRun
                     return head;
             }
         }
+        // "đại diện Vụ chính sách Thuế, Tổng cục Thuế cho biết": an organisation after a representative's body is its parent;
+        // the source is the whole span.
+        if (s > first && StartsOrganisation(s) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Trim() is ","
+            && SkipLeading(SegmentStart(s - 1, first, sentStart, out var repAfterQuote), s - 1) is var rep && rep + 1 < s - 1
+            && Phrase(rep, rep + 1) == "đại diện" && IsSource(rep, e, sentStart))
+            return (rep, e, repAfterQuote);
         // "PGS Nguyễn Trọng Phúc, nguyên Viện trưởng Viện X, Học viện Y cho rằng": an organisation ending the appositions.
         if (s > first && StartsOrganisation(s) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Contains(',')
             && AppositionHead(s, first, sentStart) is { First: >= 0 } person

@@ -410,6 +410,11 @@ internal sealed class SpeakerResolver
     public SpeakerInfo? Resolve(int mentionStart, int mentionEnd, int quotePos)
     {
         var info = ResolveMention(mentionStart, mentionEnd, quotePos);
+        // "một quan chức an ninh", "một vị phụ huynh": an unnamed source keeps its article (its fullest span).
+        if (info is { Resolution: SpeakerResolution.Group } && _text.AsSpan(mentionStart, mentionEnd - mentionStart).TrimStart() is var m
+            && m.StartsWith("một ", StringComparison.OrdinalIgnoreCase) && !m.StartsWith("một số", StringComparison.OrdinalIgnoreCase)
+            && !info.Name.StartsWith("một", StringComparison.OrdinalIgnoreCase) && m[4..].TrimStart().StartsWith(info.Name.Split(' ')[0], StringComparison.Ordinal))
+            info = info with { Name = m[..4].ToString() + info.Name };
         if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
             return info;
         if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
@@ -448,6 +453,13 @@ internal sealed class SpeakerResolver
             // A time or an occasion ("trong ngày 20/9", "tại cuộc họp báo") is no place of the source.
             if (last == k || Enumerable.Range(k + 1, last - k).Any(x => char.IsDigit(_text[_syl[x].Start]) || TimeOrOccasion.Contains(_syl[x].Lower)))
                 return null;
+        }
+        else if (gap is "," && EntityAt(_syl[k].Start, EntityTypes.Location) is { } place)
+        {
+            // "đại diện cơ quan CSĐT Công an huyện Vạn Ninh, tỉnh Khánh Hòa cho biết": a place set off by a comma right before the cue.
+            last = FirstSyllableAt(place.End) - 1;
+            return last + 1 < _syl.Length && Adjacent(last) && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0
+                ? place.End : null;
         }
         else if (gap is "(")
         {
@@ -625,12 +637,13 @@ internal sealed class SpeakerResolver
         if (headLen == 0 && _syl[a].Lower == "vị" && a < b && MatchAt(a + 1, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var vn and > 0
             && _lex.Sources[Phrase(a + 1, a + vn)] is { Class: SourceClass.Title } vt)
             (head, headLen) = (vt, vn + 1);
-        // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
+        // "Đại diện VKS", "đại diện (của) Công ty X": an unnamed representative of an organisation; its fullest span, as
+        // QUOTES.md asks of an unnamed source, with the organisation's ref.
         if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
         {
             var rest = a + headLen + (_syl[a + headLen].Lower == "của" && a + headLen < b ? 1 : 0);
             if (ResolveMention(_syl[rest].Start, _syl[b].End, quotePos) is { Kind: "ORG" } organisation)
-                return organisation;
+                return new SpeakerInfo(mention, "ORG", SpeakerResolution.Group) { Ref = organisation.Ref };
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
