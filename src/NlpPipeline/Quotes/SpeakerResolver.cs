@@ -669,6 +669,10 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
                 noun: Phrase(a, a + headLen - 1));
+        // "con gái của bà Liliane Bettencourt", "luật sư của ông X": a lower-case noun and "của" before a person (and their
+        // address or title) name someone else, unnamed: the whole span.
+        if (per is not null && !_syl[a].Upper && OfPerson(a, FirstSyllableAt(per.Start)))
+            return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
         if (per is not null)
             return PersonSpeaker(PersonNameRepair.DisplayName(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         // "sách Thiên Nam ngữ lục": a book is named by its title, as a paper by its name after "tờ".
@@ -696,6 +700,10 @@ internal sealed class SpeakerResolver
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
             // "Theo công ty luật, ..." after "Công ty luật Pirc-Musar": a lower-case organisation noun alone is the
             // organisation last named with it.
+            // "cảnh sát" after the speaker "Cảnh sát Anh": the last organisation speaker whose name opens with the noun.
+            if (org is null && AllLower(a, b) && _speakers.LastOrDefault(x => x.Pos < span.Item1 && x.Info.Kind == "ORG"
+                    && x.Info.Name.Length > mention.Length + 1 && x.Info.Name.StartsWith(mention + " ", StringComparison.OrdinalIgnoreCase)).Info is { } spoke)
+                return spoke with { Resolution = SpeakerResolution.Pronoun };
             if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
             if (org is null && AllLower(a, b) && BodyOfPlace(a + MatchAt(a, b, _lex.MaxSourceLength, _lex.BodyHeads.Contains), b, span.Item1) is { } body)
@@ -770,6 +778,21 @@ internal sealed class SpeakerResolver
         if (_syl[b].Lower == "này" && b > a)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), quotePos);
         return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+    }
+
+    // "của" stands right before syllable p (past an address or title ending there), after lower-case syllables from a.
+    private bool OfPerson(int a, int p)
+    {
+        var k = p - 1;
+        for (var n = Math.Min(_lex.MaxSourceLength, k - a); n >= 1; n--)
+        {
+            if (_lex.Sources.TryGetValue(Phrase(k - n + 1, k), out var w) && w.Class is SourceClass.Honorific or SourceClass.Title)
+            {
+                k -= n;
+                break;
+            }
+        }
+        return k - 1 >= a && _syl[k].Lower == "của" && Adjacent(k) && AllLower(a, k);
     }
 
     // Syllable k lies inside a source word (title, honorific, group) starting at or after syllable a.
