@@ -97,7 +97,9 @@ public sealed class PersonNameRepair
                     i++;
                     continue;
                 }
-                var start = StartWithoutBodyWords(e);
+                var start = StartWithoutAddress(e);
+                if (start == e.Start)
+                    start = StartWithoutBodyWords(e);
                 start = StartWithoutNamePrefixes(e, start);
                 if (start > e.Start)
                 {
@@ -215,6 +217,17 @@ public sealed class PersonNameRepair
             var inner = entities.FirstOrDefault(e => e.Type is EntityTypes.Organization or EntityTypes.Location && e.Start <= syl[start].Start
                 && syl[k].End <= e.End);
             return inner is null ? null : (inner.Start, inner.Type);
+        }
+
+        /// <summary>
+        /// The start of person <paramref name="per"/> after a leading address tagged into it (<c>Bé Ánh Hoàng</c>, <c>Ông Nguyễn
+        /// Văn A</c>), when two words or more are left (<c>Bà Triệu</c> is a name).
+        /// </summary>
+        private int StartWithoutAddress(Entity per)
+        {
+            var (words, offsets) = Words(per);
+            var n = TitleLexicon.Default.MatchHonorific(words, 0);
+            return n > 0 && words.Length - n >= 2 && char.IsUpper(text[offsets[n]]) ? offsets[n] : per.Start;
         }
 
         /// <summary>

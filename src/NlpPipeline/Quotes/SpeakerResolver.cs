@@ -905,7 +905,11 @@ internal sealed class SpeakerResolver
             if (p.Ref == entityRef && (best is null || p.Keys.Length > best.Keys.Length))
                 best = p;
         }
-        return best is null ? null : FindPerson(best.Keys) is { } wider && wider.Keys.Length > best.Keys.Length ? wider : best;
+        // A wider name of another ref is another person when this one has two words or more ("Ánh Hoàng Anh", the sister of
+        // "Ánh Hoàng"); a single word may still be a short form the linker missed.
+        return best is null ? null
+            : FindPerson(best.Keys) is { } wider && wider.Keys.Length > best.Keys.Length
+              && (wider.Ref is null || wider.Ref == entityRef || best.Keys.Length == 1) ? wider : best;
     }
 
     /// <summary>The person of the document with the most syllables whose name contains <paramref name="keys"/> contiguously.</summary>
