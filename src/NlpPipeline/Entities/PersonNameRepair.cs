@@ -60,11 +60,14 @@ public sealed class PersonNameRepair
     public ImmutableArray<Entity> Apply(string text, ImmutableArray<Entity> entities)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (entities.IsDefaultOrEmpty || !entities.Any(e => e.Type == EntityTypes.Person))
+        if (entities.IsDefaultOrEmpty || !entities.Any(e => e.Type == EntityTypes.Person) && !entities.Any(e => IsBody(e)
+                && entities.Any(x => IsBody(x) && x.Text.Length < e.Text.Length && e.Text.StartsWith(x.Text + " ", StringComparison.OrdinalIgnoreCase))))
             return entities;
         var run = new Run(text, TextUnits.Syllabify(text), _lex, [.. entities.OrderBy(e => e.Start).ThenBy(e => e.End)]);
         return run.Repair();
     }
+
+    private static bool IsBody(Entity e) => e.Type is EntityTypes.Organization or EntityTypes.Location;
 
     private sealed class Run(string text, QuoteSyllable[] syl, QuoteLexicon lex, List<Entity> entities)
     {
@@ -271,8 +274,9 @@ public sealed class PersonNameRepair
         }
 
         // The capitalised words lead open the name of an organisation or place: its whole text (Ukraina, Microsoft), its
-        // capitalised part after a lower-case head word (Đại học Harvard), or the first words of that part (Asahi of Tập đoàn
-        // Asahi Group Holdings); not words before a lower-case one (Thanh niên) or after other capitalised ones (Văn phòng Luật sư Tan Lim).
+        // capitalised part after a lower-case head word (Đại học Harvard), or the first words of that part after a head in
+        // sentence case (Asahi of Tập đoàn Asahi Group Holdings); not words before a lower-case one (Thanh niên) or after other
+        // capitalised ones (Văn phòng Luật sư Tan Lim).
         private static bool BodyNameAt(string entityText, string[] lead)
         {
             var words = entityText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -282,7 +286,7 @@ public sealed class PersonNameRepair
                 for (var j = 0; j < lead.Length && match; j++)
                     match = char.IsUpper(words[p + j][0]) && string.Equals(words[p + j].ToLowerInvariant(), lead[j], StringComparison.Ordinal);
                 if (match && (p == 0 || char.IsLower(words[p - 1][0]))
-                    && (p + lead.Length == words.Length || char.IsUpper(words[p + lead.Length][0])))
+                    && (p + lead.Length == words.Length || char.IsUpper(words[p + lead.Length][0]) && (p == 0 || words[1..p].All(w => char.IsLower(w[0])))))
                     return true;
             }
             return false;

@@ -454,13 +454,6 @@ internal sealed class SpeakerResolver
             if (last == k || Enumerable.Range(k + 1, last - k).Any(x => char.IsDigit(_text[_syl[x].Start]) || TimeOrOccasion.Contains(_syl[x].Lower)))
                 return null;
         }
-        else if (gap is "," && EntityAt(_syl[k].Start, EntityTypes.Location) is { } place)
-        {
-            // "đại diện cơ quan CSĐT Công an huyện Vạn Ninh, tỉnh Khánh Hòa cho biết": a place set off by a comma right before the cue.
-            last = FirstSyllableAt(place.End) - 1;
-            return last + 1 < _syl.Length && Adjacent(last) && MatchAt(last + 1, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0
-                ? place.End : null;
-        }
         else if (gap is "(")
         {
             var close = _text.IndexOf(')', _syl[k].Start);
@@ -671,7 +664,7 @@ internal sealed class SpeakerResolver
                 noun: Phrase(a, a + headLen - 1));
         // "con gái của bà Liliane Bettencourt", "luật sư của ông X": a lower-case noun and "của" before a person (and their
         // address or title) name someone else, unnamed: the whole span.
-        if (per is not null && !_syl[a].Upper && OfPerson(a, FirstSyllableAt(per.Start)))
+        if (per is not null && OfPerson(a, FirstSyllableAt(per.Start)))
             return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
         if (per is not null)
             return PersonSpeaker(PersonNameRepair.DisplayName(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
@@ -780,7 +773,8 @@ internal sealed class SpeakerResolver
         return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
     }
 
-    // "của" stands right before syllable p (past an address or title ending there), after lower-case syllables from a.
+    // "của" stands right before syllable p (past an address or title ending there), after lower-case syllables from a (the
+    // first may open the sentence) that name no place or organisation.
     private bool OfPerson(int a, int p)
     {
         var k = p - 1;
@@ -792,7 +786,7 @@ internal sealed class SpeakerResolver
                 break;
             }
         }
-        return k - 1 >= a && _syl[k].Lower == "của" && Adjacent(k) && AllLower(a, k);
+        return k - 1 >= a && _syl[k].Lower == "của" && Adjacent(k) && AllLower(a + 1, k) && !InPlaceOrOrganisation(a);
     }
 
     // Syllable k lies inside a source word (title, honorific, group) starting at or after syllable a.
@@ -1260,14 +1254,12 @@ internal sealed class SpeakerResolver
     }
 
     /// <summary>
-    /// <c>CEO Facebook</c>, <c>Cục phó FAA</c> after <c>Cục phó Cục Hàng không Liên bang Mỹ (FAA) Robert A. Sturgell</c>: capitalised
-    /// words that open the title of exactly one person named before pos, the rest of them inside that title, are that
-    /// person; null otherwise.
+    /// <c>CEO Facebook</c> after <c>Giám đốc điều hành (CEO) Facebook Mark Zuckerberg</c>: two or more capitalised words that
+    /// all stand in the title of exactly one person named before pos are that person; null otherwise.
     /// </summary>
     private SpeakerInfo? TitledBefore(string[] key, int pos)
     {
-        var holders = _people.Where(p => p.Title is not null && p.Pos < pos && Keys(p.Title) is var tk && tk.Length > 0 && tk[0] == key[0]
-                && key.Skip(1).All(tk.Contains))
+        var holders = _people.Where(p => p.Title is not null && p.Pos < pos && Keys(p.Title) is var tk && key.All(tk.Contains))
             .Select(p => FindPerson(p.Keys) ?? p).DistinctBy(p => p.Name).ToList();
         return holders is [var only]
             ? new SpeakerInfo(only.Name, "PER", SpeakerResolution.Title) { Title = only.Title, Ref = only.Ref, Gender = only.Gender }
