@@ -319,8 +319,9 @@ public sealed class PersonNameRepair
                     if (lex.NamePrefixes.Contains(string.Join(' ', all, start, n)))
                         best = n;
                 }
-                // "Chị Anh Đào": a single word left must be used alone as a person elsewhere, as after a body's name.
-                if (best == 0 || start + best == all.Length - 1 && !UsedAloneAsPerson(all[^1], all[start]))
+                // "Mỹ Linh": after a one-word country a single word left must be used alone as a person elsewhere, as after a
+                // body's name ("Thái Lan Thaksin" is cut).
+                if (best == 0 || best == 1 && start + best == all.Length - 1 && !UsedAloneAsPerson(all[^1], all[start]))
                     break;
                 start += best;
             }

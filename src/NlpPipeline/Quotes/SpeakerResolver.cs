@@ -786,7 +786,14 @@ internal sealed class SpeakerResolver
                 break;
             }
         }
-        return k - 1 >= a && _syl[k].Lower == "của" && Adjacent(k) && AllLower(a + 1, k) && !InPlaceOrOrganisation(a);
+        if (k - 1 < a || _syl[k].Lower != "của" || !Adjacent(k) || !AllLower(a + 1, k) || InPlaceOrOrganisation(a))
+            return false;
+        // The head names people: an address or kinship word (honorifics.txt: con gái, vợ), an occupation, title or group;
+        // not a speech or document noun ("lời của ông X", "hướng dẫn của X" are X's).
+        var keys = Enumerable.Range(a, k - a).Select(x => (string?)_syl[x].Lower).ToList();
+        return TitleLexicon.Default.MatchHonorific(keys, 0) > 0
+            || MatchAt(a, k, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var head and > 0
+               && _lex.Sources[Phrase(a, a + head - 1)].Class is SourceClass.Honorific or SourceClass.Title or SourceClass.Group;
     }
 
     // Syllable k lies inside a source word (title, honorific, group) starting at or after syllable a.

@@ -227,6 +227,8 @@ public class SpeakerNamingTests
             ["LOC|Nhật Bản"], "hiệp ước", "Một quan chức an ninh trong chính phủ Nhật Bản", "Một quan chức an ninh", "OTHER" },
         { "a relative of a named person is unnamed", "Con gái của bà Liliane Bettencourt cho biết bà đã ra đi thanh thản.",
             ["PER|Liliane Bettencourt"], "bà đã ra đi", "Con gái của bà Liliane Bettencourt", "Con gái của bà Liliane Bettencourt", "PER" },
+        { "a speech noun of a person is that person's", "Theo lời của ông Vương Văn Kiệt, nhóm đã mua hai cục heroin.",
+            ["PER|Vương Văn Kiệt"], "nhóm đã mua", "Vương Văn Kiệt", "ông Vương Văn Kiệt", "PER" },
         { "a group head with its modifier up to the cue", "Giới chuyên gia phân tích dự báo sẽ có 245 triệu điện thoại được bán ra.",
             [], "sẽ có 245", "Giới chuyên gia phân tích", "Giới chuyên gia phân tích", "OTHER" },
         { "a group head, its modifiers and an adverb before the cue", "Một số chuyên gia phân tích lại cho rằng điều này có thể tốt với hãng.",
