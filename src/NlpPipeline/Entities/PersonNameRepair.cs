@@ -67,6 +67,20 @@ public sealed class PersonNameRepair
         return run.Repair();
     }
 
+    /// <summary>Two or more characters, all capitals or digits, at least two capitals: <c>VFF</c>, <c>PC67</c>, <c>MTTQVN</c>.</summary>
+    internal static bool IsAcronym(ReadOnlySpan<char> w)
+    {
+        var caps = 0;
+        foreach (var c in w)
+        {
+            if (char.IsUpper(c))
+                caps++;
+            else if (!char.IsDigit(c))
+                return false;
+        }
+        return caps >= 2;
+    }
+
     private static bool IsBody(Entity e) => e.Type is EntityTypes.Organization or EntityTypes.Location;
 
     private sealed class Run(string text, QuoteSyllable[] syl, QuoteLexicon lex, List<Entity> entities)
@@ -357,20 +371,6 @@ public sealed class PersonNameRepair
 
         private bool InPlaceOrOrganisation(int k) =>
             entities.Any(e => e.Type is EntityTypes.Location or EntityTypes.Organization && e.Start <= syl[k].Start && syl[k].Start < e.End);
-
-        // Two or more characters, all capitals or digits, at least two capitals: "VFF", "PC67", "MTTQVN".
-        private static bool IsAcronym(ReadOnlySpan<char> w)
-        {
-            var caps = 0;
-            foreach (var c in w)
-            {
-                if (char.IsUpper(c))
-                    caps++;
-                else if (!char.IsDigit(c))
-                    return false;
-            }
-            return caps >= 2;
-        }
 
         private bool Adjacent(int i) =>
             i >= 0 && i + 1 < syl.Length && text.AsSpan(syl[i].End, syl[i + 1].Start - syl[i].End).Trim().IsEmpty;

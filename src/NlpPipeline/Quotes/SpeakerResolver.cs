@@ -368,19 +368,7 @@ internal sealed class SpeakerResolver
 
     private bool IsAcronymSyllable(int k) => IsAcronym(_text.AsSpan(_syl[k].Start, _syl[k].End - _syl[k].Start));
 
-    // Two or more characters, all capitals or digits, at least two capitals: "VFF", "PC67", "MTTQVN".
-    private static bool IsAcronym(ReadOnlySpan<char> w)
-    {
-        var caps = 0;
-        foreach (var c in w)
-        {
-            if (char.IsUpper(c))
-                caps++;
-            else if (!char.IsDigit(c))
-                return false;
-        }
-        return caps >= 2;
-    }
+    private static bool IsAcronym(ReadOnlySpan<char> w) => PersonNameRepair.IsAcronym(w);
 
     /// <summary>
     /// A capitalised run that ends inside a word: its last syllable and the lower-case one after it make a word of the
