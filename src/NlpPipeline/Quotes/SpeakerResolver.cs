@@ -403,6 +403,13 @@ internal sealed class SpeakerResolver
             && m.StartsWith("một ", StringComparison.OrdinalIgnoreCase) && !m.StartsWith("một số", StringComparison.OrdinalIgnoreCase)
             && !info.Name.StartsWith("một", StringComparison.OrdinalIgnoreCase) && m[4..].TrimStart().StartsWith(info.Name.Split(' ')[0], StringComparison.Ordinal))
             info = info with { Name = m[..4].ToString() + info.Name };
+        // "đại diện Vụ Chính sách Thuế" after "đại diện Vụ Chính sách Thuế, Tổng cục Thuế": an unnamed source's fullest span is
+        // the longest earlier speaker it opens (not an indefinite "một", a new individual).
+        if (info is { Resolution: SpeakerResolution.Group } && !info.Name.StartsWith("một", StringComparison.OrdinalIgnoreCase)
+            && _speakers.Where(x => x.Info.Kind == info.Kind && x.Info.Name.Length > info.Name.Length + 1
+                    && x.Info.Name.StartsWith(info.Name, StringComparison.OrdinalIgnoreCase) && x.Info.Name[info.Name.Length] is ',' or ' ')
+                .Select(x => x.Info).MaxBy(x => x.Name.Length) is { } fuller)
+            info = info with { Name = fuller.Name };
         if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
             return info;
         if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
@@ -654,6 +661,9 @@ internal sealed class SpeakerResolver
         // address or title) name someone else, unnamed: the whole span.
         if (per is not null && OfPerson(a, FirstSyllableAt(per.Start)))
             return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
+        // "chính quyền Tổng thống Mỹ Donald Trump": a lower-case organisation head before a person is that person's body.
+        if (per is not null && head is { Class: SourceClass.OrgHead } && !_syl[a].Upper && _syl[a + headLen - 1].End < per.Start)
+            return new SpeakerInfo(mention, "ORG", SpeakerResolution.Group) { Ref = per.Ref };
         if (per is not null)
             return PersonSpeaker(PersonNameRepair.DisplayName(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         // "sách Thiên Nam ngữ lục": a book is named by its title, as a paper by its name after "tờ".
