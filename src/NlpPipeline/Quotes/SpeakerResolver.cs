@@ -662,7 +662,9 @@ internal sealed class SpeakerResolver
         if (per is not null && OfPerson(a, FirstSyllableAt(per.Start)))
             return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
         // "chính quyền Tổng thống Mỹ Donald Trump": a lower-case organisation head before a person is that person's body.
-        if (per is not null && head is { Class: SourceClass.OrgHead } && !_syl[a].Upper && _syl[a + headLen - 1].End < per.Start)
+        // Not a head read as a title right before the name ("thanh tra Kathryn Anderson") or opening a longer word ("sở dĩ").
+        if (per is not null && head is { Class: SourceClass.OrgHead } && !_syl[a].Upper && FirstSyllableAt(per.Start) > a + headLen
+            && WordClassAt(a, b).Length <= headLen)
             return new SpeakerInfo(mention, "ORG", SpeakerResolution.Group) { Ref = per.Ref };
         if (per is not null)
             return PersonSpeaker(PersonNameRepair.DisplayName(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
@@ -904,11 +906,13 @@ internal sealed class SpeakerResolver
             if (p.Ref == entityRef && (best is null || p.Keys.Length > best.Keys.Length))
                 best = p;
         }
-        // A wider name of another ref is another person when this one has two words or more ("Ánh Hoàng Anh", the sister of
-        // "Ánh Hoàng"); a single word may still be a short form the linker missed.
+        // A wider name of another ref that only adds words at the end is another person when this one has two words or more
+        // ("Ánh Hoàng Anh", the sister of "Ánh Hoàng"); a single word, or a name the wider one ends with (a Vietnamese short
+        // form, "Quỳnh Phương" of "Nguyễn Thị Quỳnh Phương"), may still be a short form the linker left apart.
         return best is null ? null
             : FindPerson(best.Keys) is { } wider && wider.Keys.Length > best.Keys.Length
-              && (wider.Ref is null || wider.Ref == entityRef || best.Keys.Length == 1) ? wider : best;
+              && (wider.Ref is null || wider.Ref == entityRef || best.Keys.Length == 1
+                  || wider.Keys.AsSpan(wider.Keys.Length - best.Keys.Length).SequenceEqual(best.Keys)) ? wider : best;
     }
 
     /// <summary>The person of the document with the most syllables whose name contains <paramref name="keys"/> contiguously.</summary>

@@ -229,6 +229,8 @@ public class SpeakerNamingTests
             "Theo Reuters, chính quyền Tổng thống Mỹ Donald Trump cho rằng Trung Quốc ủng hộ Triều Tiên.",
             ["ORG|Reuters", "LOC|Mỹ", "PER|Donald Trump", "LOC|Trung Quốc", "LOC|Triều Tiên"], "Trung Quốc ủng hộ",
             "chính quyền Tổng thống Mỹ Donald Trump", "chính quyền Tổng thống Mỹ Donald Trump", "ORG" },
+        { "an organisation head right before the name is a title", "Cảnh sát vào cuộc, nhưng thanh tra Kathryn Anderson thú nhận rằng họ không thể tìm ra cậu bé.",
+            ["PER|Kathryn Anderson"], "họ không thể", "Kathryn Anderson", "thanh tra Kathryn Anderson", "PER" },
         { "a later shorter span of an unnamed source is its fullest",
             "Trả lời doanh nghiệp, đại diện Vụ Chính sách Thuế, Tổng cục Thuế cho biết doanh nghiệp sẽ được hoàn thuế.\nVề thuế tiêu thụ, đại diện Vụ Chính sách Thuế cho rằng thuế này là thuế gián thu.",
             ["ORG|Vụ Chính sách Thuế", "ORG|Tổng cục Thuế", "ORG|Vụ Chính sách Thuế"], "thuế này", "đại diện Vụ Chính sách Thuế, Tổng cục Thuế",
