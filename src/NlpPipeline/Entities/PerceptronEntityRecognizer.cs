@@ -97,7 +97,7 @@ public sealed class PerceptronEntityRecognizer : IDocumentStage
         for (var line = 0; line + 1 < lines.Count; line++)
             AddEntities(text, d, lines[line], lines[line + 1], result);
         DocumentConsistency.Apply(result);
-        return result.ToImmutable();
+        return PersonNameRepair.Default.Apply(text, result.ToImmutable());
     }
 
     /// <summary>Keeps the last pass's labels (<c>s.Path</c>) of one line and the probability of each entity.</summary>

@@ -11,7 +11,8 @@ namespace NlpPipeline.Entities;
 /// <see cref="Entity.PersonRef"/> on each <c>TITLE</c> next to a person. Rules: PER mentions with the same
 /// name (honorifics stripped, hyphens as spaces: <c>Kim Jong-un</c> = <c>Kim Jong Un</c>) share a ref; a shorter PER
 /// mention joins the one fuller name it ends with (<c>Syromolotov</c>, <c>Phúc</c> of <c>Nguyễn Xuân Phúc</c>) or,
-/// for a two-syllable name or one not led by a Vietnamese family name, begins with (<c>ông Vương</c>, <c>ông Ri</c>);
+/// for a two-syllable name or one not led by a Vietnamese family name, begins with (<c>ông Vương</c>, <c>ông Ri</c>; in a name written
+/// with Vietnamese letters only a one-word mention);
 /// when two different fuller names fit, the honorific's gender may decide (<c>bà</c> → a name with <c>Thị</c>),
 /// else it stays apart. An all-capitals PER mention joins the one full name with those initials (<c>HTC</c>).
 /// ORG/LOC/MISC mentions share a ref when equal ignoring case, or when one is the initials of the other
@@ -180,7 +181,10 @@ public sealed class RuleMentionLinker : IDocumentStage
             return false;
         if (full.AsSpan(full.Length - shorter.Length).SequenceEqual(shorter))
             return true;
-        return (full.Length == 2 || !_lexicon.Surnames.Contains(full[0])) && full.AsSpan(0, shorter.Length).SequenceEqual(shorter);
+        // In a name written with Vietnamese letters a prefix is a short form only as one word ("ông Ri"): two words are a name
+        // of its own ("Ánh Hoàng" beside the sister "Ánh Hoàng Anh"); "Lisa Marie" is still "Lisa Marie Presley".
+        return (shorter.Length == 1 || !full.Any(w => w.Any(c => c > '\u007f' && char.IsLetter(c))))
+            && (full.Length == 2 || !_lexicon.Surnames.Contains(full[0])) && full.AsSpan(0, shorter.Length).SequenceEqual(shorter);
     }
 
     /// <summary>

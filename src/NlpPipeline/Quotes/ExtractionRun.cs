@@ -154,13 +154,35 @@ internal sealed partial class ExtractionRun
             var inName = i > 0 && _syl[i].Upper && _syl[i - 1].Upper && Adjacent(i - 1)
                 || i > 0 && Adjacent(i - 1) && WordClassLength(i - 1, i + n) == n + 1 && _lex.WordClasses[_phrases.Get(i - 1, n + 1)!] == 'N'
                 || _syl[i].Upper && (!OpensSentence(_syl[i].Start) || InsidePersonEntity(_syl[i].Start))
-                || i > 0 && MatchEndingAt(i + n - 1, 0, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > n;
+                || i > 0 && MatchEndingAt(i + n - 1, 0, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > n
+                || ModifiesUnnamedSource(i, n);
             var frame = _lex.Cues[Phrase(i, i + n - 1)];
             if (!inName && !InsideQuotation(_syl[i].Start, 4) && OnTokenBoundaries(_syl[i].Start, _syl[i + n - 1].End)
                 && ((frame & CueFrame.SubjectClause) == 0 || !IntentionOnly(i, i + n - 1)))
                 _hits.Add(new CueHit(i, i + n - 1, frame));
             i += n;
         }
+    }
+
+    /// <summary>
+    /// The cue from i (n syllables) right after an occupation or group word (<c>chuyên gia</c>, <c>giới</c>, <c>một số chuyên
+    /// gia</c>; no address) is that source's modifier when another cue follows within three syllables in the same clause:
+    /// <c>Giới chuyên gia phân tích (công nghệ) dự báo</c>, <c>một số chuyên gia phân tích lại cho rằng</c>.
+    /// </summary>
+    private bool ModifiesUnnamedSource(int i, int n)
+    {
+        if (i == 0 || !Adjacent(i - 1) || !Adjacent(i + n - 1)
+            || MatchEndingAt(i - 1, 0, _lex.MaxSourceLength, p => _lex.Sources.TryGetValue(p, out var w)
+                && w is { Class: SourceClass.Group } or { Class: SourceClass.Honorific, Gender: '\0' }) == 0)
+            return false;
+        for (var j = i + n; j < i + n + 3 && j < _syl.Length; j++)
+        {
+            if (MatchAt(j, _syl.Length, _lex.MaxCueLength, _lex.Cues.ContainsKey) > 0)
+                return true;
+            if (!Adjacent(j))
+                return false;
+        }
+        return false;
     }
 
     /// <summary>A cue of frame S (<c>mong muốn</c>) from <paramref name="first"/> to <paramref name="last"/> states the source's
@@ -868,6 +890,12 @@ internal sealed partial class ExtractionRun
                     return head;
             }
         }
+        // "đại diện Vụ chính sách Thuế, Tổng cục Thuế cho biết": an organisation after a representative's body is its parent;
+        // the source is the whole span.
+        if (s > first && StartsOrganisation(s) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Trim() is ","
+            && SkipLeading(SegmentStart(s - 1, first, sentStart, out var repAfterQuote), s - 1) is var rep && rep + 1 < s - 1
+            && Phrase(rep, rep + 1) == "đại diện" && IsSource(rep, e, sentStart))
+            return (rep, e, repAfterQuote);
         // "PGS Nguyễn Trọng Phúc, nguyên Viện trưởng Viện X, Học viện Y cho rằng": an organisation ending the appositions.
         if (s > first && StartsOrganisation(s) && _text.AsSpan(_syl[s - 1].End, _syl[s].Start - _syl[s - 1].End).Contains(',')
             && AppositionHead(s, first, sentStart) is { First: >= 0 } person
@@ -1290,7 +1318,7 @@ internal sealed partial class ExtractionRun
                 return false;
             var orgHead = head > 0 && _lex.Sources[Phrase(s, s + head - 1)].Class == SourceClass.OrgHead;
             if (!orgHead && !_syl[k].Upper && !_lex.Sources.ContainsKey(w) && MatchAt(k, e + 1, _lex.MaxCueLength, _lex.Cues.ContainsKey) is var cn and > 0
-                && !_lex.Sources.ContainsKey(Phrase(k, k + cn - 1)))
+                && !_lex.Sources.ContainsKey(Phrase(k, k + cn - 1)) && !ModifiesUnnamedSource(k, cn))
                 return false;
         }
         for (var k = s + 1; k <= e; k++)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NlpPipeline.Documents;
+using NlpPipeline.Entities;
 
 namespace NlpPipeline.Quotes;
 
@@ -18,8 +19,6 @@ internal sealed class SpeakerResolver
     private readonly HashSet<string> _lowerWords = new(StringComparer.Ordinal);
     // Indices of _entities ordered by start offset, then by index (document order among equal starts), for EntityAt.
     private readonly int[] _byStart;
-    // Keys of each entity's text, by position in _entities; made on first use (WithoutBodyWords).
-    private string[][]? _entityKeys;
     private readonly HashSet<int> _entityEnds = [];
     private readonly List<Person> _people = [];
     private readonly List<(SpeakerInfo Info, int Pos)> _speakers = [];
@@ -104,15 +103,8 @@ internal sealed class SpeakerResolver
             var first = e.Text.Split(' ')[0].ToLowerInvariant();
             if (_lowerWords.Contains(first) && !_lex.Surnames.Contains(first))
                 continue;
-            if (HyphenatedName(e) is var (hs, hn))
-            {
-                AddPerson(hn, hs, GenderBefore(hs), null, e.Ref);
-                continue;
-            }
-            if (NameBeforeDash(e) is not null)
-                continue;
             var title = e.Ref is not null && titlesByPerson.TryGetValue(e.Ref, out var t) ? t : null;
-            AddPerson(StripNamePrefixes(WithoutBodyWords(e, e.Text)), e.Start, GenderBefore(e.Start), title, e.Ref);
+            AddPerson(PersonNameRepair.DisplayName(e.Text), e.Start, GenderBefore(e.Start), title, e.Ref);
         }
         // Names after an honorific or a title: "ông Jeffrey Eberhardt", "Thứ trưởng Ngoại giao Nga Oleg Syromolotov".
         for (var i = 0; i < _syl.Length; i++)
@@ -159,7 +151,7 @@ internal sealed class SpeakerResolver
             // "Chánh văn phòng HĐND TP Đà Nẵng": a place or organisation after the title is no name.
             else if (word.Class == SourceClass.Title && IsTitleComplement(runFirst, a))
                 continue;
-            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : WithoutBodyWords(inner, EntityName(inner));
+            var name = inner is null ? _text[_syl[a].Start.._syl[b].End] : PersonNameRepair.DisplayName(inner.Text);
             string? title = null;
             if (word.Class == SourceClass.Title)
                 title = _text[_syl[i].Start.._syl[Math.Max(i, a - 1)].End];
@@ -213,19 +205,6 @@ internal sealed class SpeakerResolver
         return -1;
     }
 
-    /// <summary>
-    /// A person entity's text, through the end of a hyphenated syllable it stops inside when the rest is lower case
-    /// (<c>Moon Jae|-in</c>), but not into a capitalised word glued on (<c>Huỳnh Trung Phong|-Trưởng</c>).
-    /// </summary>
-    private string EntityName(Entity e)
-    {
-        var k = FirstSyllableAt(e.End) - 1;
-        if (k >= 0 && _syl[k].Start < e.End && e.End < _syl[k].End && e.End + 1 < _syl[k].End && _text[e.End] == '-'
-            && char.IsLower(_text[e.End + 1]))
-            return _text[e.Start.._syl[k].End];
-        return e.Text;
-    }
-
     /// <summary>The first person entity lying inside syllables [a, b], or null.</summary>
     private Entity? PersonEntityIn(int a, int b)
     {
@@ -244,51 +223,6 @@ internal sealed class SpeakerResolver
     /// </summary>
     private bool IsTitleComplement(int run, int name) =>
         InPlaceOrOrganisation(name) && !(name > run && _lex.Surnames.Contains(_syl[name].Lower));
-
-    /// <summary>
-    /// A person entity that continues a capitalised name after a spaced dash (<c>Vườn quốc gia (VQG) Phong Nha – Kẻ Bàng</c>)
-    /// is the second half of a place or organisation name: the start offset of that whole name (back to an organisation or
-    /// place entity before it, across a bracketed acronym); null for a person, or a Vietnamese name (<c>... – Nguyễn Văn A</c>).
-    /// Callers test <see cref="HyphenatedName"/> first: a hyphenated given name (<c>Kim Hack - Yong</c>) is a person's.
-    /// </summary>
-    private int? NameBeforeDash(Entity per)
-    {
-        var k = FirstSyllableAt(per.Start) - 1;
-        // An entity starting inside a syllable (TP.HCM) has no dash before it.
-        if (k < 0 || _syl[k].End > per.Start || !_syl[k].Upper || _lex.Surnames.Contains(per.Text.Split(' ')[0].ToLowerInvariant())
-            || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End) is var gap && (gap.Trim() is not ("–" or "-") || gap.Length < 3))
-            return null;
-        var start = k;
-        while (start > 0 && Adjacent(start - 1) && _syl[start - 1].Upper)
-            start--;
-        if (MatchAt(start, k + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) > 0)
-            return null;
-        foreach (var e in _entities)
-        {
-            if (e.Type is EntityTypes.Organization or EntityTypes.Location && e.End <= _syl[start].Start && e.End >= _syl[start].Start - 12
-                && _text.AsSpan(e.End, _syl[start].Start - e.End).Trim() is var between
-                && (between.IsEmpty || between[0] == '(' && between[^1] == ')' && IsAcronym(between[1..^1])))
-                return e.Start;
-        }
-        return _syl[start].Start;
-    }
-
-    /// <summary>
-    /// A one-word person entity after a dash that ends a family name of the surname list and one more capitalised syllable
-    /// (<c>Kim Hack - Yong</c>, the entity stage tagging <c>Yong</c> or <c>Kim Hack</c> and <c>Yong</c>) is the last part of a
-    /// hyphenated given name: the name's start offset and the name written with a plain hyphen (<c>Kim Hack-Yong</c>); else null.
-    /// </summary>
-    private (int Start, string Name)? HyphenatedName(Entity per)
-    {
-        var k = FirstSyllableAt(per.Start) - 1;
-        if (k < 1 || per.Text.Contains(' ') || _syl[k].End > per.Start || !_syl[k].Upper || !_syl[k - 1].Upper || !Adjacent(k - 1)
-            || !_lex.Surnames.Contains(_syl[k - 1].Lower)
-            || _lex.WordClasses.ContainsKey(Phrase(k - 1, k)) || _text.AsSpan(_syl[k].End, per.Start - _syl[k].End).Trim() is not ("-" or "–")
-            || k >= 2 && Adjacent(k - 2) && _syl[k - 2].Upper && !_lex.NamePrefixes.Contains(_syl[k - 2].Lower)
-                && !InPlaceOrOrganisation(k - 2))
-            return null;
-        return (_syl[k - 1].Start, $"{_text[_syl[k - 1].Start.._syl[k].End]}-{per.Text}");
-    }
 
     /// <summary>Syllable i lies inside a place or organisation entity: "Bà" in "Bà Rịa - Vũng Tàu" is no honorific.</summary>
     public bool InPlaceOrOrganisation(int i)
@@ -434,19 +368,7 @@ internal sealed class SpeakerResolver
 
     private bool IsAcronymSyllable(int k) => IsAcronym(_text.AsSpan(_syl[k].Start, _syl[k].End - _syl[k].Start));
 
-    // Two or more characters, all capitals or digits, at least two capitals: "VFF", "PC67", "MTTQVN".
-    private static bool IsAcronym(ReadOnlySpan<char> w)
-    {
-        var caps = 0;
-        foreach (var c in w)
-        {
-            if (char.IsUpper(c))
-                caps++;
-            else if (!char.IsDigit(c))
-                return false;
-        }
-        return caps >= 2;
-    }
+    private static bool IsAcronym(ReadOnlySpan<char> w) => PersonNameRepair.IsAcronym(w);
 
     /// <summary>
     /// A capitalised run that ends inside a word: its last syllable and the lower-case one after it make a word of the
@@ -476,6 +398,18 @@ internal sealed class SpeakerResolver
     public SpeakerInfo? Resolve(int mentionStart, int mentionEnd, int quotePos)
     {
         var info = ResolveMention(mentionStart, mentionEnd, quotePos);
+        // "một quan chức an ninh", "một vị phụ huynh": an unnamed source keeps its article (its fullest span).
+        if (info is { Resolution: SpeakerResolution.Group } && _text.AsSpan(mentionStart, mentionEnd - mentionStart).TrimStart() is var m
+            && m.StartsWith("một ", StringComparison.OrdinalIgnoreCase) && !m.StartsWith("một số", StringComparison.OrdinalIgnoreCase)
+            && !info.Name.StartsWith("một", StringComparison.OrdinalIgnoreCase) && m[4..].TrimStart().StartsWith(info.Name.Split(' ')[0], StringComparison.Ordinal))
+            info = info with { Name = m[..4].ToString() + info.Name };
+        // "đại diện Vụ Chính sách Thuế" after "đại diện Vụ Chính sách Thuế, Tổng cục Thuế": an unnamed source's fullest span is
+        // the longest earlier speaker it opens (not an indefinite "một", a new individual).
+        if (info is { Resolution: SpeakerResolution.Group } && !info.Name.StartsWith("một", StringComparison.OrdinalIgnoreCase)
+            && _speakers.Where(x => x.Info.Kind == info.Kind && x.Info.Name.Length > info.Name.Length + 1
+                    && x.Info.Name.StartsWith(info.Name, StringComparison.OrdinalIgnoreCase) && x.Info.Name[info.Name.Length] is ',' or ' ')
+                .Select(x => x.Info).MaxBy(x => x.Name.Length) is { } fuller)
+            info = info with { Name = fuller.Name };
         if (info is null or { Kind: "PER", Resolution: not SpeakerResolution.Group })
             return info;
         if (info.Kind == "ORG" && quotePos >= mentionEnd && TitleOfOrganisation(mentionStart, quotePos) is { } holder)
@@ -691,12 +625,13 @@ internal sealed class SpeakerResolver
         if (headLen == 0 && _syl[a].Lower == "vị" && a < b && MatchAt(a + 1, b + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var vn and > 0
             && _lex.Sources[Phrase(a + 1, a + vn)] is { Class: SourceClass.Title } vt)
             (head, headLen) = (vt, vn + 1);
-        // "Đại diện VKS", "đại diện (của) Công ty X": the organisation speaks through its representative.
+        // "Đại diện VKS", "đại diện (của) Công ty X": an unnamed representative of an organisation; its fullest span, as
+        // QUOTES.md asks of an unnamed source, with the organisation's ref.
         if (headLen > 0 && a + headLen <= b && Phrase(a, a + headLen - 1) is "đại diện" or "người đại diện")
         {
             var rest = a + headLen + (_syl[a + headLen].Lower == "của" && a + headLen < b ? 1 : 0);
             if (ResolveMention(_syl[rest].Start, _syl[b].End, quotePos) is { Kind: "ORG" } organisation)
-                return organisation;
+                return new SpeakerInfo(mention, "ORG", SpeakerResolution.Group) { Ref = organisation.Ref };
         }
         if (head is { Class: SourceClass.Pronoun or SourceClass.OrgPronoun or SourceClass.GroupPronoun } pro && headLen == b - a + 1)
             return ResolvePronoun(pro, quotePos, demonstrative: _syl[b].Lower == "này", noun: b > a && _syl[b].Lower == "này" ? Phrase(a, b - 1).ToLowerInvariant() : null);
@@ -722,12 +657,17 @@ internal sealed class SpeakerResolver
         if (head is { Class: SourceClass.Title } && b > a + headLen - 1 && _syl[b].Lower == "này")
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), Math.Min(quotePos, _syl[a].Start), demonstrative: true,
                 noun: Phrase(a, a + headLen - 1));
-        if (per is not null && HyphenatedName(per) is var (hyStart, hyName))
-            return PersonSpeaker(hyName, hyStart, per.Ref, head?.Gender ?? '\0', mention);
-        if (per is not null && NameBeforeDash(per) is int nameStart)
-            return new SpeakerInfo(_text[nameStart..per.End], "ORG", SpeakerResolution.Name);
+        // "con gái của bà Liliane Bettencourt", "luật sư của ông X": a lower-case noun and "của" before a person (and their
+        // address or title) name someone else, unnamed: the whole span.
+        if (per is not null && OfPerson(a, FirstSyllableAt(per.Start)))
+            return new SpeakerInfo(mention, "PER", SpeakerResolution.Group);
+        // "chính quyền Tổng thống Mỹ Donald Trump": a lower-case organisation head before a person is that person's body.
+        // Not a head read as a title right before the name ("thanh tra Kathryn Anderson") or opening a longer word ("sở dĩ").
+        if (per is not null && head is { Class: SourceClass.OrgHead } && !_syl[a].Upper && FirstSyllableAt(per.Start) > a + headLen
+            && WordClassAt(a, b).Length <= headLen)
+            return new SpeakerInfo(mention, "ORG", SpeakerResolution.Group) { Ref = per.Ref };
         if (per is not null)
-            return PersonSpeaker(StripNamePrefixes(WithoutBodyWords(per, per.Text)), per.Start, per.Ref, head?.Gender ?? '\0', mention);
+            return PersonSpeaker(PersonNameRepair.DisplayName(per.Text), per.Start, per.Ref, head?.Gender ?? '\0', mention);
         // "sách Thiên Nam ngữ lục": a book is named by its title, as a paper by its name after "tờ".
         if (head is { Class: SourceClass.DocumentHead } && Phrase(a, a + headLen - 1) == "sách" && a + headLen <= b && _syl[a + headLen].Upper)
             return new SpeakerInfo(_text[_syl[a + headLen].Start.._syl[b].End], "OTHER", SpeakerResolution.Name);
@@ -753,6 +693,10 @@ internal sealed class SpeakerResolver
             var org = _entities.FirstOrDefault(e => e.Type is EntityTypes.Organization && e.Start <= span.Item1 && e.End >= span.Item2);
             // "Theo công ty luật, ..." after "Công ty luật Pirc-Musar": a lower-case organisation noun alone is the
             // organisation last named with it.
+            // "cảnh sát" after the speaker "Cảnh sát Anh": the last organisation speaker whose name opens with the noun.
+            if (org is null && AllLower(a, b) && _speakers.LastOrDefault(x => x.Pos < span.Item1 && x.Info.Kind == "ORG"
+                    && x.Info.Name.Length > mention.Length + 1 && x.Info.Name.StartsWith(mention + " ", StringComparison.OrdinalIgnoreCase)).Info is { } spoke)
+                return spoke with { Resolution = SpeakerResolution.Pronoun };
             if (org is null && AllLower(a, b) && NamedWithNoun(mention, span.Item1) is { } named)
                 return new SpeakerInfo(FullestEntity(named), "ORG", SpeakerResolution.Pronoun) { Ref = named.Ref };
             if (org is null && AllLower(a, b) && BodyOfPlace(a + MatchAt(a, b, _lex.MaxSourceLength, _lex.BodyHeads.Contains), b, span.Item1) is { } body)
@@ -816,6 +760,8 @@ internal sealed class SpeakerResolver
             {
                 if (FindPerson(Keys(mention)) is not null)
                     return PersonSpeaker(mention, _syl[a].Start, null, '\0', mention);
+                if (b > a && TitledBefore(Keys(mention), quotePos) is { } holder)
+                    return holder;
                 // An unknown capitalised name: a person unless it is an acronym (CNN, KCNA).
                 var acronym = mention.All(ch => !char.IsLetter(ch) || char.IsUpper(ch));
                 return new SpeakerInfo(mention, acronym ? "ORG" : "PER", SpeakerResolution.Name);
@@ -825,6 +771,29 @@ internal sealed class SpeakerResolver
         if (_syl[b].Lower == "này" && b > a)
             return ResolvePronoun(new SourceWord(SourceClass.Pronoun, '\0'), quotePos);
         return new SpeakerInfo(mention, "OTHER", SpeakerResolution.Group);
+    }
+
+    // "của" stands right before syllable p (past an address or title ending there), after lower-case syllables from a (the
+    // first may open the sentence) that name no place or organisation.
+    private bool OfPerson(int a, int p)
+    {
+        var k = p - 1;
+        for (var n = Math.Min(_lex.MaxSourceLength, k - a); n >= 1; n--)
+        {
+            if (_lex.Sources.TryGetValue(Phrase(k - n + 1, k), out var w) && w.Class is SourceClass.Honorific or SourceClass.Title)
+            {
+                k -= n;
+                break;
+            }
+        }
+        if (k - 1 < a || _syl[k].Lower != "của" || !Adjacent(k) || !AllLower(a + 1, k) || InPlaceOrOrganisation(a))
+            return false;
+        // The head names people: an address or kinship word (honorifics.txt: con gái, vợ), an occupation, title or group;
+        // not a speech or document noun ("lời của ông X", "hướng dẫn của X" are X's).
+        var keys = Enumerable.Range(a, k - a).Select(x => (string?)_syl[x].Lower).ToList();
+        return TitleLexicon.Default.MatchHonorific(keys, 0) > 0
+            || MatchAt(a, k, _lex.MaxSourceLength, _lex.Sources.ContainsKey) is var head and > 0
+               && _lex.Sources[Phrase(a, a + head - 1)].Class is SourceClass.Honorific or SourceClass.Title or SourceClass.Group;
     }
 
     // Syllable k lies inside a source word (title, honorific, group) starting at or after syllable a.
@@ -844,94 +813,6 @@ internal sealed class SpeakerResolver
     private bool IsPlace(int k, int b) =>
         _lex.NamePrefixes.Contains(LowerKey(_text[_syl[k].Start.._syl[b].End]))
         || EntityAt(_syl[k].Start, EntityTypes.Location) is { } place && place.End == _syl[b].End;
-
-    /// <summary>
-    /// <paramref name="name"/> (the text of person entity <paramref name="per"/>) without leading words that belong to the
-    /// name of an organisation or place of the document holding none of the other words, when the entity continues a
-    /// lower-case phrase (<c>hãng bia Asahi Akiyoshi Koji</c> with <c>Tập đoàn Asahi Group Holdings</c> → <c>Akiyoshi Koji</c>;
-    /// <c>học giả Harvard Luke</c> with <c>Harvard</c> → <c>Luke</c>). A name opening a sentence or following an address
-    /// (<c>bà Chelsea Clinton</c>), or starting with a family name of the surname list, is kept whole.
-    /// </summary>
-    private string WithoutBodyWords(Entity per, string name)
-    {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var k = FirstSyllableAt(per.Start) - 1;
-        // "cho thấy Saddam Hussein": after a verb the name is an object, no title's complement.
-        if (words.Length < 2 || k < 0 || _syl[k].End > per.Start || _syl[k].Upper || !Adjacent(k) || _lex.Surnames.Contains(words[0].ToLowerInvariant())
-            || _lex.WordClasses.TryGetValue(_syl[k].Lower, out var wc) && wc == 'V'
-            || MatchAt(k, k + 1, 1, _lex.Sources.ContainsKey) == 1 && _lex.Sources[_syl[k].Lower] is { Class: SourceClass.Honorific, Gender: not '\0' })
-            return name;
-        var keys = words.Select(w => w.ToLowerInvariant()).ToArray();
-        for (var n = keys.Length - 1; n >= 1; n--)
-        {
-            var lead = keys[..n];
-            // "Saddam Hussein" with "Saddam" alone as a person elsewhere: the words are the person's own; what is left must
-            // be a name ("Việt kiều" is no "kiều").
-            var entityKeys = _entityKeys ??= _entities.Select(e => Keys(e.Text)).ToArray();
-            if (!char.IsUpper(words[n][0])
-                || Enumerable.Range(0, _entities.Length).Any(i => _entities[i].Type == EntityTypes.Person && entityKeys[i].AsSpan().SequenceEqual(lead))
-                || n == keys.Length - 1 && !UsedAloneAsPerson(entityKeys, keys[n], lead[0]))
-                continue;
-            for (var i = 0; i < _entities.Length; i++)
-            {
-                var e = _entities[i];
-                if (e.Type is EntityTypes.Organization or EntityTypes.Location && (e.End <= per.Start || e.Start >= per.End)
-                    && BodyNameAt(e.Text, lead) && !keys[n..].Any(entityKeys[i].Contains))
-                    return string.Join(' ', words, n, words.Length - n);
-            }
-        }
-        return name;
-    }
-
-    // A single word left after the cut must name a person elsewhere without the cut words ("Luke" beside "Harvard Luke";
-    // "C.Fabregas" beside "Fabregas"), or the cut would make a name of the tail of a mis-tagged body (Nissan Motor → Motor).
-    private bool UsedAloneAsPerson(string[][] entityKeys, string word, string lead)
-    {
-        var bare = word[(word.LastIndexOf('.') + 1)..];
-        return Enumerable.Range(0, _entities.Length).Any(i => _entities[i].Type == EntityTypes.Person
-            && (Array.IndexOf(entityKeys[i], word) >= 0 || Array.IndexOf(entityKeys[i], bare) >= 0) && Array.IndexOf(entityKeys[i], lead) < 0);
-    }
-
-    // The capitalised words lead make up the whole of an organisation's or place's text (Ukraina, Microsoft) or end it right
-    // after a lower-case head word (Đại học Harvard); not words inside a longer name (Thanh niên, Văn phòng Luật sư Tan Lim).
-    private static bool BodyNameAt(string entityText, string[] lead)
-    {
-        var words = entityText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var p = 0; p + lead.Length <= words.Length; p++)
-        {
-            var match = true;
-            for (var j = 0; j < lead.Length && match; j++)
-                match = char.IsUpper(words[p + j][0]) && string.Equals(words[p + j].ToLowerInvariant(), lead[j], StringComparison.Ordinal);
-            if (match && p + lead.Length == words.Length && (p == 0 || char.IsLower(words[p - 1][0])))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>A name without leading countries and bodies (<c>Slovenia Miro Cerar</c> → <c>Miro Cerar</c>); never empties it.</summary>
-    private string StripNamePrefixes(string name)
-    {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var start = 0;
-        while (start < words.Length - 1)
-        {
-            if (IsAcronym(words[start]))
-            {
-                start++;
-                continue;
-            }
-            var best = 0;
-            for (var n = 1; n <= _lex.MaxNamePrefixLength && start + n < words.Length; n++)
-            {
-                if (_lex.NamePrefixes.Contains(QuoteLexicon.Key(string.Join(' ', words, start, n))))
-                    best = n;
-            }
-            if (best == 0)
-                break;
-            start += best;
-        }
-        return string.Join(' ', words, start, words.Length - start);
-    }
 
     // Syllables [a, b] are lower-case words of the word-class table's 'other' class (adjectives: trẻ, già, khiêm tốn), not "này".
     private bool AllModifiers(int a, int b)
@@ -1025,7 +906,13 @@ internal sealed class SpeakerResolver
             if (p.Ref == entityRef && (best is null || p.Keys.Length > best.Keys.Length))
                 best = p;
         }
-        return best is null ? null : FindPerson(best.Keys) is { } wider && wider.Keys.Length > best.Keys.Length ? wider : best;
+        // A wider name of another ref that only adds words at the end is another person when this one has two words or more
+        // ("Ánh Hoàng Anh", the sister of "Ánh Hoàng"); a single word, or a name the wider one ends with (a Vietnamese short
+        // form, "Quỳnh Phương" of "Nguyễn Thị Quỳnh Phương"), may still be a short form the linker left apart.
+        return best is null ? null
+            : FindPerson(best.Keys) is { } wider && wider.Keys.Length > best.Keys.Length
+              && (wider.Ref is null || wider.Ref == entityRef || best.Keys.Length == 1
+                  || wider.Keys.AsSpan(wider.Keys.Length - best.Keys.Length).SequenceEqual(best.Keys)) ? wider : best;
     }
 
     /// <summary>The person of the document with the most syllables whose name contains <paramref name="keys"/> contiguously.</summary>
@@ -1373,6 +1260,19 @@ internal sealed class SpeakerResolver
         }
         var full = FindPerson(best.Keys) ?? best;
         return new SpeakerInfo(full.Name, "PER", SpeakerResolution.Title) { Title = best.Title, Ref = full.Ref ?? best.Ref, Gender = best.Gender };
+    }
+
+    /// <summary>
+    /// <c>CEO Facebook</c> after <c>Giám đốc điều hành (CEO) Facebook Mark Zuckerberg</c>: two or more capitalised words that
+    /// all stand in the title of exactly one person named before pos are that person; null otherwise.
+    /// </summary>
+    private SpeakerInfo? TitledBefore(string[] key, int pos)
+    {
+        var holders = _people.Where(p => p.Title is not null && p.Pos < pos && Keys(p.Title) is var tk && key.All(tk.Contains))
+            .Select(p => FindPerson(p.Keys) ?? p).DistinctBy(p => p.Name).ToList();
+        return holders is [var only]
+            ? new SpeakerInfo(only.Name, "PER", SpeakerResolution.Title) { Title = only.Title, Ref = only.Ref, Gender = only.Gender }
+            : null;
     }
 
     // The first person named after pos whose name is followed by ", " or a dash and the title words of key, in order, within

@@ -29,6 +29,12 @@ public class RuleMentionLinkerTests
             ["e1", "e1", "e2"]
         },
         {
+            // A one-word prefix is a short form of a name not led by a family name; a two-word prefix is a name of its own.
+            "Ánh Hoàng chơi đàn. Em gái Ánh Hoàng Anh vẽ tranh. Ông Ri Jong cười; ông Ri nói. Lisa Marie Presley đến; Lisa Marie hát.",
+            ["PER:Ánh Hoàng", "PER:Ánh Hoàng Anh", "PER:Ri Jong", "PER:Ri", "PER:Lisa Marie Presley", "PER:Lisa Marie"],
+            ["e1", "e2", "e3", "e3", "e4", "e4"]
+        },
+        {
             // Ambiguous: two different people end with the same name; the short mention stays apart.
             "Nguyễn Văn Hùng và Trần Quốc Hùng gặp nhau. Ông Hùng cho biết.",
             ["PER:Nguyễn Văn Hùng", "PER:Trần Quốc Hùng", "PER:Hùng"],

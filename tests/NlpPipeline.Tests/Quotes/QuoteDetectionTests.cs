@@ -73,7 +73,7 @@ public class QuoteDetectionTests
     [InlineData("Bà Nguyễn Thị Hoa nhận lời đồng thời cho biết sẽ đóng góp thêm cho quỹ.", "Nguyễn Thị Hoa", "sẽ đóng góp thêm cho quỹ")]
     // unnamed and quantified speakers: a name ending in a noun marker (Nhật Bản) is no "bản tuyên bố"; a two-syllable
     // source word (nguồn tin) is read whole, not as the cue "tin"
-    [InlineData("Một quan chức Nhật Bản cho biết chính phủ đang xem xét đề xuất này.", "quan chức Nhật Bản", "chính phủ đang xem xét đề xuất này")]
+    [InlineData("Một quan chức Nhật Bản cho biết chính phủ đang xem xét đề xuất này.", "Một quan chức Nhật Bản", "chính phủ đang xem xét đề xuất này")]
     [InlineData("Nhật Bản cho biết sẽ gửi thêm hàng cứu trợ.", "Nhật Bản", "sẽ gửi thêm hàng cứu trợ")]
     [InlineData("Một số nguồn tin cho rằng giá vàng sẽ tăng.", "Một số nguồn tin", "giá vàng sẽ tăng")]
     public void Process_Sentence_GivesOneQuoteWithSpeakerAndContent(string text, string speaker, string content)

@@ -1,4 +1,5 @@
 using NlpPipeline.Documents;
+using NlpPipeline.Entities;
 using NlpPipeline.Quotes;
 
 namespace NlpPipeline.Tests.Quotes;
@@ -13,7 +14,8 @@ public class SpeakerNamingTests
 
     /// <summary>
     /// Entities written as <c>TYPE|text|ref|person</c> (ref and person may be empty): each one tags the next occurrence
-    /// of its text after the previous entity with the same text.
+    /// of its text after the previous entity with the same text. They stand for the recogniser's tags, so the entity
+    /// stage's <see cref="PersonNameRepair"/> runs over them as it does in the pipeline.
     /// </summary>
     internal static AnnotatedDocument Annotate(string text, string[] entities)
     {
@@ -32,7 +34,7 @@ public class SpeakerNamingTests
                 PersonRef = f.Length > 3 && f[3].Length > 0 ? f[3] : null,
             });
         }
-        return new AnnotatedDocument(new Document("t", text)) { Entities = [.. list.OrderBy(e => e.Start)] };
+        return new AnnotatedDocument(new Document("t", text)) { Entities = PersonNameRepair.Default.Apply(text, [.. list.OrderBy(e => e.Start)]) };
     }
 
     /// <summary>Case, text, entities, the start of one quote's content, and the speaker expected for it.</summary>
@@ -66,7 +68,7 @@ public class SpeakerNamingTests
         { "a second cue after only adverbs opens the first cue's content", "Ngày 3/5, cảnh sát Pháp cho biết đã cáo buộc một người đàn ông 30 tuổi âm mưu giết người tại Lyon.",
             ["LOC|Pháp|e1|", "LOC|Lyon|e2|"], "đã cáo buộc", "cảnh sát Pháp" },
         { "a weak cue syllable ending a Theo source belongs to the source", "Theo một nguồn tin, nhà máy sẽ đóng cửa vào tháng tới.",
-            [], "nhà máy", "nguồn tin" },
+            [], "nhà máy", "một nguồn tin" },
         { "the leader of a place is its one titled person", "Thủ tướng Canada Justin Trudeau đến Paris hôm qua.\nNhà lãnh đạo Canada khẳng định “hai nước sẽ cùng chống biến đổi khí hậu”.",
             ["TITLE|Thủ tướng Canada|t1|e2", "LOC|Canada|e1|", "PER|Justin Trudeau|e2|", "LOC|Paris|e3|", "LOC|Canada|e1|"], "hai nước", "Justin Trudeau" },
         { "a paper named after a country", "Báo Nhật Bản: Tiết lộ Hàn Quốc bí mật đóng tàu ngầm mới.",
@@ -207,6 +209,64 @@ public class SpeakerNamingTests
         Assert.Equal(q.Start + content.Length, q.End);
         Assert.True(speaker == q.Speaker?.Name && mention == q.Speaker?.Mention,
             $"{pattern}: got '{q.Speaker?.Name}' (mention '{q.Speaker?.Mention}')");
+    }
+
+    /// <summary>
+    /// Speaker spans (QUOTES.md: a person's fullest name; an unnamed group's or body's fullest span): case, text, entities
+    /// as the recogniser tags them, the start of the quote's content, then the expected speaker, mention and kind.
+    /// </summary>
+    public static TheoryData<string, string, string[], string, string, string, string> SpeakerSpans => new()
+    {
+        { "representative of an organisation keeps its head", "Tại phiên tòa, đại diện VKS đề nghị tuyên hủy bản án sơ thẩm.",
+            ["ORG|VKS"], "tuyên hủy", "đại diện VKS", "đại diện VKS", "ORG" },
+        { "representative of a body and its parent after a comma",
+            "Trả lời doanh nghiệp, đại diện Vụ Chính sách Thuế, Tổng cục Thuế cho biết doanh nghiệp sẽ được hoàn thuế.",
+            ["ORG|Vụ Chính sách Thuế", "ORG|Tổng cục Thuế"], "doanh nghiệp sẽ", "đại diện Vụ Chính sách Thuế, Tổng cục Thuế",
+            "đại diện Vụ Chính sách Thuế, Tổng cục Thuế", "ORG" },
+        { "unnamed official keeps its article and place", "Một quan chức an ninh trong chính phủ Nhật Bản nhận định rằng hiệp ước vẫn đủ mạnh.",
+            ["LOC|Nhật Bản"], "hiệp ước", "Một quan chức an ninh trong chính phủ Nhật Bản", "Một quan chức an ninh", "OTHER" },
+        { "an organisation head before a person is that person's body",
+            "Theo Reuters, chính quyền Tổng thống Mỹ Donald Trump cho rằng Trung Quốc ủng hộ Triều Tiên.",
+            ["ORG|Reuters", "LOC|Mỹ", "PER|Donald Trump", "LOC|Trung Quốc", "LOC|Triều Tiên"], "Trung Quốc ủng hộ",
+            "chính quyền Tổng thống Mỹ Donald Trump", "chính quyền Tổng thống Mỹ Donald Trump", "ORG" },
+        { "an organisation head right before the name is a title", "Cảnh sát vào cuộc, nhưng thanh tra Kathryn Anderson thú nhận rằng họ không thể tìm ra cậu bé.",
+            ["PER|Kathryn Anderson"], "họ không thể", "Kathryn Anderson", "thanh tra Kathryn Anderson", "PER" },
+        { "a later shorter span of an unnamed source is its fullest",
+            "Trả lời doanh nghiệp, đại diện Vụ Chính sách Thuế, Tổng cục Thuế cho biết doanh nghiệp sẽ được hoàn thuế.\nVề thuế tiêu thụ, đại diện Vụ Chính sách Thuế cho rằng thuế này là thuế gián thu.",
+            ["ORG|Vụ Chính sách Thuế", "ORG|Tổng cục Thuế", "ORG|Vụ Chính sách Thuế"], "thuế này", "đại diện Vụ Chính sách Thuế, Tổng cục Thuế",
+            "đại diện Vụ Chính sách Thuế", "ORG" },
+        { "a relative of a named person is unnamed", "Con gái của bà Liliane Bettencourt cho biết bà đã ra đi thanh thản.",
+            ["PER|Liliane Bettencourt"], "bà đã ra đi", "Con gái của bà Liliane Bettencourt", "Con gái của bà Liliane Bettencourt", "PER" },
+        { "a speech noun of a person is that person's", "Theo lời của ông Vương Văn Kiệt, nhóm đã mua hai cục heroin.",
+            ["PER|Vương Văn Kiệt"], "nhóm đã mua", "Vương Văn Kiệt", "ông Vương Văn Kiệt", "PER" },
+        { "a group head with its modifier up to the cue", "Giới chuyên gia phân tích dự báo sẽ có 245 triệu điện thoại được bán ra.",
+            [], "sẽ có 245", "Giới chuyên gia phân tích", "Giới chuyên gia phân tích", "OTHER" },
+        { "a group head, its modifiers and an adverb before the cue", "Một số chuyên gia phân tích lại cho rằng điều này có thể tốt với hãng.",
+            [], "điều này", "Một số chuyên gia phân tích", "Một số chuyên gia phân tích", "OTHER" },
+        { "a lower-case body noun is the body speaker named earlier",
+            "Cảnh sát Anh ngày 22/9 cho biết nghi can đã bị buộc tội.\nTheo cảnh sát, nghi can bị bắt giữ vào sáng 16/9.",
+            [], "nghi can bị bắt", "Cảnh sát Anh", "cảnh sát", "ORG" },
+        { "capitalised words opening one person's title", "Giám đốc điều hành (CEO) Facebook Mark Zuckerberg đã xin lỗi.\nCEO Facebook cho biết công ty sẽ hợp tác.",
+            ["TITLE|Giám đốc điều hành (CEO) Facebook|t1|e2", "ORG|Facebook|e1|", "PER|Mark Zuckerberg|e2|", "ORG|Facebook|e1|"], "công ty sẽ",
+            "Mark Zuckerberg", "CEO Facebook", "PER" },
+        { "person glued after a body the document names", "Điện Kremlin lên tiếng.\nNgười phát ngôn Điện Kremlin Dmitry Peskov cho biết Nga không biết ai đăng quảng cáo.",
+            ["LOC|Điện Kremlin", "LOC|Điện Kremlin Dmitry Peskov"], "Nga không biết", "Dmitry Peskov", "Người phát ngôn Điện Kremlin Dmitry Peskov", "PER" },
+        { "first word of a group's name glued to the person", "Tập đoàn Asahi Group Holdings mua cổ phần.\nCEO hãng bia Asahi Akiyoshi Koji cho biết giá cổ phiếu quá cao.",
+            ["ORG|Tập đoàn Asahi Group Holdings", "PER|Asahi Akiyoshi Koji"], "giá cổ phiếu", "Akiyoshi Koji", "CEO hãng bia Asahi Akiyoshi Koji", "PER" },
+        { "a two-word name is not widened into another person's", "Bé Ánh Hoàng học đàn từ nhỏ. Em gái Ánh Hoàng Anh thích vẽ.\n- Bé Ánh Hoàng: Em muốn làm nhạc trưởng.",
+            ["PER|Bé Ánh Hoàng|e1|", "PER|Ánh Hoàng Anh|e2|", "PER|Bé Ánh Hoàng|e1|"], "Em muốn", "Ánh Hoàng", "Bé Ánh Hoàng", "PER" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SpeakerSpans))]
+    public void Process_WithEntities_GivesSpeakerSpanMentionAndKind(string pattern, string text, string[] entities, string contentStart,
+        string speaker, string mention, string kind)
+    {
+        var quotes = Extractor.Process(Annotate(text, entities)).Quotes;
+        var q = quotes.FirstOrDefault(x => x.Content.StartsWith(contentStart, StringComparison.Ordinal));
+        Assert.True(q is not null, $"{pattern}: found {string.Join("; ", quotes.Select(x => x.Content))}");
+        Assert.True((speaker, mention, kind) == (q.Speaker?.Name, q.Speaker?.Mention, q.Speaker?.Kind),
+            $"{pattern}: got '{q.Speaker?.Name}' (mention '{q.Speaker?.Mention}', {q.Speaker?.Kind})");
     }
 
     /// <summary>A person entity that starts inside a syllable (the entity stage tags <c>HCM</c> in <c>TP.HCM</c>) is read,

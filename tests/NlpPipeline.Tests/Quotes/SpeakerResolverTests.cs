@@ -25,7 +25,7 @@ public class SpeakerResolverTests
         { "address with an adjective", "Thầy Nguyễn Quang Minh dạy ở một trường làng. Thầy giáo trẻ cho biết lương không đủ sống.", "lương", "Nguyễn Quang Minh" },
         { "address with a place", "Chị Nguyễn Thị Hạnh mở một cửa hàng nhỏ. Bà mẹ Hà Nội cho biết năm nay khách đến mua rất đông.", "năm nay", "Nguyễn Thị Hạnh" },
         // D: "vị này" skips a person named only inside reported content.
-        { "demonstrative skips a person inside content", "Một lãnh đạo UBND tỉnh khẳng định tỉnh chưa làm việc với ông Nguyễn Văn Bình.\n“Chúng tôi chưa nhận được hồ sơ”, vị này cho hay.", "Chúng tôi", "lãnh đạo UBND tỉnh" },
+        { "demonstrative skips a person inside content", "Một lãnh đạo UBND tỉnh khẳng định tỉnh chưa làm việc với ông Nguyễn Văn Bình.\n“Chúng tôi chưa nhận được hồ sơ”, vị này cho hay.", "Chúng tôi", "Một lãnh đạo UBND tỉnh" },
         // F: a demonstrative title is the person named before it, not the body it names.
         { "demonstrative title", "Ông Abdul Rahman Zahir tuyên bố nhóm sẽ tiếp tục chiến đấu. Phát ngôn viên Taliban này còn cho biết nhóm đang giữ hai con tin.", "nhóm đang", "Abdul Rahman Zahir" },
         // F: the body of a country is that body, its whole span (QUOTES.md), not the country.
