@@ -198,6 +198,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             }) : null;
             checkpointer?.Committed(); // the batches
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
+            checkpointer?.Committed(); // the indexes: copied while resolution writes
             Phase("per-document index rebuild (resolver alongside)", ref since);
             var planPhase = _phases.Count;
             var entities = ResolveEntities(plan, clearPhases: false);
