@@ -223,24 +223,29 @@ internal sealed class FormUses
     }
 
     /// <summary>Every form with its id and display name: the most frequent spelling (ties: ordinal first).</summary>
-    public IEnumerable<NameForm> Forms()
+    // Read once per load: compiled optimised at once (tiered compilation would run it unoptimised).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public NameForm[] Forms()
     {
+        var forms = new NameForm[_formCount];
         for (var i = 1; i <= _formCount; i++)
         {
-            var form = _forms[i];
+            ref var form = ref _forms[i];
             HashSet<string>? titles = null;
             for (var t = form.Titles; t != 0; t = _texts[t].Next)
                 (titles ??= new HashSet<string>(StringComparer.Ordinal)).Add(TextOf(_texts[t].Start, _texts[t].Length));
-            yield return new NameForm(_types[form.Type], TextOf(form.KeyStart, form.KeyLength), DisplayName(form))
+            forms[i - 1] = new NameForm(_types[form.Type], TextOf(form.KeyStart, form.KeyLength), DisplayName(form))
             {
                 Id = form.Id,
                 Titles = titles,
                 Source = i,
             };
         }
+        return forms;
     }
 
     // The most frequent spelling (ties: ordinal first); a form always has one (titles come after it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string DisplayName(in Form form)
     {
         var best = form.Spellings;
@@ -278,13 +283,16 @@ internal sealed class FormUses
     /// Every form's aliases, in the order of <see cref="Aliases"/>, with the entity set for the form by
     /// <see cref="SetEntity"/> (0 when none was) and the number of documents each was seen in.
     /// </summary>
-    public IEnumerable<(long Entity, string Alias, long Documents)> EntityAliases()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<(long Entity, string Alias, long Documents)> EntityAliases()
     {
+        var aliases = new List<(long Entity, string Alias, long Documents)>(_formCount);
         for (var i = 1; i <= _formCount; i++)
         {
             for (var a = _forms[i].Aliases; a != 0; a = _texts[a].Next)
-                yield return (_forms[i].Entity, TextOf(_texts[a].Start, _texts[a].Length), _texts[a].Count);
+                aliases.Add((_forms[i].Entity, TextOf(_texts[a].Start, _texts[a].Length), _texts[a].Count));
         }
+        return aliases;
     }
 
     /// <summary>Every form's aliases (forms and their aliases in the order first added) with the number of documents each was seen in.</summary>
