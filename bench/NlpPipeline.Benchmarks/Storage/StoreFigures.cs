@@ -161,6 +161,11 @@ internal static class StoreFigures
                 {
                 }
             }),
+            ("parsing + preparing without form uses", () =>
+            {
+                foreach (var (doc, length) in AnnotationLines.ReadForStore([input], Malformed))
+                    BatchWriter.Prepare(doc, length);
+            }),
             ("parsing + preparing", () =>
             {
                 var uses = new FormUses(countSpeakers: true);
@@ -172,18 +177,21 @@ internal static class StoreFigures
         foreach (var (name, pass) in stages)
         {
             var cpu = new List<double>();
+            var pauses = new List<double>();
             long allocated = 0;
             for (var i = 0; i <= passes; i++)
             {
+                var pause = GC.GetTotalPauseDuration();
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var start = ThreadCpuMs();
                 pass();
                 if (i == 0)
                     continue; // warm-up
                 cpu.Add(ThreadCpuMs() - start);
+                pauses.Add((GC.GetTotalPauseDuration() - pause).TotalMilliseconds);
                 allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             }
-            Console.WriteLine($"{name,-20} thread CPU per pass: min {cpu.Min():F0} ms, median {Median(cpu):F0} ms ({string.Join(", ", cpu.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))}); {allocated >> 20} MB allocated");
+            Console.WriteLine($"{name,-20} thread CPU per pass: min {cpu.Min():F0} ms, median {Median(cpu):F0} ms ({string.Join(", ", cpu.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))}); {allocated >> 20} MB allocated; GC paused {string.Join(", ", pauses.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))} ms");
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace NlpPipeline.Storage;
 
@@ -7,17 +7,47 @@ namespace NlpPipeline.Storage;
 /// spellings with the number of entities spelt so, and its aliases with the number of documents each was seen
 /// in. Entities must be added document by document (all rows of a document in a row), each document under its own number.
 /// </summary>
+/// <remarks>
+/// A load into an empty store keeps one of these alive while it prepares every document, so it holds no object per
+/// form: the forms, spellings, aliases and titles are structs in arrays, their text is copied into one character
+/// array, and the forms are found through an open hash table of indexes. The garbage collector then neither traces
+/// nor promotes anything per form (with an object per form, promoting them through the generations took most of the
+/// load's GC pauses). Strings are made when the uses are read (<see cref="Forms"/>, <see cref="EntityAliases"/>).
+/// </remarks>
 internal sealed class FormUses
 {
-    private readonly Dictionary<(string Type, string Key), Use> _forms = [];
-    // The forms in the order added: form id - 1 when the ids were numbered (none given to Add).
-    private readonly List<Use> _added = [];
+    // A form: its type (index into _types) and key (in _chars), its id and entity, and the first entry of each of
+    // its lists in _texts (1-based; 0: none). Aliases are listed in the order first added (LastAlias appends).
+    private struct Form
+    {
+        public int Type, KeyStart, KeyLength, Hash, NextInBucket;
+        public long Id, Entity;
+        public int Spellings, Aliases, LastAlias, Titles;
+    }
+
+    // A spelling (Count: entities spelt so), an alias (Count: documents seen in, LastDocument: the last of them) or a
+    // title key of one form, in _chars; Next: the next entry of the same list (1-based; 0: none).
+    private struct Text
+    {
+        public int Start, Length, Next;
+        public long Count, LastDocument;
+    }
+
+    private readonly List<string> _types = [];
+    private char[] _chars = new char[1 << 16];
+    private int _charCount;
+    private Form[] _forms = new Form[1024];
+    private int _formCount;
+    private Text[] _texts = new Text[2048];
+    private int _textCount;
+    // Hash buckets of the forms: 1-based index of the first form in the bucket (0: none); the length is a power of two.
+    private int[] _buckets = new int[1024];
 
     /// <param name="countSpeakers">Whether <see cref="AddSpeakerQuotes"/> is called for every document, so that
     /// <see cref="SpeakerQuotes"/> holds every attributed quote.</param>
     public FormUses(bool countSpeakers = false) => SpeakerQuotes = countSpeakers ? [] : null;
 
-    public int Count => _forms.Count;
+    public int Count => _formCount;
 
     /// <summary>
     /// The quotes attributed to each form (its id), per document in the order added (null when not counted): what
@@ -39,148 +69,240 @@ internal sealed class FormUses
     /// </summary>
     public long Add(long document, string type, string key, string name, ReadOnlySpan<string> aliases, long id = 0)
     {
-        var use = Add(type, key, name, id);
+        var index = FindOrAdd(type, key, out var added);
+        if (added)
+        {
+            if (id != 0 && SpeakerQuotes is not null)
+                throw new ArgumentException("Speakers are counted by numbered form ids: none may be given.", nameof(id));
+            if (id != 0)
+                _forms[index].Id = id;
+        }
+        ref var form = ref _forms[index];
+        var spelling = FindOrAppend(ref form.Spellings, name, out _);
+        _texts[spelling].Count++;
         foreach (var alias in aliases)
-            use.AddAlias(alias, document);
-        return use.Id;
+            AddAlias(index, alias, document);
+        return _forms[index].Id;
     }
 
     /// <summary>Adds a title (any spelling; kept as its <see cref="SearchText.NameKey"/>) that the form was seen with.</summary>
     public void AddTitle(string type, string key, string title)
     {
-        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
-        if (use is null)
-            _added.Add(use = new Use { Id = _forms.Count });
-        (use.Titles ??= new HashSet<string>(StringComparer.Ordinal)).Add(SearchText.NameKey(title));
+        var index = FindOrAdd(type, key, out _);
+        FindOrAppend(ref _forms[index].Titles, SearchText.NameKey(title), out _);
     }
 
-    private Use Add(string type, string key, string name, long id)
+    // Document numbers (rowids, or positions in a load) are never 0: a new entry has seen no document.
+    private void AddAlias(int form, string alias, long document)
     {
-        ref var use = ref CollectionsMarshal.GetValueRefOrAddDefault(_forms, (type, key), out _);
-        if (use is null)
+        var first = _forms[form].Aliases;
+        var entry = first;
+        for (; entry != 0 && !Equals(_texts[entry], alias); entry = _texts[entry].Next)
         {
-            if (id != 0 && SpeakerQuotes is not null)
-                throw new ArgumentException("Speakers are counted by numbered form ids: none may be given.", nameof(id));
-            use = new Use { Id = id != 0 ? id : _forms.Count };
-            _added.Add(use);
         }
-        use.AddSpelling(name);
-        return use;
+        if (entry == 0)
+        {
+            entry = AppendText(alias, 0);
+            if (first == 0)
+                _forms[form].Aliases = entry;
+            else
+                _texts[_forms[form].LastAlias].Next = entry;
+            _forms[form].LastAlias = entry;
+        }
+        ref var seen = ref _texts[entry];
+        if (seen.LastDocument != document)
+        {
+            seen.Count++;
+            seen.LastDocument = document;
+        }
+    }
+
+    // The entry of the list starting at head (1-based) holding text, appended in front when missing (added).
+    private int FindOrAppend(ref int head, string text, out bool added)
+    {
+        for (var entry = head; entry != 0; entry = _texts[entry].Next)
+        {
+            if (Equals(_texts[entry], text))
+            {
+                added = false;
+                return entry;
+            }
+        }
+        added = true;
+        return head = AppendText(text, head);
+    }
+
+    private int AppendText(string text, int next)
+    {
+        if (++_textCount == _texts.Length)
+            Array.Resize(ref _texts, _texts.Length * 2);
+        _texts[_textCount] = new Text { Start = AppendChars(text), Length = text.Length, Next = next };
+        return _textCount;
+    }
+
+    private bool Equals(in Text entry, string text) =>
+        entry.Length == text.Length && _chars.AsSpan(entry.Start, entry.Length).SequenceEqual(text);
+
+    private int AppendChars(ReadOnlySpan<char> text)
+    {
+        if (_charCount + text.Length > _chars.Length)
+            Array.Resize(ref _chars, Math.Max(_chars.Length * 2, _charCount + text.Length));
+        text.CopyTo(_chars.AsSpan(_charCount));
+        _charCount += text.Length;
+        return _charCount - text.Length;
+    }
+
+    private string TextOf(int start, int length) => new(_chars, start, length);
+
+    private ReadOnlySpan<char> KeyOf(in Form form) => _chars.AsSpan(form.KeyStart, form.KeyLength);
+
+    // The index of the form (type, key) in _forms (1-based), added (with the next id) when missing.
+    private int FindOrAdd(string type, string key, out bool added)
+    {
+        var typeIndex = TypeIndex(type);
+        var hash = HashOf(typeIndex, key);
+        var found = Find(typeIndex, key, hash);
+        added = found == 0;
+        if (!added)
+            return found;
+        if (++_formCount == _forms.Length)
+            Array.Resize(ref _forms, _forms.Length * 2);
+        if (_formCount > _buckets.Length)
+        {
+            _buckets = new int[_buckets.Length * 2];
+            for (var i = 1; i < _formCount; i++)
+                Link(i);
+        }
+        _forms[_formCount] = new Form { Type = typeIndex, KeyStart = AppendChars(key), KeyLength = key.Length, Hash = hash, Id = _formCount };
+        Link(_formCount);
+        return _formCount;
+    }
+
+    private void Link(int index)
+    {
+        ref var bucket = ref _buckets[_forms[index].Hash & (_buckets.Length - 1)];
+        _forms[index].NextInBucket = bucket;
+        bucket = index;
+    }
+
+    private int Find(int typeIndex, ReadOnlySpan<char> key, int hash)
+    {
+        for (var i = _buckets[hash & (_buckets.Length - 1)]; i != 0; i = _forms[i].NextInBucket)
+        {
+            ref var form = ref _forms[i];
+            if (form.Hash == hash && form.Type == typeIndex && KeyOf(form).SequenceEqual(key))
+                return i;
+        }
+        return 0;
+    }
+
+    private static int HashOf(int typeIndex, ReadOnlySpan<char> key) =>
+        string.GetHashCode(key) ^ (typeIndex * -1640531535);
+
+    // A handful of types: found by reference, then by value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TypeIndex(string type)
+    {
+        for (var i = 0; i < _types.Count; i++)
+        {
+            if (ReferenceEquals(_types[i], type))
+                return i;
+        }
+        var index = _types.FindIndex(t => string.Equals(t, type, StringComparison.Ordinal));
+        if (index >= 0)
+            return index;
+        _types.Add(type);
+        return _types.Count - 1;
+    }
+
+    // The index of the form (type, key) in _forms, 0 when it was never added.
+    private int IndexOf(string type, string key)
+    {
+        var typeIndex = _types.FindIndex(t => string.Equals(t, type, StringComparison.Ordinal));
+        return typeIndex < 0 ? 0 : Find(typeIndex, key, HashOf(typeIndex, key));
     }
 
     /// <summary>Every form with its id and display name: the most frequent spelling (ties: ordinal first).</summary>
-    public IEnumerable<NameForm> Forms() =>
-        _forms.Select(f => new NameForm(f.Key.Type, f.Key.Key, f.Value.DisplayName)
+    // Read once per load: compiled optimised at once (tiered compilation would run it unoptimised).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public NameForm[] Forms()
+    {
+        var forms = new NameForm[_formCount];
+        for (var i = 1; i <= _formCount; i++)
         {
-            Id = f.Value.Id,
-            Titles = f.Value.Titles,
-            Source = f.Value,
-        });
+            ref var form = ref _forms[i];
+            HashSet<string>? titles = null;
+            for (var t = form.Titles; t != 0; t = _texts[t].Next)
+                (titles ??= new HashSet<string>(StringComparer.Ordinal)).Add(TextOf(_texts[t].Start, _texts[t].Length));
+            forms[i - 1] = new NameForm(_types[form.Type], TextOf(form.KeyStart, form.KeyLength), DisplayName(form))
+            {
+                Id = form.Id,
+                Titles = titles,
+                Source = i,
+            };
+        }
+        return forms;
+    }
+
+    // The most frequent spelling (ties: ordinal first); a form always has one (titles come after it).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private string DisplayName(in Form form)
+    {
+        var best = form.Spellings;
+        if (best == 0)
+            throw new InvalidOperationException("A form has titles but no name.");
+        for (var s = _texts[best].Next; s != 0; s = _texts[s].Next)
+        {
+            ref var spelling = ref _texts[s];
+            ref var top = ref _texts[best];
+            if (spelling.Count > top.Count || (spelling.Count == top.Count
+                && _chars.AsSpan(spelling.Start, spelling.Length).SequenceCompareTo(_chars.AsSpan(top.Start, top.Length)) < 0))
+                best = s;
+        }
+        return TextOf(_texts[best].Start, _texts[best].Length);
+    }
 
     /// <summary>Records the canonical entity (its id) that a form of <see cref="Forms"/> resolved to, for <see cref="EntityAliases"/> and <see cref="EntityOf"/>.</summary>
-    public void SetEntity(NameForm form, long entity) => (form.Source as Use ?? _forms[(form.Type, form.Key)]).Entity = entity;
+    public void SetEntity(NameForm form, long entity)
+    {
+        var index = form.Source > 0 ? form.Source : IndexOf(form.Type, form.Key);
+        if (index == 0)
+            throw new KeyNotFoundException($"No form {form.Type} {form.Key}.");
+        _forms[index].Entity = entity;
+    }
 
     /// <summary>The entity set for a form by <see cref="SetEntity"/>.</summary>
-    public long EntityOf((string Type, string Key) form) => _forms[form].Entity;
+    public long EntityOf((string Type, string Key) form) =>
+        IndexOf(form.Type, form.Key) is var index and not 0 ? _forms[index].Entity : throw new KeyNotFoundException($"No form {form.Type} {form.Key}.");
 
     /// <summary>The entity set for the form with this numbered id (see <see cref="Add"/>) by <see cref="SetEntity"/>.</summary>
-    public long EntityOf(long form) => _added[checked((int)form - 1)].Entity;
+    public long EntityOf(long form) =>
+        form >= 1 && form <= _formCount ? _forms[form].Entity : throw new ArgumentOutOfRangeException(nameof(form));
 
     /// <summary>
     /// Every form's aliases, in the order of <see cref="Aliases"/>, with the entity set for the form by
     /// <see cref="SetEntity"/> (0 when none was) and the number of documents each was seen in.
     /// </summary>
-    public IEnumerable<(long Entity, string Alias, long Documents)> EntityAliases()
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<(long Entity, string Alias, long Documents)> EntityAliases()
     {
-        foreach (var use in _forms.Values)
+        var aliases = new List<(long Entity, string Alias, long Documents)>(_formCount);
+        for (var i = 1; i <= _formCount; i++)
         {
-            if (use.AliasMap is { } map)
-            {
-                foreach (var (alias, seen) in map)
-                    yield return (use.Entity, alias, seen.Documents);
-            }
-            else if (use.Alias is { } alias)
-                yield return (use.Entity, alias, use.AliasDocuments);
+            for (var a = _forms[i].Aliases; a != 0; a = _texts[a].Next)
+                aliases.Add((_forms[i].Entity, TextOf(_texts[a].Start, _texts[a].Length), _texts[a].Count));
         }
+        return aliases;
     }
 
-    /// <summary>Every form's aliases with the number of documents each was seen in.</summary>
-    public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases() =>
-        _forms.SelectMany(f => f.Value.Aliases().Select(a => (f.Key, a.Alias, a.Documents)));
-
-    // Most forms have one spelling, one alias and no title: the first spelling and the first alias are kept inline
-    // and the collections are made only when needed (a load into an empty store holds one of these per form).
-    private sealed class Use
+    /// <summary>Every form's aliases (forms and their aliases in the order first added) with the number of documents each was seen in.</summary>
+    public IEnumerable<((string Type, string Key) Form, string Alias, long Documents)> Aliases()
     {
-        private string? _spelling;
-        private long _spellingCount;
-        private Dictionary<string, long>? _spellings;
-        private string? _alias;
-        private (long Documents, long LastDocument) _aliasSeen;
-        private Dictionary<string, (long Documents, long LastDocument)>? _aliases;
-
-        public HashSet<string>? Titles { get; set; }
-
-        /// <summary>The form's id (<see cref="FormUses.Add"/>).</summary>
-        public long Id { get; init; }
-
-        public long Entity { get; set; }
-
-        // The aliases as kept: the first one inline with its document count until a second one makes the map.
-        public string? Alias => _alias;
-        public long AliasDocuments => _aliasSeen.Documents;
-        public Dictionary<string, (long Documents, long LastDocument)>? AliasMap => _aliases;
-
-        /// <summary>The aliases in the order first added, with the number of documents each was seen in.</summary>
-        public IEnumerable<(string Alias, long Documents)> Aliases()
+        for (var i = 1; i <= _formCount; i++)
         {
-            if (_aliases is not null)
-                return _aliases.Select(a => (a.Key, a.Value.Documents));
-            return _alias is null ? [] : [(_alias, _aliasSeen.Documents)];
+            var form = (_types[_forms[i].Type], TextOf(_forms[i].KeyStart, _forms[i].KeyLength));
+            for (var a = _forms[i].Aliases; a != 0; a = _texts[a].Next)
+                yield return (form, TextOf(_texts[a].Start, _texts[a].Length), _texts[a].Count);
         }
-
-        /// <summary>The most frequent spelling (ties: ordinal first); a form always has one (titles come after it).</summary>
-        public string DisplayName => _spellings?.MaxBy(n => n, SpellingOrder.Instance).Key ?? _spelling
-            ?? throw new InvalidOperationException("A form has titles but no name.");
-
-        public void AddSpelling(string name)
-        {
-            if (_spellings is null && (_spelling is null || string.Equals(_spelling, name, StringComparison.Ordinal)))
-            {
-                _spelling = name;
-                _spellingCount++;
-                return;
-            }
-            _spellings ??= new(StringComparer.Ordinal) { [_spelling!] = _spellingCount };
-            CollectionsMarshal.GetValueRefOrAddDefault(_spellings, name, out _)++;
-        }
-
-        // Document numbers (rowids, or positions in a load) are never 0: the default entry has seen no document.
-        public void AddAlias(string alias, long document)
-        {
-            if (_aliases is null && (_alias is null || string.Equals(_alias, alias, StringComparison.Ordinal)))
-            {
-                _alias = alias;
-                Count(ref _aliasSeen, document);
-                return;
-            }
-            _aliases ??= new(StringComparer.Ordinal) { [_alias!] = _aliasSeen };
-            Count(ref CollectionsMarshal.GetValueRefOrAddDefault(_aliases, alias, out _), document);
-        }
-
-        private static void Count(ref (long Documents, long LastDocument) seen, long document)
-        {
-            if (seen.LastDocument != document)
-                seen = (seen.Documents + 1, document);
-        }
-    }
-
-    // Spellings by count, then ordinal-first on ties: the maximum is the display name.
-    private sealed class SpellingOrder : IComparer<KeyValuePair<string, long>>
-    {
-        public static readonly SpellingOrder Instance = new();
-
-        public int Compare(KeyValuePair<string, long> x, KeyValuePair<string, long> y) =>
-            x.Value != y.Value ? x.Value.CompareTo(y.Value) : string.CompareOrdinal(y.Key, x.Key);
     }
 }

@@ -14,8 +14,8 @@ public readonly record struct NameForm(string Type, string Key, string Name)
     /// <summary>The form's id in the store (<c>forms.id</c>; 0 when not from a store).</summary>
     internal long Id { get; init; }
 
-    /// <summary>Where the form came from (<see cref="FormUses"/> sets its own record of the form), kept by resolution.</summary>
-    internal object? Source { get; init; }
+    /// <summary>Where the form came from (<see cref="FormUses"/> sets its own index of the form, from 1; 0: none), kept by resolution.</summary>
+    internal int Source { get; init; }
 }
 
 /// <summary>A canonical entity: one node across the archive, with the name forms it was seen under.</summary>

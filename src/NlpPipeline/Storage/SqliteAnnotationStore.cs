@@ -104,11 +104,11 @@ public sealed partial class SqliteAnnotationStore : IDisposable
     /// <summary>
     /// Indexes annotation JSON Lines files (<see cref="AnnotationLines"/>) as <see cref="Index(IEnumerable{AnnotatedDocument}, int)"/>
     /// does, in a pipeline of three threads: one reads and parses the lines, one prepares their rows
-    /// (<see cref="BatchWriter.Prepare"/>), and the calling thread writes them, each up to 64 documents ahead of the
+    /// (<see cref="BatchWriter.Prepare"/>), and the calling thread writes them, each up to 16 documents ahead of the
     /// next, in order; a malformed line is reported to <paramref name="malformed"/> (on the parsing thread) and skipped.
     /// </summary>
     public IndexStats IndexJsonLines(IEnumerable<string> paths, Action<string, int, JsonException> malformed, int batchSize = 500) =>
-        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 64), uses), 64), batchSize);
+        Index(uses => AnnotationLines.Prefetch(Prepared(AnnotationLines.Prefetch(AnnotationLines.ReadForStore(paths, malformed), 16), uses), 16), batchSize);
 
     // The documents prepared in order; with uses, each one's entities are added to it under its 1-based position.
     private static IEnumerable<PreparedDocument> Prepared(IEnumerable<(AnnotatedDocument Document, int TextLength)> documents, FormUses? uses)
@@ -198,6 +198,7 @@ public sealed partial class SqliteAnnotationStore : IDisposable
             }) : null;
             checkpointer?.Committed(); // the batches
             Execute(_connection, StoreSchema.CreatePerDocumentIndexes);
+            checkpointer?.Committed(); // the indexes: copied while resolution writes
             Phase("per-document index rebuild (resolver alongside)", ref since);
             var planPhase = _phases.Count;
             var entities = ResolveEntities(plan, clearPhases: false);

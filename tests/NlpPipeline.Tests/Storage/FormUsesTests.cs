@@ -111,4 +111,39 @@ public sealed class FormUsesTests
         Assert.Equal(5, uses.EntityOf(1));
         Assert.Throws<ArgumentException>(() => uses.Add(2, "PER", "lê văn tám", "Lê Văn Tám", ["Lê Văn Tám"], id: 9));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3000)]
+    [InlineData(40000)]
+    public void Add_ManyForms_EachFoundAgainByTypeAndKeyWithItsIdAliasesAndEntity(int count)
+    {
+        // Past the initial table, bucket and text sizes: every form is found again after each growth, and a key
+        // shared by two types is two forms.
+        var uses = new FormUses();
+        for (var i = 0; i < count; i++)
+        {
+            var key = $"tên số {i} {new string('x', i % 40)}";
+            Assert.Equal(2L * i + 1, uses.Add(i + 1, "PER", key, key.ToUpperInvariant(), [key, "Ông " + key]));
+            Assert.Equal(2L * i + 2, uses.Add(i + 1, "ORG", key, key, [key]));
+        }
+        for (var i = count - 1; i >= 0; i--)
+        {
+            var key = $"tên số {i} {new string('x', i % 40)}";
+            Assert.Equal(2L * i + 1, uses.Add(count + 1, "PER", key, key, ["Ông " + key]));
+        }
+        foreach (var form in uses.Forms())
+            uses.SetEntity(new NameForm(form.Type, form.Key, form.Name), form.Id * 10);
+
+        Assert.Equal(2 * count, uses.Count);
+        var last = $"tên số {count - 1} {new string('x', (count - 1) % 40)}";
+        Assert.Equal((2L * count - 1) * 10, uses.EntityOf(("PER", last)));
+        Assert.Equal(2L * count * 10, uses.EntityOf(("ORG", last)));
+        Assert.Equal(2L * count * 10, uses.EntityOf(2L * count));
+        Assert.Throws<KeyNotFoundException>(() => uses.EntityOf(("LOC", last)));
+        var aliases = uses.Aliases().Where(a => a.Form == ("PER", last)).Select(a => $"{a.Alias}:{a.Documents}");
+        Assert.Equal([$"{last}:1", $"Ông {last}:2"], aliases);
+        var forms = uses.Forms().ToList();
+        Assert.Equal(last.ToUpperInvariant(), forms[^2].Name); // one spelling each: a tie, ordinal first
+    }
 }

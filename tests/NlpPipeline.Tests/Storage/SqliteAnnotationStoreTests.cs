@@ -512,6 +512,24 @@ public sealed class SqliteAnnotationStoreTests : IDisposable
     }
 
     [Fact]
+    public void ResolveEntities_AfterALoadAndAgain_KeepsEveryCanonicalIndexConsistentWithItsTable()
+    {
+        using var store = NewStore();
+        store.Index(Enumerable.Range(0, 5).Select(i => Doc($"{i}.txt", "2020-01",
+            ("Lê Văn Tám", i % 2 == 0 ? "ông Lê Văn Tám" : "ông Tám", null, $"Ông Tám nói điều số {i}."),
+            ($"Nguyễn Văn {(char)('A' + i)}", $"ông Nguyễn Văn {(char)('A' + i)}", null, "Ông ấy nói thêm."))), batchSize: 2);
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            Assert.Equal(3L, store.Scalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('entities_quotes', 'entity_forms_entity', 'entity_names_entity')"));
+            // The integrity check compares every index with its table.
+            Assert.Equal("ok", store.CheckIntegrity());
+            Assert.True(store.Scalar<long>("SELECT count(*) FROM entity_names") > 5);
+            store.ResolveEntities();
+        }
+    }
+
+    [Fact]
     public void WalCheckpointer_WriterCommitsWithAutoCheckpointOff_CopiesTheWalIntoTheDatabaseFile()
     {
         var path = _dir.File("ckpt.db");
