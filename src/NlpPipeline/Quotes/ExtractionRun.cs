@@ -1744,10 +1744,11 @@ internal sealed partial class ExtractionRun
                 continue;
             // At the start of the sentence (after a connective) or of a comma clause.
             // "..., mà theo các nhà khoa học, ...", "... nhưng theo ông X, ...": a contrastive or relative connective before it
-            // opens a clause as a comma does (VNTC: `nhưng/mà/còn theo X,` over 100 times); "theo đuổi" is a verb.
+            // opens a clause as a comma does (VNTC: `nhưng/mà/còn theo X,` over 100 times); "theo đuổi" is a verb; inside a long
+            // quotation the aside stays part of the quoted words.
             var lead = SkipLeading(first, k);
             if (lead != k && !gapBefore.Contains(',') && !(k > first && gapBefore.IsWhiteSpace() && _syl[k - 1].Lower is "nhưng" or "mà" or "còn"
-                    && WordClassLength(k, limit) <= 1))
+                    && WordClassLength(k, limit) <= 1 && !InsideQuotation(_syl[k].Start, 8)))
                 continue;
             TheoAt(k, first, limit, sentStart, sentEnd, atStart: lead == k && k == SkipLeading(first, limit - 1));
         }
@@ -1825,8 +1826,9 @@ internal sealed partial class ExtractionRun
                 srcLast = t;
                 break;
             }
-            // "Theo các nhà khoa học thì ...": thì closing the source opens the report (VNTC: `. Theo X thì` 23 times).
-            if (t + 2 < limit && gap.IsWhiteSpace() && _syl[t + 1].Lower == "thì" && relayer < 0
+            // "Theo các nhà khoa học thì ...": thì closing the source opens the report (VNTC: `. Theo X thì` 23 times); not
+            // inside a long quotation, where it is the quoted speaker's own aside ("Theo lời khai của bị cáo thì ...?").
+            if (t + 2 < limit && gap.IsWhiteSpace() && _syl[t + 1].Lower == "thì" && relayer < 0 && !InsideQuotation(_syl[t].Start, 8)
                 && !_text.AsSpan(_syl[t + 1].End, NextStart(t + 1) - _syl[t + 1].End).Contains(','))
             {
                 (srcLast, afterParen, byThi) = (t, t + 2, true);
@@ -1883,6 +1885,9 @@ internal sealed partial class ExtractionRun
             return;
         // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
         if (_syl[srcLast].Lower == "tôi" && (srcLast == srcFirst || _syl[srcLast - 1].Lower is "chúng" or "của"))
+            return;
+        // "Theo tôi biết thì ...", "Theo như mình thấy thì ...": a first-person perception closed by thì is the writer's own view.
+        if (byThi && Enumerable.Range(srcFirst, srcLast - srcFirst + 1).Any(t => _syl[t].Lower is "tôi" or "mình"))
             return;
         // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
         var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);

@@ -56,8 +56,17 @@ public class QuoteRecallTests
     // no report: the verb theo đuổi after mà, the writer's own view with thì, a document noun followed by a clause word
     [InlineData("Anh ấy học giỏi mà theo đuổi nghề này cả đời thì khá ít người làm được.")]
     [InlineData("Theo tôi thì xu hướng này sẽ không kéo dài lâu.")]
+    [InlineData("Theo tôi biết thì phần lớn các kiến nghị này đã được thực hiện.")]
     [InlineData("Theo báo cáo này nếu không sửa kịp, công trình sẽ chậm tiến độ.")]
     public void Process_TheoNonReport_GivesNoQuote(string text) => Assert.Empty(Extract(text));
+
+    [Fact]
+    public void Process_ConnectiveTheoInsideQuotation_KeepsTheDirectQuote()
+    {
+        var q = Assert.Single(Extract("\"Chúng tôi ủng hộ kế hoạch của Bộ, nhưng có những điểm mà theo hiệp hội, Bộ cần sửa đổi sớm\", ông Trần Văn Nam nói."));
+        Assert.Equal("Trần Văn Nam", q.Speaker?.Name);
+        Assert.StartsWith("Chúng tôi ủng hộ", q.Content);
+    }
 
     [Theory]
     // a place apposition (a location entity opening with a lower-case unit word, a bracketed province) after a comma:
