@@ -1927,6 +1927,9 @@ internal sealed partial class ExtractionRun
         }
         if (SyllablesIn(startPos, end) < 3)
             return;
+        // "Theo ông, việc này có ảnh hưởng gì?": an interviewer's question asks for the view, it reports none (VNTC: 243 such).
+        if (!trailing && _text.AsSpan(end, sentEnd - end).TrimStart(" ”\"’)").StartsWith("?"))
+            return;
         if (StartsWithQuote(startPos) && QuotationAt(startPos) is { } m && QuoteEnd(m) >= end - 1)
         {
             var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);

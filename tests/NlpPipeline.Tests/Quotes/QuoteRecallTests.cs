@@ -57,6 +57,8 @@ public class QuoteRecallTests
     [InlineData("Anh ấy học giỏi mà theo đuổi nghề này cả đời thì khá ít người làm được.")]
     [InlineData("Theo tôi thì xu hướng này sẽ không kéo dài lâu.")]
     [InlineData("Theo tôi biết thì phần lớn các kiến nghị này đã được thực hiện.")]
+    [InlineData("Theo ông, việc tăng học phí có ảnh hưởng gì đến kỳ tuyển sinh năm nay?")]
+    [InlineData("- Theo bà thì cần làm gì để nước sông sạch trở lại?")]
     [InlineData("Theo báo cáo này nếu không sửa kịp, công trình sẽ chậm tiến độ.")]
     public void Process_TheoNonReport_GivesNoQuote(string text) => Assert.Empty(Extract(text));
 
