@@ -1743,8 +1743,12 @@ internal sealed partial class ExtractionRun
             if (_syl[k].Lower != "theo")
                 continue;
             // At the start of the sentence (after a connective) or of a comma clause.
+            // "..., mà theo các nhà khoa học, ...", "... nhưng theo ông X, ...": a contrastive or relative connective before it
+            // opens a clause as a comma does (VNTC: `nhưng/mà/còn theo X,` over 100 times); "theo đuổi" is a verb; inside a long
+            // quotation the aside stays part of the quoted words.
             var lead = SkipLeading(first, k);
-            if (lead != k && !gapBefore.Contains(','))
+            if (lead != k && !gapBefore.Contains(',') && !(k > first && gapBefore.IsWhiteSpace() && _syl[k - 1].Lower is "nhưng" or "mà" or "còn"
+                    && WordClassLength(k, limit) <= 1 && !InsideQuotation(_syl[k].Start, 8)))
                 continue;
             TheoAt(k, first, limit, sentStart, sentEnd, atStart: lead == k && k == SkipLeading(first, limit - 1));
         }
@@ -1807,6 +1811,7 @@ internal sealed partial class ExtractionRun
         var srcLast = -1;
         var afterParen = -1;
         var trailing = false;
+        var byThi = false;
         for (var t = srcFirst; t < Math.Min(limit, srcFirst + 24); t++)
         {
             var gap = _text.AsSpan(_syl[t].End, NextStart(t) - _syl[t].End);
@@ -1819,6 +1824,14 @@ internal sealed partial class ExtractionRun
             if (gap.Contains(','))
             {
                 srcLast = t;
+                break;
+            }
+            // "Theo các nhà khoa học thì ...": thì closing the source opens the report (VNTC: `. Theo X thì` 23 times); not
+            // inside a long quotation, where it is the quoted speaker's own aside ("Theo lời khai của bị cáo thì ...?").
+            if (t + 2 < limit && gap.IsWhiteSpace() && _syl[t + 1].Lower == "thì" && relayer < 0 && !InsideQuotation(_syl[t].Start, 8)
+                && !_text.AsSpan(_syl[t + 1].End, NextStart(t + 1) - _syl[t + 1].End).Contains(','))
+            {
+                (srcLast, afterParen, byThi) = (t, t + 2, true);
                 break;
             }
             // "..., theo hãng tin CNN (Mỹ).": a parenthesis closing the sentence ends a trailing source.
@@ -1857,7 +1870,7 @@ internal sealed partial class ExtractionRun
         }
         // "theo ông X cho biết, ...", "như anh nói, ...", "như ông tính toán, ...": a cue, or the verb of a Theo form noun, ends the source.
         var (endsInCue, segLast) = (false, srcLast);
-        if (srcLast > srcFirst && !trailing && afterParen < 0 && SpeechVerbEndingAt(srcLast, srcFirst + 1, asLike) is var verbFirst and > 0)
+        if (srcLast > srcFirst && !trailing && (afterParen < 0 || byThi) && SpeechVerbEndingAt(srcLast, srcFirst + 1, asLike) is var verbFirst and > 0)
             (srcLast, endsInCue) = (SkipAdverbsBackward(verbFirst - 1, srcFirst), true);
         if (asLike && (trailing || !endsInCue && !(formLen > 0 && _syl[k + formLen].Lower == "của")))
             return;
@@ -1867,11 +1880,14 @@ internal sealed partial class ExtractionRun
         // "Theo kết luận của thanh tra tỉnh, ...": after a report noun and của, a lower-case noun phrase names the author.
         var ofAuthor = formLen > 0 && _syl[k + formLen].Lower == "của" && srcLast >= 0 && !_syl[srcFirst].Upper
             && srcLast - srcFirst < 8 && NounPhrase(srcFirst, srcLast);
-        if (srcLast < 0 || !(ofAuthor || IsSource(srcFirst, srcLast, -1)) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
+        if (srcLast < 0 || !(ofAuthor || IsSource(srcFirst, srcLast, -1) || ModifiedDocument(srcFirst, srcLast)) || _lex.Marker("lead").Contains(_syl[srcFirst].Lower) || _syl[srcFirst].Lower is "đó" or "kế"
             || _syl[srcFirst].Lower is "quy" or "luật" && MatchAt(srcFirst, srcLast + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey) == 0)
             return;
         // "Theo chúng tôi", "Theo khảo sát của chúng tôi": the writer's own view or work, not an attributed source.
         if (_syl[srcLast].Lower == "tôi" && (srcLast == srcFirst || _syl[srcLast - 1].Lower is "chúng" or "của"))
+            return;
+        // "Theo tôi biết thì ...", "Theo như mình thấy thì ...": a first-person perception closed by thì is the writer's own view.
+        if (byThi && Enumerable.Range(srcFirst, srcLast - srcFirst + 1).Any(t => _syl[t].Lower is "tôi" or "mình"))
             return;
         // Strip a trailing parenthesis from a trailing source: "theo hãng tin CNN (Mỹ)".
         var hit = new CueHit(cueFirst, cueFirst + formLen, CueFrame.Bare);
@@ -1911,6 +1927,9 @@ internal sealed partial class ExtractionRun
         }
         if (SyllablesIn(startPos, end) < 3)
             return;
+        // "Theo ông, việc này có ảnh hưởng gì?": an interviewer's question asks for the view, it reports none (VNTC: 243 such).
+        if (!trailing && _text.AsSpan(end, sentEnd - end).TrimStart(" ”\"’)").StartsWith("?"))
+            return;
         if (StartsWithQuote(startPos) && QuotationAt(startPos) is { } m && QuoteEnd(m) >= end - 1)
         {
             var (qs, qe) = TextUnits.TrimPunctuation(_text, m.ContentStart, m.ContentEnd, keepQuotes: false);
@@ -1920,6 +1939,33 @@ internal sealed partial class ExtractionRun
         var type = ContainsQuote(startPos, end) ? QuoteTypes.Mixed : QuoteTypes.Indirect;
         _ = atStart;
         _found.Add(Make(type, startPos, end, QuotePattern.Theo, hit, srcFirst, BeforeRelativeVerb(srcFirst, TrimParenthesis(srcFirst, srcLast)), null, false, true));
+    }
+
+    /// <summary>
+    /// "Theo một nghiên cứu mới, ...", "Theo khảo sát gần đây được thực hiện tại 20 tỉnh, ...", "theo một nghiên cứu khác ở
+    /// Brazil thì ...": a document noun (source class DOC, after an optional quantifier or <c>các</c>/<c>những</c>) whose
+    /// post-modifier in [s, e] opens with a recency word, <c>khác</c>, a demonstrative, or a participle (<c>được</c>,
+    /// <c>vừa</c>, or a place/agent preposition) and holds no clause word but <c>được</c>
+    /// (VNTC: `Theo <study noun> mới/gần đây/khác/này` about 100 times, which IsSource reads as a verb phrase).
+    /// </summary>
+    private bool ModifiedDocument(int s, int e)
+    {
+        var q = s + MatchAt(s, e, 3, _lex.Marker("quantifier").Contains);
+        if (q < e && _syl[q].Lower is "các" or "những")
+            q++;
+        var n = MatchAt(q, e + 1, _lex.MaxSourceLength, _lex.Sources.ContainsKey);
+        if (n == 0 || q + n > e || e - s > 15 || _lex.Sources[Phrase(q, q + n - 1)].Class != SourceClass.DocumentHead)
+            return false;
+        var m = q + n;
+        if (!(MatchAt(m, e + 1, 2, _lex.Marker("recent").Contains) > 0
+              || _syl[m].Lower is "mới" or "khác" or "này" or "trên" or "được" or "vừa" or "do" or "tại" or "ở" or "đăng"))
+            return false;
+        for (var k = m; k <= e; k++)
+        {
+            if (_syl[k].Lower != "được" && _lex.Marker("clause").Contains(_syl[k].Lower) && WordLengthAt(k, e) <= 1)
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The first syllable of a cue taking a bare clause (<c>cho biết</c>, <c>nói</c>; not a weak cue such as the <c>tin</c>

@@ -26,11 +26,40 @@ public class QuoteRecallTests
     // (past a title apposition) is the speaker
     [InlineData("Trước nhiều tranh cãi, ông Trần Văn Hải, Chi cục trưởng Chi cục thủy lợi tỉnh Thanh Hóa đã đính chính: “Số liệu trước đây chỉ là báo cáo nhanh của các địa phương.”",
         "Trần Văn Hải", "Số liệu trước đây chỉ là báo cáo nhanh của các địa phương")]
+    // a document noun with a post-modifier (recency word, khác, a participle) after Theo is a source (round 10, train10 misses)
+    [InlineData("Theo một nghiên cứu mới, uống cà phê mỗi ngày giúp giảm nguy cơ mắc bệnh tim.", "một nghiên cứu mới", "uống cà phê mỗi ngày giúp giảm nguy cơ mắc bệnh tim")]
+    [InlineData("Theo khảo sát gần đây được thực hiện tại 20 tỉnh, phần lớn học sinh ngủ chưa đủ tám tiếng.",
+        "khảo sát gần đây được thực hiện tại 20 tỉnh", "phần lớn học sinh ngủ chưa đủ tám tiếng")]
+    [InlineData("Theo một nghiên cứu được công bố trên tạp chí Nature, người ngủ ít dễ tăng cân hơn.",
+        "một nghiên cứu được công bố trên tạp chí Nature", "người ngủ ít dễ tăng cân hơn")]
+    // theo after a contrastive or relative connective with no comma, and a source closed by thì
+    [InlineData("Giá vàng tăng mạnh nhưng theo các chuyên gia kinh tế, xu hướng này sẽ không kéo dài lâu.", "các chuyên gia kinh tế", "xu hướng này sẽ không kéo dài lâu")]
+    [InlineData("Cà phê có chứa caffeine mà theo các nhà khoa học, chất này giúp tỉnh táo hơn.", "các nhà khoa học", "chất này giúp tỉnh táo hơn")]
+    [InlineData("Theo các chuyên gia kinh tế thì xu hướng này sẽ không kéo dài lâu.", "các chuyên gia kinh tế", "xu hướng này sẽ không kéo dài lâu")]
+    [InlineData("Theo thông tin từ lực lượng cứu hộ cho biết thì sáng nay họ đã tìm thấy hai nạn nhân.", "lực lượng cứu hộ", "sáng nay họ đã tìm thấy hai nạn nhân")]
     public void Process_Sentence_GivesSpeakerAndContent(string text, string speaker, string content)
     {
         var q = Assert.Single(Extract(text));
         Assert.Equal(speaker, q.Speaker?.Name);
         Assert.Equal(content, q.Content);
+    }
+
+    [Theory]
+    // no report: the verb theo đuổi after mà, the writer's own view with thì, a document noun followed by a clause word
+    [InlineData("Anh ấy học giỏi mà theo đuổi nghề này cả đời thì khá ít người làm được.")]
+    [InlineData("Theo tôi thì xu hướng này sẽ không kéo dài lâu.")]
+    [InlineData("Theo tôi biết thì phần lớn các kiến nghị này đã được thực hiện.")]
+    [InlineData("Theo ông, việc tăng học phí có ảnh hưởng gì đến kỳ tuyển sinh năm nay?")]
+    [InlineData("- Theo bà thì cần làm gì để nước sông sạch trở lại?")]
+    [InlineData("Theo báo cáo này nếu không sửa kịp, công trình sẽ chậm tiến độ.")]
+    public void Process_TheoNonReport_GivesNoQuote(string text) => Assert.Empty(Extract(text));
+
+    [Fact]
+    public void Process_ConnectiveTheoInsideQuotation_KeepsTheDirectQuote()
+    {
+        var q = Assert.Single(Extract("\"Chúng tôi ủng hộ kế hoạch của Bộ, nhưng có những điểm mà theo hiệp hội, Bộ cần sửa đổi sớm\", ông Trần Văn Nam nói."));
+        Assert.Equal("Trần Văn Nam", q.Speaker?.Name);
+        Assert.StartsWith("Chúng tôi ủng hộ", q.Content);
     }
 
     [Theory]
